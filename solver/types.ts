@@ -1,0 +1,119 @@
+/** The club model every scheduler, validator and tool works on (club-format.md, defaults applied). */
+
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+export const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** An ISO date `YYYY-MM-DD` in the club's own calendar. */
+export type IsoDate = string;
+
+export interface Role {
+  key: string;
+  title: string;
+  /** Qualification a member must hold; defaults to `key`. */
+  qualification: string;
+}
+
+export interface Member {
+  id: string;
+  name: string;
+  active: boolean;
+  qualifications: string[];
+  /** Qualification key -> 0..100 (the percent rule). Empty when the member stated nothing. */
+  rolePercent: Record<string, number>;
+  /** Decimal 0..12; null uses the club default. */
+  maxPerMonth: number | null;
+  preferredDay: 'sat' | 'sun' | null;
+  allowWeekendDouble: boolean;
+  dontSchedule: boolean;
+  suspended: boolean;
+  blackouts: IsoDate[];
+  pairWith: string[];
+  avoid: string[];
+  lastDutyDate: IsoDate | null;
+}
+
+export interface PublishedDay {
+  date: IsoDate;
+  /** Role key -> member id, or null for a slot left empty. */
+  slots: Record<string, string | null>;
+}
+
+export interface Season {
+  start: string | null;
+  end: string | null;
+}
+
+export interface Club {
+  name: string;
+  defaultMaxPerMonth: number;
+  season: Season;
+  operatingWeekdays: Weekday[];
+  extraDutyDays: IsoDate[];
+  removedDates: IsoDate[];
+  roles: Role[];
+  members: Member[];
+  published: PublishedDay[];
+}
+
+export interface DateRange {
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** One slot's content: a member id, or null for an empty slot. */
+export interface Assignment {
+  date: IsoDate;
+  role: string;
+  memberId: string | null;
+}
+
+/** Everything a scheduler needs for one generation. */
+export interface SchedulingProblem {
+  club: Club;
+  range: DateRange;
+  /** Sorted, distinct duty days inside the range. */
+  dutyDays: IsoDate[];
+  /** The roles to schedule, in display order. */
+  roles: Role[];
+  /** Slots the rostermeister locked: every scheduler keeps them as they are. */
+  locked: Assignment[];
+}
+
+export type SchedulerKind = 'legacy' | 'optimizer';
+export type SolveStatus = 'optimal' | 'feasible' | 'heuristic';
+
+export interface Diagnostic {
+  date: IsoDate;
+  role: string;
+  summary: string;
+}
+
+export interface RosterMetrics {
+  solve_time_ms: number;
+  fill_rate_percent: number;
+  fairness_variance: number;
+  fairness_variance_all: number;
+  filled_slots: number;
+  total_slots: number;
+}
+
+export interface Fallback {
+  reason: string;
+  status: string;
+}
+
+/** The roster document of club-format.md, as the CLI prints it with --json. */
+export interface RosterDocument {
+  scheduler: SchedulerKind;
+  status: SolveStatus;
+  /** Relative optimality gap (0 = proven optimal); null for the legacy scheduler. */
+  gap: number | null;
+  seed: number | null;
+  range: DateRange;
+  dutyDays: IsoDate[];
+  roles: Role[];
+  assignments: Assignment[];
+  metrics: RosterMetrics;
+  diagnostics: Diagnostic[];
+  fallback: Fallback | null;
+}
