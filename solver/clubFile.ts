@@ -1,0 +1,444 @@
+import { isIsoDate } from './dates.ts';
+import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
+import type { Club, IsoDate, Member, PublishedDay, Role, Season, Weekday } from './types.ts';
+import { WEEKDAYS } from './types.ts';
+
+/** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
+
+export const CLUB_FORMAT = 'rostermeister-club/1';
+export const DEFAULT_MAX_PER_MONTH = 8;
+const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
+const KEY = /^[a-z][a-z0-9_]*$/;
+const MAX_RATE = 12;
+
+export interface ClubFileProblem {
+  /** Where in the document, e.g. `members[3].avoid[0]` (empty for the document itself). */
+  path: string;
+  /** The offending value; undefined when the field is missing. */
+  value: unknown;
+  expected: string;
+}
+
+export class ClubFileError extends Error {
+  constructor(
+    readonly problems: ClubFileProblem[],
+    memberLabels: ReadonlyMap<number, string> = new Map(),
+  ) {
+    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+    const lines = problems.map((p) => `- ${labelPath(p.path, memberLabels)}: ${describeValue(p.value)} — expected ${p.expected}`);
+    super(`The club file has ${count}:\n${lines.join('\n')}`);
+    this.name = 'ClubFileError';
+  }
+}
+
+/** The club file document exactly as written to disk, every field explicit. */
+export interface ClubDocument {
+  format: typeof CLUB_FORMAT;
+  club: { name: string; defaultMaxPerMonth: number };
+  season: { start: string | null; end: string | null };
+  operatingWeekdays: Weekday[];
+  extraDutyDays: IsoDate[];
+  removedDates: IsoDate[];
+  roles: { key: string; title: string; qualification: string }[];
+  members: {
+    id: string;
+    name: string;
+    active: boolean;
+    qualifications: string[];
+    rolePercent: Record<string, number>;
+    maxPerMonth: number | null;
+    preferredDay: 'sat' | 'sun' | null;
+    allowWeekendDouble: boolean;
+    dontSchedule: boolean;
+    suspended: boolean;
+    blackouts: IsoDate[];
+    pairWith: string[];
+    avoid: string[];
+    lastDutyDate: IsoDate | null;
+  }[];
+  published: { date: IsoDate; slots: Record<string, string | null> }[];
+}
+
+function labelPath(path: string, memberLabels: ReadonlyMap<number, string>): string {
+  if (path === '') return '(file)';
+  return path.replace(/^members\[(\d+)\]/, (whole, index: string) => {
+    const id = memberLabels.get(Number(index));
+    return id === undefined ? whole : `${whole} (${id})`;
+  });
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+export function parseClubFile(text: string): Club {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ClubFileError([{ path: '', value: undefined, expected: `a JSON document (${reason})` }]);
+  }
+  return parseClub(json);
+}
+
+type Fields = Record<string, unknown>;
+
+/** Collects every problem in one pass over the document. */
+class Reader {
+  readonly problems: ClubFileProblem[] = [];
+
+  report(path: string, value: unknown, expected: string): void {
+    this.problems.push({ path, value, expected });
+  }
+
+  /** An object with only the known fields and all the required ones; null when not an object. */
+  object(value: unknown, path: string, known: readonly string[], required: readonly string[], what: string): Fields | null {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      this.report(path, value, what);
+      return null;
+    }
+    const fields = value as Fields;
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    for (const key of Object.keys(fields)) {
+      if (!known.includes(key)) this.report(at(key), fields[key], `no field "${key}" here (known fields: ${known.join(', ')})`);
+    }
+    for (const key of required) if (fields[key] === undefined) this.report(at(key), undefined, `a value for the required field "${key}"`);
+    return fields;
+  }
+
+  text(value: unknown, path: string, what: string): string | null {
+    if (typeof value === 'string' && value.trim() !== '') return value;
+    this.report(path, value, what);
+    return null;
+  }
+
+  key(value: unknown, path: string, what: string): string | null {
+    if (typeof value === 'string' && KEY.test(value)) return value;
+    this.report(path, value, `${what}: lowercase letters, digits and _ starting with a letter, e.g. "duty_officer"`);
+    return null;
+  }
+
+  flag(value: unknown, path: string, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    this.report(path, value, 'true or false');
+    return fallback;
+  }
+
+  number(value: unknown, path: string, min: number, max: number, what: string): number | null {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+    this.report(path, value, `${what} from ${min} to ${max}`);
+    return null;
+  }
+
+  date(value: unknown, path: string): IsoDate | null {
+    if (isIsoDate(value)) return value;
+    this.report(path, value, 'a date written YYYY-MM-DD, e.g. "2026-05-02"');
+    return null;
+  }
+
+  array(value: unknown, path: string, what: string): unknown[] | null {
+    if (value === undefined) return [];
+    if (Array.isArray(value)) return value;
+    this.report(path, value, what);
+    return null;
+  }
+
+  /** A list of distinct dates. */
+  dates(value: unknown, path: string): IsoDate[] {
+    const out: IsoDate[] = [];
+    (this.array(value, path, 'a list of dates written YYYY-MM-DD') ?? []).forEach((item, i) => {
+      const date = this.date(item, `${path}[${i}]`);
+      if (date === null) return;
+      if (out.includes(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
+      else out.push(date);
+    });
+    return out;
+  }
+}
+
+const TOP_FIELDS = ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published'];
+const MEMBER_FIELDS = [
+  'id',
+  'name',
+  'active',
+  'qualifications',
+  'rolePercent',
+  'maxPerMonth',
+  'preferredDay',
+  'allowWeekendDouble',
+  'dontSchedule',
+  'suspended',
+  'blackouts',
+  'pairWith',
+  'avoid',
+  'lastDutyDate',
+];
+
+export function parseClub(json: unknown): Club {
+  const r = new Reader();
+  const memberLabels = new Map<number, string>();
+  const doc = r.object(json, '', TOP_FIELDS, ['format', 'club', 'roles', 'members'], 'a club file: a JSON object with "format", "club", "roles" and "members"');
+  if (doc === null) throw new ClubFileError(r.problems);
+
+  if (doc.format !== undefined && doc.format !== CLUB_FORMAT) r.report('format', doc.format, `"${CLUB_FORMAT}"`);
+
+  let name = '';
+  let defaultMaxPerMonth = DEFAULT_MAX_PER_MONTH;
+  if (doc.club !== undefined) {
+    const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
+    if (club) {
+      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text") ?? '';
+      if (club.defaultMaxPerMonth !== undefined) {
+        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_RATE, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
+      }
+    }
+  }
+
+  const season = readSeason(r, doc.season);
+  const operatingWeekdays = readWeekdays(r, doc.operatingWeekdays);
+  const extraDutyDays = r.dates(doc.extraDutyDays, 'extraDutyDays');
+  const removedDates = r.dates(doc.removedDates, 'removedDates');
+  const roles = doc.roles === undefined ? [] : readRoles(r, doc.roles);
+
+  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members') ?? []);
+  rawMembers.forEach((m, i) => {
+    const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
+    if (typeof id === 'string') memberLabels.set(i, id);
+  });
+  const members = rawMembers.map((m, i) => readMember(r, m, `members[${i}]`));
+  checkMemberIds(r, members);
+
+  // Published slots are checked against every role key written in the file, so a role with some
+  // other problem (say, a missing title) does not also make its published slots look wrong.
+  const declaredRoleKeys = (Array.isArray(doc.roles) ? doc.roles : []).flatMap((role: unknown) => {
+    const key = typeof role === 'object' && role !== null ? (role as Fields).key : undefined;
+    return typeof key === 'string' ? [key] : [];
+  });
+  const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
+
+  if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
+  return { name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+}
+
+function readSeason(r: Reader, value: unknown): Season {
+  const season: Season = { start: null, end: null };
+  if (value === undefined || value === null) return season;
+  const fields = r.object(value, 'season', ['start', 'end'], [], 'an object with optional "start" and "end" phrases');
+  if (!fields) return season;
+  for (const bound of ['start', 'end'] as const) {
+    const phrase = fields[bound];
+    if (phrase === undefined || phrase === null) continue;
+    const path = `season.${bound}`;
+    const expected = `a season phrase: an ordinal (first, second, third, fourth, last or 1st-4th), "weekend" and a month, e.g. "${bound === 'start' ? 'First weekend of May' : 'Last weekend of October'}"`;
+    if (typeof phrase !== 'string') {
+      r.report(path, phrase, expected);
+      continue;
+    }
+    try {
+      parseSeasonPhrase(phrase);
+      season[bound] = phrase;
+    } catch (error) {
+      if (!(error instanceof SeasonPhraseError)) throw error;
+      r.report(path, phrase, expected);
+    }
+  }
+  return season;
+}
+
+function readWeekdays(r: Reader, value: unknown): Weekday[] {
+  if (value === undefined) return [...DEFAULT_WEEKDAYS];
+  const out: Weekday[] = [];
+  (r.array(value, 'operatingWeekdays', `a list of weekdays (${WEEKDAYS.join(', ')})`) ?? []).forEach((day, i) => {
+    const path = `operatingWeekdays[${i}]`;
+    if (!WEEKDAYS.includes(day as Weekday)) r.report(path, day, `a weekday: one of ${WEEKDAYS.join(', ')}`);
+    else if (out.includes(day as Weekday)) r.report(path, day, 'each weekday only once');
+    else out.push(day as Weekday);
+  });
+  return out;
+}
+
+function readRoles(r: Reader, value: unknown): Role[] {
+  const list = r.array(value, 'roles', 'a list of roles');
+  if (list === null) return [];
+  if (list.length === 0) r.report('roles', value, 'at least one role');
+  const roles: Role[] = [];
+  list.forEach((item, i) => {
+    const path = `roles[${i}]`;
+    const fields = r.object(item, path, ['key', 'title', 'qualification'], ['key', 'title'], 'a role: {"key", "title", optional "qualification"}');
+    if (!fields) return;
+    const key = fields.key === undefined ? null : r.key(fields.key, `${path}.key`, 'a role key');
+    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text');
+    const qualification =
+      fields.qualification === undefined ? key : r.key(fields.qualification, `${path}.qualification`, 'a qualification key');
+    if (key !== null && roles.some((role) => role.key === key)) {
+      r.report(`${path}.key`, key, 'a role key not used by another role');
+      return;
+    }
+    if (key !== null && title !== null && qualification !== null) roles.push({ key, title, qualification });
+  });
+  return roles;
+}
+
+function readMember(r: Reader, value: unknown, path: string): Member {
+  const member: Member = {
+    id: '',
+    name: '',
+    active: true,
+    qualifications: [],
+    rolePercent: {},
+    maxPerMonth: null,
+    preferredDay: null,
+    allowWeekendDouble: false,
+    dontSchedule: false,
+    suspended: false,
+    blackouts: [],
+    pairWith: [],
+    avoid: [],
+    lastDutyDate: null,
+  };
+  const f = r.object(value, path, MEMBER_FIELDS, ['id', 'name', 'qualifications'], 'a member: an object with "id", "name" and "qualifications"');
+  if (!f) return member;
+
+  if (f.id !== undefined) member.id = r.text(f.id, `${path}.id`, 'a member id as text, e.g. "m001"') ?? '';
+  if (f.name !== undefined) member.name = r.text(f.name, `${path}.name`, "the member's name as text") ?? '';
+  member.active = r.flag(f.active, `${path}.active`, true);
+  member.allowWeekendDouble = r.flag(f.allowWeekendDouble, `${path}.allowWeekendDouble`, false);
+  member.dontSchedule = r.flag(f.dontSchedule, `${path}.dontSchedule`, false);
+  member.suspended = r.flag(f.suspended, `${path}.suspended`, false);
+
+  if (f.qualifications !== undefined) {
+    (r.array(f.qualifications, `${path}.qualifications`, 'a list of qualification keys') ?? []).forEach((q, i) => {
+      const key = r.key(q, `${path}.qualifications[${i}]`, 'a qualification key');
+      if (key === null) return;
+      if (member.qualifications.includes(key)) r.report(`${path}.qualifications[${i}]`, q, 'each qualification only once');
+      else member.qualifications.push(key);
+    });
+  }
+
+  if (f.rolePercent !== undefined) {
+    const percents = f.rolePercent;
+    if (typeof percents !== 'object' || percents === null || Array.isArray(percents)) {
+      r.report(`${path}.rolePercent`, percents, 'an object of qualification key -> percent (0 to 100)');
+    } else {
+      for (const [q, percent] of Object.entries(percents)) {
+        const at = `${path}.rolePercent.${q}`;
+        if (!member.qualifications.includes(q)) {
+          const held = member.qualifications.length > 0 ? member.qualifications.join(', ') : 'none';
+          r.report(at, percent, `a percent only for a qualification this member holds (holds: ${held})`);
+          continue;
+        }
+        const value = r.number(percent, at, 0, 100, 'a percent');
+        if (value !== null) member.rolePercent[q] = value;
+      }
+    }
+  }
+
+  if (f.maxPerMonth !== undefined && f.maxPerMonth !== null) {
+    member.maxPerMonth = r.number(f.maxPerMonth, `${path}.maxPerMonth`, 0, MAX_RATE, 'duties per month (decimals allowed, 0.5 = every other month)');
+  }
+  if (f.preferredDay !== undefined && f.preferredDay !== null) {
+    if (f.preferredDay === 'sat' || f.preferredDay === 'sun') member.preferredDay = f.preferredDay;
+    else r.report(`${path}.preferredDay`, f.preferredDay, '"sat", "sun" or null');
+  }
+  member.blackouts = r.dates(f.blackouts, `${path}.blackouts`);
+  if (f.lastDutyDate !== undefined && f.lastDutyDate !== null) member.lastDutyDate = r.date(f.lastDutyDate, `${path}.lastDutyDate`);
+
+  for (const list of ['pairWith', 'avoid'] as const) {
+    (r.array(f[list], `${path}.${list}`, 'a list of member ids') ?? []).forEach((id, i) => {
+      const at = `${path}.${list}[${i}]`;
+      if (typeof id !== 'string' || id === '') r.report(at, id, 'a member id as text');
+      else if (member[list].includes(id)) r.report(at, id, 'each member only once in this list');
+      else member[list].push(id);
+    });
+  }
+  return member;
+}
+
+/** Duplicate ids, and pairWith/avoid naming unknown members or the member itself. */
+function checkMemberIds(r: Reader, members: Member[]): void {
+  const ids = new Map<string, number>();
+  members.forEach((m, i) => {
+    if (m.id === '') return;
+    const first = ids.get(m.id);
+    if (first !== undefined) r.report(`members[${i}].id`, m.id, `an id no other member has (members[${first}] has it too)`);
+    else ids.set(m.id, i);
+  });
+  members.forEach((m, i) => {
+    for (const list of ['pairWith', 'avoid'] as const) {
+      m[list].forEach((id, j) => {
+        const at = `members[${i}].${list}[${j}]`;
+        if (id === m.id) r.report(at, id, 'the id of another member (not the member itself)');
+        else if (!ids.has(id)) r.report(at, id, 'the id of a member in this file');
+      });
+    }
+  });
+  // Pairing and avoidance are undirected, so a pair listed in either direction contradicts an avoidance.
+  const paired = new Set(members.flatMap((m) => m.pairWith.flatMap((id) => [`${m.id}|${id}`, `${id}|${m.id}`])));
+  members.forEach((m, i) => {
+    m.avoid.forEach((id, j) => {
+      if (paired.has(`${m.id}|${id}`)) r.report(`members[${i}].avoid[${j}]`, id, 'a member this member is not also paired with (pairWith)');
+    });
+  });
+}
+
+function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds: Set<string>): PublishedDay[] {
+  const days: PublishedDay[] = [];
+  (r.array(value, 'published', 'a list of published days') ?? []).forEach((item, i) => {
+    const path = `published[${i}]`;
+    const fields = r.object(item, path, ['date', 'slots'], ['date', 'slots'], 'a published day: {"date", "slots"}');
+    if (!fields) return;
+    const date = fields.date === undefined ? null : r.date(fields.date, `${path}.date`);
+    if (date !== null && days.some((d) => d.date === date)) r.report(`${path}.date`, date, 'a date not published twice');
+    const slots: Record<string, string | null> = {};
+    if (fields.slots !== undefined) {
+      const raw = fields.slots;
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
+      } else {
+        for (const [role, memberId] of Object.entries(raw)) {
+          const at = `${path}.slots.${role}`;
+          if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
+          else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {
+            r.report(at, memberId, 'the id of a member in this file, or null for an empty slot');
+          } else slots[role] = memberId;
+        }
+      }
+    }
+    if (date !== null) days.push({ date, slots });
+  });
+  return days;
+}
+
+/** The full club file document: every field explicit, stable key order. */
+export function serializeClub(club: Club): ClubDocument {
+  return {
+    format: CLUB_FORMAT,
+    club: { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth },
+    season: { start: club.season.start, end: club.season.end },
+    operatingWeekdays: [...club.operatingWeekdays],
+    extraDutyDays: [...club.extraDutyDays],
+    removedDates: [...club.removedDates],
+    roles: club.roles.map((role) => ({ key: role.key, title: role.title, qualification: role.qualification })),
+    members: club.members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      active: m.active,
+      qualifications: [...m.qualifications],
+      rolePercent: { ...m.rolePercent },
+      maxPerMonth: m.maxPerMonth,
+      preferredDay: m.preferredDay,
+      allowWeekendDouble: m.allowWeekendDouble,
+      dontSchedule: m.dontSchedule,
+      suspended: m.suspended,
+      blackouts: [...m.blackouts],
+      pairWith: [...m.pairWith],
+      avoid: [...m.avoid],
+      lastDutyDate: m.lastDutyDate,
+    })),
+    published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
+  };
+}
