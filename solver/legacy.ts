@@ -1,0 +1,114 @@
+import { Eligibility, RosterState } from './eligibility.ts';
+import { historyBefore } from './history.ts';
+import { seededRandom, type Random } from './random.ts';
+import type { Assignment, Club, IsoDate, Role, SchedulingProblem } from './types.ts';
+
+/**
+ * The legacy scheduler of DOMAIN.md: a greedy, seeded random draw, slot by slot, never revisited.
+ * Returns every slot of the problem (date order, then the problem's role order); locked slots as locked.
+ */
+export function runLegacy(problem: SchedulingProblem, seed: number): Assignment[] {
+  const eligibility = new Eligibility(problem.club, problem.range);
+  const state = new RosterState(eligibility);
+  const pairs = pairsOf(problem.club);
+  const random = seededRandom(seed);
+
+  const filled = new Map<string, string | null>();
+  const locked = new Set<string>();
+  for (const slot of lockedSlots(problem)) {
+    const key = slotKey(slot.date, slot.role);
+    locked.add(key);
+    filled.set(key, slot.memberId);
+    if (slot.memberId) state.assign(slot.date, slot.role, slot.memberId);
+  }
+
+  const carryOver = historyBefore(problem.club, problem.range.start).carryOver;
+  const order = rolesByScarcity(problem, eligibility);
+  problem.dutyDays.forEach((date, dayIndex) => {
+    const previousDay = dayIndex > 0 ? problem.dutyDays[dayIndex - 1] : null;
+    const nextDay = problem.dutyDays[dayIndex + 1];
+    for (const role of order) {
+      const key = slotKey(date, role.key);
+      if (locked.has(key)) continue;
+      const previousHolder = previousDay ? filled.get(slotKey(previousDay, role.key)) : carryOver.get(role.key);
+      // Only a locked slot can already be filled on the next day; its holder is a neighbour too.
+      const nextHolder = nextDay === undefined ? undefined : filled.get(slotKey(nextDay, role.key));
+      const candidates = problem.club.members
+        .filter((m) => m.id !== previousHolder && m.id !== nextHolder && state.block(m.id, role, date) === null)
+        .map((m) => ({
+          memberId: m.id,
+          weight: eligibility.weight(m.id, role) * (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1),
+        }));
+      const chosen = weightedDraw(candidates, random);
+      filled.set(key, chosen);
+      if (chosen) state.assign(date, role.key, chosen);
+    }
+  });
+
+  return problem.dutyDays.flatMap((date) =>
+    problem.roles.map((role) => ({ date, role: role.key, memberId: filled.get(slotKey(date, role.key)) ?? null })),
+  );
+}
+
+/** Roles ordered by scarcity: average number of statically eligible members per duty day, ascending, stable. */
+export function rolesByScarcity(problem: SchedulingProblem, eligibility: Eligibility): Role[] {
+  const days = problem.dutyDays.length;
+  const scarcity = new Map<string, number>();
+  for (const role of problem.roles) {
+    let total = 0;
+    for (const date of problem.dutyDays) total += eligibility.candidates(role, date).length;
+    scarcity.set(role.key, days === 0 ? 0 : total / days);
+  }
+  return [...problem.roles].sort((a, b) => (scarcity.get(a.key) ?? 0) - (scarcity.get(b.key) ?? 0));
+}
+
+/** The locked slots that belong to the problem (a duty day and a scheduled role), each once. */
+function lockedSlots(problem: SchedulingProblem): Assignment[] {
+  const days = new Set(problem.dutyDays);
+  const roles = new Set(problem.roles.map((r) => r.key));
+  const seen = new Set<string>();
+  return problem.locked.filter((slot) => {
+    const key = slotKey(slot.date, slot.role);
+    if (!days.has(slot.date) || !roles.has(slot.role) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Undirected "likes to work with" pairs: member id -> partners. */
+function pairsOf(club: Club): Map<string, Set<string>> {
+  const pairs = new Map<string, Set<string>>(club.members.map((m) => [m.id, new Set<string>()]));
+  for (const m of club.members) {
+    for (const other of m.pairWith) {
+      pairs.get(m.id)?.add(other);
+      pairs.get(other)?.add(m.id);
+    }
+  }
+  return pairs;
+}
+
+function isPairedWithSomeoneOnDuty(
+  memberId: string,
+  onDuty: ReadonlyMap<string, string>,
+  pairs: Map<string, Set<string>>,
+): boolean {
+  const partners = pairs.get(memberId);
+  if (!partners) return false;
+  for (const other of onDuty.keys()) if (partners.has(other)) return true;
+  return false;
+}
+
+function weightedDraw(candidates: { memberId: string; weight: number }[], random: Random): string | null {
+  const total = candidates.reduce((sum, c) => sum + c.weight, 0);
+  if (candidates.length === 0 || total <= 0) return null;
+  let point = random() * total;
+  for (const c of candidates) {
+    point -= c.weight;
+    if (point < 0) return c.memberId;
+  }
+  return candidates[candidates.length - 1].memberId;
+}
+
+function slotKey(date: IsoDate, role: string): string {
+  return `${date}|${role}`;
+}
