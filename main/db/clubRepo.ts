@@ -1,0 +1,225 @@
+import type { RoleSetting } from '../api/contract.ts';
+import type { Club, Member, PublishedDay, Weekday } from '../../solver/types.ts';
+import type { Db } from './connection.ts';
+
+/** The club as the schedulers see it, read from the store; roles in display order. */
+export interface StoredClub {
+  club: Club;
+  roles: RoleSetting[];
+}
+
+interface ClubRow {
+  name: string;
+  default_max_per_month: number;
+  season_start: string | null;
+  season_end: string | null;
+  operating_weekdays: string;
+}
+
+interface MemberRow {
+  id: string;
+  name: string;
+  active: number;
+  max_per_month: number | null;
+  preferred_day: 'sat' | 'sun' | null;
+  allow_weekend_double: number;
+  dont_schedule: number;
+  suspended: number;
+  last_duty_date: string | null;
+}
+
+export function hasClub(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM club WHERE id = 1').get() !== undefined;
+}
+
+function groupBy<T extends { member_id: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.member_id);
+    if (list) list.push(row);
+    else out.set(row.member_id, [row]);
+  }
+  return out;
+}
+
+export function loadMembers(db: Db): Member[] {
+  const rows = db.prepare('SELECT * FROM member ORDER BY position, id').all() as MemberRow[];
+  const quals = groupBy(db.prepare('SELECT member_id, qualification FROM member_qualification ORDER BY position').all() as { member_id: string; qualification: string }[]);
+  const percents = groupBy(db.prepare('SELECT member_id, qualification, percent FROM member_role_percent ORDER BY position').all() as { member_id: string; qualification: string; percent: number }[]);
+  const blackouts = groupBy(db.prepare('SELECT member_id, date FROM member_blackout ORDER BY date').all() as { member_id: string; date: string }[]);
+  const pairs = groupBy(db.prepare('SELECT member_id, other_id FROM member_pair ORDER BY position').all() as { member_id: string; other_id: string }[]);
+  const avoids = groupBy(db.prepare('SELECT member_id, other_id FROM member_avoidance ORDER BY position').all() as { member_id: string; other_id: string }[]);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    active: r.active === 1,
+    qualifications: (quals.get(r.id) ?? []).map((q) => q.qualification),
+    rolePercent: Object.fromEntries((percents.get(r.id) ?? []).map((p) => [p.qualification, p.percent])),
+    maxPerMonth: r.max_per_month,
+    preferredDay: r.preferred_day,
+    allowWeekendDouble: r.allow_weekend_double === 1,
+    dontSchedule: r.dont_schedule === 1,
+    suspended: r.suspended === 1,
+    blackouts: (blackouts.get(r.id) ?? []).map((b) => b.date),
+    pairWith: (pairs.get(r.id) ?? []).map((p) => p.other_id),
+    avoid: (avoids.get(r.id) ?? []).map((p) => p.other_id),
+    lastDutyDate: r.last_duty_date,
+  }));
+}
+
+export function loadRoles(db: Db): RoleSetting[] {
+  return (db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & { scheduled: number })[]).map(
+    (r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }),
+  );
+}
+
+/** Every published day, in date order, slots in role order. */
+export function loadPublishedDays(db: Db): PublishedDay[] {
+  const rows = db
+    .prepare(
+      `SELECT s.date, s.role, s.member_id FROM roster_slot s JOIN roster r ON r.id = s.roster_id
+       LEFT JOIN role ro ON ro.key = s.role
+       WHERE r.kind = 'published' ORDER BY s.date, ro.position, s.role`,
+    )
+    .all() as { date: string; role: string; member_id: string | null }[];
+  const days: PublishedDay[] = [];
+  for (const row of rows) {
+    let day = days.at(-1);
+    if (!day || day.date !== row.date) days.push((day = { date: row.date, slots: {} }));
+    day.slots[row.role] = row.member_id;
+  }
+  return days;
+}
+
+export function loadClub(db: Db): StoredClub {
+  const row = db.prepare('SELECT * FROM club WHERE id = 1').get() as ClubRow | undefined;
+  if (!row) throw new Error('The database holds no club yet.');
+  const roles = loadRoles(db);
+  const club: Club = {
+    name: row.name,
+    defaultMaxPerMonth: row.default_max_per_month,
+    season: { start: row.season_start, end: row.season_end },
+    operatingWeekdays: JSON.parse(row.operating_weekdays) as Weekday[],
+    extraDutyDays: (db.prepare('SELECT date FROM club_extra_day ORDER BY date').all() as { date: string }[]).map((r) => r.date),
+    removedDates: (db.prepare('SELECT date FROM club_removed_date ORDER BY date').all() as { date: string }[]).map((r) => r.date),
+    roles: roles.map((r) => ({ key: r.key, title: r.title, qualification: r.qualification })),
+    members: loadMembers(db),
+    published: loadPublishedDays(db),
+  };
+  return { club, roles };
+}
+
+const b = (v: boolean): number => (v ? 1 : 0);
+
+export function writeClubHeader(db: Db, club: Pick<Club, 'name' | 'defaultMaxPerMonth' | 'season' | 'operatingWeekdays'>): void {
+  db.prepare(
+    `INSERT INTO club (id, name, default_max_per_month, season_start, season_end, operating_weekdays)
+     VALUES (1, @name, @max, @start, @end, @weekdays)
+     ON CONFLICT (id) DO UPDATE SET name = @name, default_max_per_month = @max, season_start = @start,
+       season_end = @end, operating_weekdays = @weekdays`,
+  ).run({
+    name: club.name,
+    max: club.defaultMaxPerMonth,
+    start: club.season.start,
+    end: club.season.end,
+    weekdays: JSON.stringify(club.operatingWeekdays),
+  });
+}
+
+export function writeRoles(db: Db, roles: RoleSetting[]): void {
+  const keep = new Set(roles.map((r) => r.key));
+  for (const old of loadRoles(db)) if (!keep.has(old.key)) db.prepare('DELETE FROM role WHERE key = ?').run(old.key);
+  const upsert = db.prepare(
+    `INSERT INTO role (key, title, qualification, scheduled, position) VALUES (@key, @title, @qualification, @scheduled, @position)
+     ON CONFLICT (key) DO UPDATE SET title = @title, qualification = @qualification, scheduled = @scheduled, position = @position`,
+  );
+  roles.forEach((r, position) => upsert.run({ key: r.key, title: r.title, qualification: r.qualification, scheduled: b(r.scheduled), position }));
+}
+
+/** Writes a member's own row and lists; links to other members are written by writeMemberLinks. */
+function writeMemberRow(db: Db, m: Member, position: number): void {
+  db.prepare(
+    `INSERT INTO member (id, name, active, max_per_month, preferred_day, allow_weekend_double, dont_schedule, suspended, last_duty_date, position)
+     VALUES (@id, @name, @active, @max, @day, @double, @dont, @suspended, @last, @position)
+     ON CONFLICT (id) DO UPDATE SET name = @name, active = @active, max_per_month = @max, preferred_day = @day,
+       allow_weekend_double = @double, dont_schedule = @dont, suspended = @suspended, last_duty_date = @last`,
+  ).run({
+    id: m.id,
+    name: m.name,
+    active: b(m.active),
+    max: m.maxPerMonth,
+    day: m.preferredDay,
+    double: b(m.allowWeekendDouble),
+    dont: b(m.dontSchedule),
+    suspended: b(m.suspended),
+    last: m.lastDutyDate,
+    position,
+  });
+  for (const table of ['member_qualification', 'member_role_percent', 'member_blackout']) {
+    db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(m.id);
+  }
+  const qual = db.prepare('INSERT OR IGNORE INTO member_qualification (member_id, qualification, position) VALUES (?, ?, ?)');
+  m.qualifications.forEach((q, i) => qual.run(m.id, q, i));
+  const pct = db.prepare('INSERT INTO member_role_percent (member_id, qualification, percent, position) VALUES (?, ?, ?, ?)');
+  Object.entries(m.rolePercent).forEach(([q, p], i) => pct.run(m.id, q, p, i));
+  const blackout = db.prepare('INSERT OR IGNORE INTO member_blackout (member_id, date) VALUES (?, ?)');
+  for (const date of m.blackouts) blackout.run(m.id, date);
+}
+
+function writeMemberLinks(db: Db, m: Member): void {
+  for (const [table, ids] of [['member_pair', m.pairWith], ['member_avoidance', m.avoid]] as const) {
+    db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(m.id);
+    const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (member_id, other_id, position) VALUES (?, ?, ?)`);
+    ids.forEach((other, i) => insert.run(m.id, other, i));
+  }
+}
+
+/** Inserts or updates one member; a new member goes last. Call inside a transaction. */
+export function saveMemberRow(db: Db, m: Member): void {
+  const existing = db.prepare('SELECT position FROM member WHERE id = ?').get(m.id) as { position: number } | undefined;
+  const position = existing?.position ?? ((db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM member').get() as { p: number }).p);
+  writeMemberRow(db, m, position);
+  writeMemberLinks(db, m);
+}
+
+/**
+ * Replaces the whole club (settings, roles, members, published history) with `club`.
+ * Drafts are dropped: they were made for the club being replaced. Call inside a transaction.
+ */
+export function replaceClub(db: Db, club: Club, now: string): void {
+  db.exec(`
+    DELETE FROM roster;
+    DELETE FROM member;
+    DELETE FROM role;
+    DELETE FROM club_extra_day;
+    DELETE FROM club_removed_date;
+  `);
+  writeClubHeader(db, club);
+  const extra = db.prepare('INSERT OR IGNORE INTO club_extra_day (date) VALUES (?)');
+  for (const d of club.extraDutyDays) extra.run(d);
+  const removed = db.prepare('INSERT OR IGNORE INTO club_removed_date (date) VALUES (?)');
+  for (const d of club.removedDates) removed.run(d);
+  writeRoles(db, club.roles.map((r) => ({ ...r, scheduled: true })));
+  club.members.forEach((m, i) => writeMemberRow(db, m, i));
+  for (const m of club.members) writeMemberLinks(db, m);
+  insertPublishedHistory(db, club.published, now);
+}
+
+/** Published days from a club file become one published roster per calendar month. */
+function insertPublishedHistory(db: Db, days: PublishedDay[], now: string): void {
+  const byMonth = new Map<string, PublishedDay[]>();
+  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
+    const key = day.date.slice(0, 7);
+    const list = byMonth.get(key);
+    if (list) list.push(day);
+    else byMonth.set(key, [day]);
+  }
+  const roster = db.prepare(
+    `INSERT INTO roster (kind, range_start, range_end, created_at, updated_at, published_at) VALUES ('published', ?, ?, ?, ?, ?)`,
+  );
+  const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
+  for (const monthDays of byMonth.values()) {
+    const id = Number(roster.run(monthDays[0]!.date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
+    for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
+  }
+}

@@ -1,0 +1,199 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, one version after another. Never edit a released migration: add the next one.
+ * Drafts and published rosters share `roster`/`roster_slot`; which scheduler made a roster is only
+ * recorded on its generation run, so switching schedulers never touches roster data.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'club, members, rosters, runs, comparisons, settings',
+    sql: `
+      CREATE TABLE club (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        default_max_per_month REAL NOT NULL,
+        season_start TEXT,
+        season_end TEXT,
+        operating_weekdays TEXT NOT NULL
+      );
+      CREATE TABLE club_extra_day (date TEXT PRIMARY KEY);
+      CREATE TABLE club_removed_date (date TEXT PRIMARY KEY);
+      CREATE TABLE role (
+        key TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        qualification TEXT NOT NULL,
+        scheduled INTEGER NOT NULL DEFAULT 1 CHECK (scheduled IN (0, 1)),
+        position INTEGER NOT NULL
+      );
+      CREATE TABLE member (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        active INTEGER NOT NULL CHECK (active IN (0, 1)),
+        max_per_month REAL,
+        preferred_day TEXT CHECK (preferred_day IN ('sat', 'sun')),
+        allow_weekend_double INTEGER NOT NULL CHECK (allow_weekend_double IN (0, 1)),
+        dont_schedule INTEGER NOT NULL CHECK (dont_schedule IN (0, 1)),
+        suspended INTEGER NOT NULL CHECK (suspended IN (0, 1)),
+        last_duty_date TEXT,
+        position INTEGER NOT NULL
+      );
+      CREATE TABLE member_qualification (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (member_id, qualification)
+      );
+      CREATE TABLE member_role_percent (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        percent REAL NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (member_id, qualification)
+      );
+      CREATE TABLE member_blackout (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        PRIMARY KEY (member_id, date)
+      );
+      CREATE TABLE member_pair (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        other_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (member_id, other_id)
+      );
+      CREATE TABLE member_avoidance (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        other_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (member_id, other_id)
+      );
+      CREATE TABLE generation_run (
+        id INTEGER PRIMARY KEY,
+        purpose TEXT NOT NULL CHECK (purpose IN ('draft', 'shadow', 'compare')),
+        requested_scheduler TEXT NOT NULL CHECK (requested_scheduler IN ('legacy', 'optimizer')),
+        scheduler TEXT NOT NULL CHECK (scheduler IN ('legacy', 'optimizer')),
+        seed INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('optimal', 'feasible', 'heuristic', 'failed')),
+        metrics_json TEXT,
+        fallback_reason TEXT,
+        fallback_status TEXT,
+        error TEXT,
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX generation_run_created ON generation_run(created_at);
+      CREATE TABLE roster (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('draft', 'published')),
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        run_id INTEGER REFERENCES generation_run(id) ON DELETE SET NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        published_at TEXT,
+        CHECK (range_start <= range_end),
+        CHECK ((kind = 'published') = (published_at IS NOT NULL))
+      );
+      CREATE INDEX roster_kind_range ON roster(kind, range_start, range_end);
+      CREATE TABLE roster_slot (
+        roster_id INTEGER NOT NULL REFERENCES roster(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        role TEXT NOT NULL,
+        member_id TEXT REFERENCES member(id),
+        PRIMARY KEY (roster_id, date, role)
+      );
+      CREATE INDEX roster_slot_date ON roster_slot(date);
+      CREATE INDEX roster_slot_member ON roster_slot(member_id);
+      CREATE TABLE roster_removed_date (
+        roster_id INTEGER NOT NULL REFERENCES roster(id) ON DELETE CASCADE,
+        date TEXT NOT NULL,
+        PRIMARY KEY (roster_id, date)
+      );
+      CREATE TABLE comparison (
+        id INTEGER PRIMARY KEY,
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        legacy_run_id INTEGER REFERENCES generation_run(id) ON DELETE SET NULL,
+        optimizer_run_id INTEGER REFERENCES generation_run(id) ON DELETE SET NULL,
+        data_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX comparison_range ON comparison(range_start, range_end);
+      CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'optimality gap per run, locked slots',
+    sql: `
+      ALTER TABLE generation_run ADD COLUMN gap REAL;
+      ALTER TABLE roster_slot ADD COLUMN locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1));
+    `,
+  },
+];
+
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export interface MigrationStatus {
+  version: number;
+  name: string;
+  appliedAt: string | null;
+}
+
+function ensureMigrationTable(db: Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+}
+
+export function appliedVersion(db: Database): number {
+  ensureMigrationTable(db);
+  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/**
+ * Brings the database to `target` (default: the newest version) in one transaction: either every
+ * pending migration is applied and recorded, or none is. Returns the versions applied.
+ */
+export function migrate(db: Database, target: number = CURRENT_VERSION, now: () => Date = () => new Date()): number[] {
+  const run = db.transaction(() => {
+    const from = appliedVersion(db);
+    if (from > CURRENT_VERSION) {
+      throw new Error(
+        `This data file was written by a newer Rostermeister (schema version ${from}; this version knows up to ${CURRENT_VERSION}). Please update the app.`,
+      );
+    }
+    const pending = MIGRATIONS.filter((m) => m.version > from && m.version <= target);
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, now().toISOString());
+    }
+    return pending.map((m) => m.version);
+  });
+  return run.immediate();
+}
+
+/** Every known migration with the time it was applied to this database (null = pending). */
+export function migrationStatus(db: Database): MigrationStatus[] {
+  ensureMigrationTable(db);
+  const applied = new Map(
+    (db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[]).map((r) => [r.version, r.applied_at]),
+  );
+  return MIGRATIONS.map((m) => ({ version: m.version, name: m.name, appliedAt: applied.get(m.version) ?? null }));
+}
