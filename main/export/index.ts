@@ -1,0 +1,55 @@
+import type { ExportRequest, PublishedView } from '../api/contract.ts';
+import { daysToExport, fileStem, memberFileSuffix, memberNameIn } from './common.ts';
+import { gridCsv, longCsv } from './csv.ts';
+import { rosterIcs } from './ics.ts';
+import { monthSheetPdf } from './pdf.ts';
+
+export interface RenderedExport {
+  fileName: string;
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export interface RenderOptions {
+  /** Folder with the PDF fonts, for hosts that ship assets elsewhere (a packaged app). */
+  fontDir?: string;
+}
+
+/**
+ * Renders a published roster in the requested format. Throws ApiError not_found when the month has no published
+ * days (or the member has no duties in it), so nobody receives an empty file.
+ */
+export async function renderExport(
+  view: PublishedView,
+  request: ExportRequest,
+  generatedAt: Date,
+  options: RenderOptions = {},
+): Promise<RenderedExport> {
+  const days = daysToExport(view, request.year, request.month, request.memberId);
+  const memberName = request.memberId === undefined ? undefined : memberNameIn(view, request.memberId) ?? request.memberId;
+  const stem =
+    fileStem(view, request.year, request.month) +
+    (request.memberId === undefined || memberName === undefined ? '' : `-${memberFileSuffix(memberName, request.memberId)}`);
+  switch (request.format) {
+    case 'csv':
+      return { fileName: `${stem}.csv`, mimeType: 'text/csv; charset=utf-8', bytes: gridCsv(view, days, { bom: request.bom }) };
+    case 'csv-long':
+      return {
+        fileName: `${stem}-long.csv`,
+        mimeType: 'text/csv; charset=utf-8',
+        bytes: longCsv(view, days, request.memberId, { bom: request.bom }),
+      };
+    case 'ics':
+      return {
+        fileName: `${stem}.ics`,
+        mimeType: 'text/calendar; charset=utf-8',
+        bytes: rosterIcs(view, days, generatedAt, { memberId: request.memberId, memberName }),
+      };
+    case 'pdf':
+      return {
+        fileName: `${stem}.pdf`,
+        mimeType: 'application/pdf',
+        bytes: await monthSheetPdf(view, days, generatedAt, { paper: request.paper, fontDir: options.fontDir }),
+      };
+  }
+}
