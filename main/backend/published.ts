@@ -1,7 +1,7 @@
 import type { ExportFile, ExportRequest, MonthRef, PublishedMonth, PublishedView } from '../api/contract.ts';
-import { notFound } from '../api/errors.ts';
 import { loadClub } from '../db/clubRepo.ts';
 import { publishedMonths, publishedSlots } from '../db/rosterRepo.ts';
+import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
 import type { DateRange } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
@@ -53,7 +53,7 @@ export function listPublishedMonths(ctx: BackendContext): PublishedMonth[] {
 
 export async function exportPublished(ctx: BackendContext, request: ExportRequest, fontDir?: string): Promise<ExportFile> {
   const view = publishedView(ctx, rangeOf({ year: request.year, month: request.month }));
-  if (!view) throw notFound(`Nothing is published for ${request.year}-${String(request.month).padStart(2, '0')}.`, 'month');
+  if (!view) throw nothingPublished(request.year, request.month);
   const file = await renderExport(view, request, ctx.now(), fontDir ? { fontDir } : {});
   ctx.log.info('Roster exported', { year: request.year, month: request.month, format: request.format });
   return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

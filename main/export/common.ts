@@ -99,12 +99,19 @@ export function memberFileSuffix(name: string, memberId: string): string {
   return slug(name) || slug(memberId) || 'member';
 }
 
+function monthTitle(year: number, month: number): string {
+  return `${MONTH_NAMES[month - 1] ?? `month ${month}`} ${year}`;
+}
+
+/** The not_found error for exporting a month that has no published roster. */
+export function nothingPublished(year: number, month: number) {
+  return notFound(`No published roster for ${monthTitle(year, month)} — publish a draft first.`, 'month');
+}
+
 /** The days to export: all of them, or only the days `memberId` is on duty. Throws not_found for nothing to export. */
 export function daysToExport(view: PublishedView, year: number, month: number, memberId?: string): PublishedDayView[] {
-  const title = `${MONTH_NAMES[month - 1] ?? `month ${month}`} ${year}`;
-  if (view.days.length === 0) {
-    throw notFound(`No published roster for ${title} — publish a draft first.`);
-  }
+  const title = monthTitle(year, month);
+  if (view.days.length === 0) throw nothingPublished(year, month);
   if (memberId === undefined) return view.days;
   const days = view.days.filter((day) => day.slots.some((slot) => slot.memberId === memberId));
   if (days.length === 0) {
