@@ -1,0 +1,189 @@
+/**
+ * The browser host: the built renderer and the API over HTTP, on 127.0.0.1 only, for machines where
+ * Electron cannot run. Every API call needs the per-launch token; requests naming another host or
+ * coming from another origin are refused, which also defeats DNS rebinding.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApiErrorBody, ApiErrorCode, RostermeisterApi } from '../api/contract.ts';
+import { callApi, type ApiEnvelope } from '../api/dispatch.ts';
+import type { InternalErrorLogger } from '../api/errors.ts';
+import { CONTENT_SECURITY_POLICY } from '../electron/securityPolicy.ts';
+import { contentTypeFor, resolveStaticPath } from './staticFiles.ts';
+
+export const TOKEN_HEADER = 'x-rostermeister-token';
+const LOOPBACK = '127.0.0.1';
+/** A club file travels as a JSON string; 32 MB leaves room for the largest the API accepts. */
+const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface ServerOptions {
+  backend: RostermeisterApi;
+  /** 0 or absent picks a free port. */
+  port?: number;
+  /** The built renderer (index.html, app.js, ...). */
+  staticDir: string;
+  maxBodyBytes?: number;
+  log?: InternalErrorLogger;
+}
+
+export interface RunningServer {
+  /** http://127.0.0.1:PORT/ */
+  url: string;
+  token: string;
+  /** The address to open: the url with the token in its fragment (never sent over the wire by the browser). */
+  openUrl: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiErrorCode, number> = { bad_input: 400, not_found: 404, conflict: 409, cancelled: 499, internal: 500 };
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+class Refusal extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Compares through fixed-length digests so neither content nor length leaks through timing. */
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+function send(res: ServerResponse, status: number, body: ApiEnvelope): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function refusalBody(message: string): ApiErrorBody {
+  return { code: 'bad_input', message };
+}
+
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      reject(new Refusal(413, 'The request is too large.'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        reject(new Refusal(413, 'The request is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const token = randomBytes(32).toString('base64url');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let ownHosts: Set<string> = new Set();
+  let ownOrigins: Set<string> = new Set();
+
+  /** Host must name this server (a rebinding page's Host names the attacker's domain); a cross-site Origin is refused. */
+  function checkOrigin(req: IncomingMessage): void {
+    const host = req.headers.host?.toLowerCase();
+    if (host === undefined || !ownHosts.has(host)) throw new Refusal(403, 'This address is not served here.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !ownOrigins.has(origin.toLowerCase())) throw new Refusal(403, 'Requests from other web pages are refused.');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new Refusal(403, 'Requests from other web pages are refused.');
+  }
+
+  async function serveApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') throw new Refusal(405, 'Use POST for the API.');
+    if (!tokenMatches(req.headers[TOKEN_HEADER], token)) {
+      throw new Refusal(401, 'This page has no valid access key. Open the address that `serve` printed, with its #token=… ending.');
+    }
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new Refusal(415, 'The request must be JSON.');
+    const text = await readBody(req, maxBodyBytes);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Refusal(400, 'The request is not valid JSON.');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || !Object.hasOwn(body, 'args')) {
+      throw new Refusal(400, 'The request must be an object with "args".');
+    }
+    const envelope = await callApi(options.backend, method, (body as { args: unknown }).args, options.log);
+    send(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
+  }
+
+  async function serveFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new Refusal(405, 'Only GET is served here.');
+    const file = resolveStaticPath(options.staticDir, path);
+    const bytes = file === null ? null : await readFile(file).catch(() => null);
+    if (file === null || bytes === null) throw new Refusal(404, 'Not found.');
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file)!, 'Content-Length': bytes.length });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  }
+
+  const server = createServer((req, res) => {
+    const handle = async () => {
+      checkOrigin(req);
+      const path = (req.url ?? '/').split('?')[0];
+      const api = /^\/api\/([^/]+)$/.exec(path);
+      if (api) await serveApi(req, res, decodeURIComponent(api[1]));
+      else if (path.startsWith('/api/')) throw new Refusal(404, 'There is no such action.');
+      else await serveFile(req, res, path);
+    };
+    handle().catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof Refusal) {
+        send(res, error.status, { ok: false, error: refusalBody(error.message) });
+      } else {
+        send(res, 500, { ok: false, error: { code: 'internal', message: 'The server could not answer this request.' } });
+      }
+    });
+  });
+  server.headersTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  ownHosts = new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+  ownOrigins = new Set([`http://${LOOPBACK}:${port}`, `http://localhost:${port}`]);
+  const url = `http://${LOOPBACK}:${port}/`;
+
+  return {
+    url,
+    token,
+    openUrl: `${url}#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

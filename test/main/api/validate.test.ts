@@ -1,0 +1,196 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { API_METHODS, type ApiMethod, type ClubSettings, type Member, type Settings } from '../../../main/api/contract.ts';
+import { ApiError } from '../../../main/api/errors.ts';
+import { isApiMethod, validateArgs } from '../../../main/api/validate.ts';
+
+const member = (): Member => ({
+  id: 'm001',
+  name: 'Alex Rivera',
+  active: true,
+  qualifications: ['instructor', 'towpilot'],
+  rolePercent: { instructor: 50, towpilot: 50 },
+  maxPerMonth: 2.5,
+  preferredDay: 'sat',
+  allowWeekendDouble: false,
+  dontSchedule: false,
+  suspended: false,
+  blackouts: ['2026-06-06'],
+  pairWith: ['m002'],
+  avoid: ['m007'],
+  lastDutyDate: null,
+});
+
+const clubSettings = (): ClubSettings => ({
+  name: 'Ridge Soaring Club',
+  defaultMaxPerMonth: 8,
+  seasonStart: 'first weekend of April',
+  seasonEnd: null,
+  roles: [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer', scheduled: true }],
+});
+
+const settings = (): Settings => ({ scheduler: 'legacy', monthOverrides: { '2026-07': 'optimizer' }, shadowMode: false, timeLimitSeconds: 30 });
+
+/** One well-formed call per method. */
+const VALID: Record<ApiMethod, unknown[]> = {
+  getClubSettings: [],
+  updateClubSettings: [clubSettings()],
+  listMembers: [],
+  saveMember: [member()],
+  deleteMember: ['m001'],
+  importClub: ['{"format":"rostermeister-club/1"}'],
+  exportClub: [],
+  getDraft: [{ year: 2026, month: 6 }],
+  generateDraft: [{ year: 2026, month: 6, months: 12 }],
+  rollDraft: [3],
+  cancelGeneration: [],
+  setDateRemoved: [3, '2026-06-06', true],
+  slotCandidates: [3, '2026-06-06', 'towpilot'],
+  setSlot: [3, '2026-06-06', 'towpilot', null],
+  setSlotLocked: [3, '2026-06-06', 'towpilot', false],
+  publishDraft: [3],
+  discardDraft: [3],
+  compare: [{ year: 2026, month: 6 }],
+  latestComparison: [{ year: 2026, month: 6 }],
+  adoptComparison: [1, 'optimizer'],
+  listPublishedMonths: [],
+  getPublished: [{ year: 2026, month: 6 }],
+  exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  getSettings: [],
+  updateSettings: [settings()],
+  listBackups: [],
+  createBackup: [],
+  restoreBackup: ['rostermeister-2026-06-01T10-00-00.db'],
+  listRuns: [20],
+  recentLog: [200],
+};
+
+function rejects(method: ApiMethod, args: unknown, field: string): void {
+  assert.throws(
+    () => validateArgs(method, args),
+    (error: unknown) => {
+      assert.ok(error instanceof ApiError, `expected an ApiError, got ${String(error)}`);
+      assert.equal(error.code, 'bad_input');
+      assert.equal(error.field, field);
+      assert.ok(error.message.length > 0);
+      return true;
+    },
+  );
+}
+
+describe('validateArgs', () => {
+  it('accepts one well-formed call of every method', () => {
+    for (const method of API_METHODS) assert.deepEqual(validateArgs(method, VALID[method]), VALID[method]);
+  });
+
+  it('knows exactly the contract methods', () => {
+    for (const method of API_METHODS) assert.ok(isApiMethod(method));
+    for (const name of ['constructor', '__proto__', 'toString', 'close', '', 42]) assert.equal(isApiMethod(name), false);
+  });
+
+  it('refuses a wrong number of arguments or a non-list', () => {
+    rejects('listRuns', [], 'args');
+    rejects('getClubSettings', [1], 'args');
+    rejects('getDraft', { year: 2026, month: 6 }, 'args');
+    rejects('rollDraft', [undefined], 'draftId');
+  });
+
+  it('names the member field at fault', () => {
+    rejects('saveMember', [{ ...member(), maxPerMonth: 13 }], 'member.maxPerMonth');
+    rejects('saveMember', [{ ...member(), maxPerMonth: -1 }], 'member.maxPerMonth');
+    rejects('saveMember', [{ ...member(), maxPerMonth: Number.NaN }], 'member.maxPerMonth');
+    rejects('saveMember', [{ ...member(), rolePercent: { towpilot: 101 } }], 'member.rolePercent.towpilot');
+    rejects('saveMember', [{ ...member(), preferredDay: 'mon' }], 'member.preferredDay');
+    rejects('saveMember', [{ ...member(), blackouts: ['2026-06-06', '2026-02-30'] }], 'member.blackouts[1]');
+    rejects('saveMember', [{ ...member(), blackouts: ['2026-06-06', '2026-06-06'] }], 'member.blackouts[1]');
+    rejects('saveMember', [{ ...member(), name: '   ' }], 'member.name');
+    rejects('saveMember', [{ ...member(), id: 'a\u0000b' }], 'member.id');
+    rejects('saveMember', [{ ...member(), active: 'yes' }], 'member.active');
+    rejects('saveMember', [{ ...member(), lastDutyDate: '1999-12-31' }], 'member.lastDutyDate');
+    const { suspended: _omitted, ...withoutSuspended } = member();
+    rejects('saveMember', [withoutSuspended], 'member.suspended');
+  });
+
+  it('refuses unknown fields, prototype keys included', () => {
+    rejects('saveMember', [{ ...member(), isAdmin: true }], 'member.isAdmin');
+    rejects('saveMember', [JSON.parse('{"__proto__": {"x": 1}}')], 'member.__proto__');
+    rejects('updateSettings', [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') }], 'settings.monthOverrides.__proto__');
+    rejects('getDraft', [{ year: 2026, month: 6, day: 1 }], 'month.day');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'csv', path: '/etc/passwd' }], 'request.path');
+  });
+
+  it('checks months, years and ranges', () => {
+    rejects('getDraft', [{ year: 1999, month: 6 }], 'month.year');
+    rejects('getDraft', [{ year: 2101, month: 6 }], 'month.year');
+    rejects('getDraft', [{ year: 2026.5, month: 6 }], 'month.year');
+    rejects('getDraft', [{ year: '2026', month: 6 }], 'month.year');
+    rejects('generateDraft', [{ year: 2026, month: 13 }], 'month.month');
+    rejects('generateDraft', [{ year: 2026, month: 0 }], 'month.month');
+    rejects('generateDraft', [{ year: 2026, month: 1, months: 13 }], 'month.months');
+    rejects('generateDraft', [{ year: 2026, month: 1, months: 0 }], 'month.months');
+    rejects('generateDraft', [null], 'month');
+    rejects('generateDraft', [[2026, 6]], 'month');
+  });
+
+  it('checks settings', () => {
+    rejects('updateSettings', [{ ...settings(), scheduler: 'greedy' }], 'settings.scheduler');
+    rejects('updateSettings', [{ ...settings(), timeLimitSeconds: 0 }], 'settings.timeLimitSeconds');
+    rejects('updateSettings', [{ ...settings(), timeLimitSeconds: 601 }], 'settings.timeLimitSeconds');
+    rejects('updateSettings', [{ ...settings(), monthOverrides: { '2026-13': 'legacy' } }], 'settings.monthOverrides.2026-13');
+    rejects('updateSettings', [{ ...settings(), monthOverrides: { '2026-07': 'fast' } }], 'settings.monthOverrides.2026-07');
+    rejects('updateSettings', [{ ...settings(), shadowMode: 1 }], 'settings.shadowMode');
+    rejects('updateClubSettings', [{ ...clubSettings(), defaultMaxPerMonth: 12.5 }], 'settings.defaultMaxPerMonth');
+    const twice = clubSettings();
+    twice.roles.push({ ...twice.roles[0] });
+    rejects('updateClubSettings', [twice], 'settings.roles[1].key');
+    rejects('updateClubSettings', [{ ...clubSettings(), roles: [{ key: 'Tow Pilot', title: 'x', qualification: 'x', scheduled: true }] }], 'settings.roles[0].key');
+  });
+
+  it('checks ids, dates, roles and names of the roster workflow', () => {
+    rejects('rollDraft', [0], 'draftId');
+    rejects('rollDraft', [1.5], 'draftId');
+    rejects('rollDraft', ['3'], 'draftId');
+    rejects('setDateRemoved', [3, '2026-6-6', true], 'date');
+    rejects('setSlot', [3, '2026-06-06', 'DROP TABLE', null], 'role');
+    rejects('setSlot', [3, '2026-06-06', 'towpilot', 7], 'memberId');
+    rejects('adoptComparison', [1, 'both'], 'side');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'xlsx' }], 'request.format');
+    rejects('restoreBackup', ['../../etc/passwd'], 'name');
+    rejects('restoreBackup', ['.hidden'], 'name');
+    rejects('listRuns', [0], 'limit');
+    rejects('recentLog', [1e9], 'limit');
+    rejects('importClub', [42], 'clubFileText');
+  });
+
+  it('never fails with anything but a bad_input ApiError, whatever it is given', () => {
+    let cases = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...API_METHODS), fc.array(fc.anything(), { maxLength: 5 }), (method, args) => {
+        cases++;
+        try {
+          validateArgs(method, args);
+        } catch (error) {
+          assert.ok(error instanceof ApiError && error.code === 'bad_input' && typeof error.field === 'string');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    // Near misses: each valid call with one field of its first object replaced by junk.
+    fc.assert(
+      fc.property(fc.constantFrom(...API_METHODS.filter((m) => typeof VALID[m][0] === 'object')), fc.anything(), fc.nat(), (method, junk, pick) => {
+        cases++;
+        const first = structuredClone(VALID[method][0]) as Record<string, unknown>;
+        const keys = Object.keys(first);
+        first[keys[pick % keys.length]] = junk;
+        try {
+          validateArgs(method, [first, ...VALID[method].slice(1)]);
+        } catch (error) {
+          assert.ok(error instanceof ApiError && error.code === 'bad_input' && typeof error.field === 'string');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+    assert.equal(cases, 4000);
+  });
+});
