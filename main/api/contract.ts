@@ -246,7 +246,7 @@ export const API_METHODS = [
 ] as const satisfies readonly ApiMethod[];
 
 /** Error codes a caller can act on; `message` is for the club member. */
-export type ApiErrorCode = 'bad_input' | 'not_found' | 'conflict' | 'cancelled' | 'internal';
+export type ApiErrorCode = 'bad_input' | 'forbidden' | 'not_found' | 'conflict' | 'cancelled' | 'internal';
 
 export interface ApiErrorBody {
   code: ApiErrorCode;

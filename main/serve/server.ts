@@ -37,7 +37,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const STATUS: Record<ApiErrorCode, number> = { bad_input: 400, not_found: 404, conflict: 409, cancelled: 499, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = { bad_input: 400, forbidden: 403, not_found: 404, conflict: 409, cancelled: 499, internal: 500 };
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -69,7 +69,9 @@ function send(res: ServerResponse, status: number, body: ApiEnvelope): void {
   res.end(text);
 }
 
-function refusalBody(message: string): ApiErrorBody {
+function refusalBody(status: number, message: string): ApiErrorBody {
+  if (status === 401 || status === 403) return { code: 'forbidden', message };
+  if (status === 404) return { code: 'not_found', message };
   return { code: 'bad_input', message };
 }
 
@@ -156,7 +158,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         return;
       }
       if (error instanceof Refusal) {
-        send(res, error.status, { ok: false, error: refusalBody(error.message) });
+        send(res, error.status, { ok: false, error: refusalBody(error.status, error.message) });
       } else {
         send(res, 500, { ok: false, error: { code: 'internal', message: 'The server could not answer this request.' } });
       }
