@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormHelperText from '@mui/material/FormHelperText';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Member } from '../../main/api/contract.ts';
+import { api } from '../api.ts';
+import { fieldErrorFor, isField } from '../fieldError.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+interface Form {
+  member: Member;
+  maxPerMonth: string;
+  percents: Record<string, string>;
+}
+
+interface FieldError {
+  field: string | null;
+  message: string;
+}
+
+function toForm(member: Member): Form {
+  return {
+    member,
+    maxPerMonth: member.maxPerMonth === null ? '' : String(member.maxPerMonth),
+    percents: Object.fromEntries(Object.entries(member.rolePercent).map(([key, value]) => [key, String(value)])),
+  };
+}
+
+/** Turns the form back into a member; numbers that do not parse are reported here, range checks are the API's. */
+function toMember(form: Form): Member | FieldError {
+  const limitText = form.maxPerMonth.trim();
+  const maxPerMonth = limitText === '' ? null : Number(limitText);
+  if (maxPerMonth !== null && !Number.isFinite(maxPerMonth)) {
+    return { field: 'member.maxPerMonth', message: `Monthly limit "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.` };
+  }
+  const rolePercent: Record<string, number> = {};
+  for (const [key, text] of Object.entries(form.percents)) {
+    if (text.trim() === '' || !form.member.qualifications.includes(key)) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Share for ${key} "${text}" is not a number (0 to 100).` };
+    rolePercent[key] = value;
+  }
+  return { ...form.member, maxPerMonth, rolePercent };
+}
+
+/** Edit one member; the API checks every value and names the field at fault, and nothing is saved until all pass. */
+export function MemberDialog(props: {
+  member: Member;
+  isNew: boolean;
+  members: Member[];
+  qualifications: string[];
+  onClose(): void;
+  onSaved(member: Member): void;
+  onDeleted(member: Member): void;
+}): React.JSX.Element {
+  const [form, setForm] = useState<Form>(() => toForm(props.member));
+  const [error, setError] = useState<FieldError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const member = form.member;
+  const set = (change: Partial<Member>) => setForm({ ...form, member: { ...member, ...change } });
+  const errorFor = (name: string) => (error !== null && isField(error.field, name) ? error.message : undefined);
+  const others = props.members.filter((m) => m.id !== member.id);
+  const nameOf = new Map(props.members.map((m) => [m.id, m.name]));
+  const qualifications = [...new Set([...props.qualifications, ...member.qualifications])];
+
+  async function save(): Promise<void> {
+    const candidate = toMember(form);
+    if ('message' in candidate) {
+      setError(candidate);
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      props.onSaved(await api.saveMember(candidate));
+    } catch (caught) {
+      setError(fieldErrorFor(caught));
+      setSaving(false);
+    }
+  }
+
+  async function remove(): Promise<void> {
+    setConfirmingDelete(false);
+    setSaving(true);
+    setError(null);
+    try {
+      await api.deleteMember(props.member.id);
+      props.onDeleted(props.member);
+    } catch (caught) {
+      setError(fieldErrorFor(caught));
+      setSaving(false);
+    }
+  }
+
+  const peoplePicker = (label: string, key: 'pairWith' | 'avoid') => (
+    <Autocomplete
+      multiple
+      size="small"
+      options={others.map((m) => m.id)}
+      getOptionLabel={(id) => nameOf.get(id) ?? id}
+      value={member[key]}
+      onChange={(_event, value) => set({ [key]: value })}
+      renderInput={(params) => <TextField {...params} label={label} error={errorFor(key) !== undefined} helperText={errorFor(key)} />}
+    />
+  );
+
+  return (
+    <Dialog open onClose={props.onClose} aria-labelledby="member-title" fullWidth maxWidth="md">
+      <DialogTitle id="member-title">{props.isNew ? 'New member' : `Edit ${props.member.name}`}</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={2}>
+          {error !== null && <Alert severity="error">Not saved: {error.message}</Alert>}
+          <Stack direction="row" spacing={2}>
+            <TextField label="Member id" size="small" value={member.id} disabled={!props.isNew} onChange={(e) => set({ id: e.target.value })}
+              error={errorFor('id') !== undefined} helperText={errorFor('id')} sx={{ flex: 1 }} />
+            <TextField label="Name" size="small" value={member.name} onChange={(e) => set({ name: e.target.value })}
+              error={errorFor('name') !== undefined} helperText={errorFor('name')} sx={{ flex: 2 }} />
+          </Stack>
+          <FormGroup row>
+            <FormControlLabel control={<Switch checked={member.active} onChange={(_e, v) => set({ active: v })} />} label="Active" />
+            <FormControlLabel control={<Switch checked={member.suspended} onChange={(_e, v) => set({ suspended: v })} />} label="Suspended" />
+            <FormControlLabel control={<Switch checked={member.dontSchedule} onChange={(_e, v) => set({ dontSchedule: v })} />} label="Do not schedule" />
+            <FormControlLabel control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />} label="Same role a week apart is fine" />
+          </FormGroup>
+          <Stack direction="row" spacing={2}>
+            <TextField label="Monthly limit" size="small" value={form.maxPerMonth} onChange={(e) => setForm({ ...form, maxPerMonth: e.target.value })}
+              error={errorFor('maxPerMonth') !== undefined}
+              helperText={errorFor('maxPerMonth') ?? 'Duties per month, 0 to 12 (0.5 = every other month); empty = club default'}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
+            <TextField select label="Preferred day" size="small" value={member.preferredDay ?? ''}
+              onChange={(e) => set({ preferredDay: e.target.value === '' ? null : (e.target.value as 'sat' | 'sun') })}
+              error={errorFor('preferredDay') !== undefined} helperText={errorFor('preferredDay')} sx={{ flex: 1 }}>
+              <MenuItem value="">No preference</MenuItem>
+              <MenuItem value="sat">Saturday</MenuItem>
+              <MenuItem value="sun">Sunday</MenuItem>
+            </TextField>
+          </Stack>
+          <div>
+            <Typography variant="subtitle2" component="h3">Qualifications and share of duties (percent)</Typography>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+              {qualifications.map((key) => {
+                const held = member.qualifications.includes(key);
+                return (
+                  <Stack key={key} direction="row" sx={{ alignItems: 'center' }}>
+                    <FormControlLabel
+                      control={<Checkbox checked={held} onChange={(_e, v) => set({ qualifications: v ? [...member.qualifications, key] : member.qualifications.filter((q) => q !== key) })} />}
+                      label={key}
+                    />
+                    <TextField size="small" disabled={!held} value={form.percents[key] ?? ''}
+                      onChange={(e) => setForm({ ...form, percents: { ...form.percents, [key]: e.target.value } })}
+                      error={errorFor(`rolePercent.${key}`) !== undefined}
+                      slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `Percent for ${key}` } }}
+                      placeholder="%" sx={{ width: 70 }} />
+                  </Stack>
+                );
+              })}
+            </Stack>
+            {(errorFor('qualifications') ?? errorFor('rolePercent')) !== undefined && (
+              <FormHelperText error>{errorFor('qualifications') ?? errorFor('rolePercent')}</FormHelperText>
+            )}
+          </div>
+          {peoplePicker('Likes to work with', 'pairWith')}
+          {peoplePicker('Avoids', 'avoid')}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {!props.isNew && (
+          <Button color="error" onClick={() => setConfirmingDelete(true)} disabled={saving} sx={{ mr: 'auto' }}>Delete member</Button>
+        )}
+        <Button onClick={props.onClose} disabled={saving}>Cancel</Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>Save</Button>
+      </DialogActions>
+      <ConfirmDialog
+        open={confirmingDelete}
+        title={`Delete ${props.member.name}?`}
+        text="The member leaves the club's list and their draft slots become empty. Someone who appears in a published roster cannot be deleted: mark them inactive instead."
+        confirmLabel="Delete"
+        danger
+        onConfirm={() => void remove()}
+        onCancel={() => setConfirmingDelete(false)}
+      />
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+import Paper from '@mui/material/Paper';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import type { IsoDate, RoleSetting } from '../../main/api/contract.ts';
+import { dayLabel } from '../format.ts';
+
+export interface RosterCell {
+  name: string | null;
+  highlighted: boolean;
+}
+
+/** A read-only roster grid (duty days x roles); highlighted cells are marked for sight and for screen readers. */
+export function RosterTable(props: {
+  label: string;
+  dutyDays: IsoDate[];
+  roles: RoleSetting[];
+  cell(date: IsoDate, role: string): RosterCell;
+  maxHeight?: number | string;
+  /** Read out after a highlighted cell's name, e.g. "changed". */
+  highlightLabel: string;
+  /** Tighter cells, for two rosters side by side. */
+  dense?: boolean;
+}): React.JSX.Element {
+  return (
+    <TableContainer component={Paper} sx={{ maxHeight: props.maxHeight }}>
+      <Table size="small" stickyHeader aria-label={props.label} sx={props.dense ? { '& td, & th': { fontSize: '0.8rem', px: 0.75, lineHeight: 1.3 } } : undefined}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Duty day</TableCell>
+            {props.roles.map((role) => <TableCell key={role.key}>{role.title}</TableCell>)}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.dutyDays.map((date) => (
+            <TableRow key={date}>
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>{dayLabel(date)}</TableCell>
+              {props.roles.map((role) => {
+                const { name, highlighted } = props.cell(date, role.key);
+                return (
+                  <TableCell
+                    key={role.key}
+                    data-changed={highlighted ? 'true' : undefined}
+                    sx={{
+                      bgcolor: highlighted ? 'rgba(178, 106, 0, 0.16)' : undefined,
+                      fontWeight: highlighted ? 600 : undefined,
+                      color: name === null ? 'error.main' : undefined,
+                    }}
+                  >
+                    {name ?? 'Empty'}
+                    {highlighted && <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> ({props.highlightLabel})</span>}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

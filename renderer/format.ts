@@ -1,0 +1,76 @@
+import type { DateRange, IsoDate, MonthRef, SchedulerKind } from '../main/api/contract.ts';
+
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy', optimizer: 'Optimizer' };
+
+export function monthName(month: number): string {
+  return MONTH_NAMES[month - 1] ?? String(month);
+}
+
+export function monthLabel(ref: { year: number; month: number }): string {
+  return `${monthName(ref.month)} ${ref.year}`;
+}
+
+/** `YYYY-MM`, the key of per-month overrides and the value of a month input. */
+export function monthKey(ref: { year: number; month: number }): string {
+  return `${ref.year}-${String(ref.month).padStart(2, '0')}`;
+}
+
+export function parseMonthKey(key: string): MonthRef | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(key);
+  if (!match) return null;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? { year: Number(match[1]), month } : null;
+}
+
+export function nextMonth(today: Date = new Date()): MonthRef {
+  const month = today.getMonth() + 2;
+  return month > 12 ? { year: today.getFullYear() + 1, month: 1 } : { year: today.getFullYear(), month };
+}
+
+export function shiftMonth(ref: MonthRef, by: number): MonthRef {
+  const index = ref.year * 12 + (ref.month - 1) + by;
+  return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+}
+
+function dateParts(date: IsoDate): { year: number; month: number; day: number; weekday: number } {
+  const [year, month, day] = date.split('-').map(Number);
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+/** `Sat 3 May`. */
+export function dayLabel(date: IsoDate): string {
+  const { month, day, weekday } = dateParts(date);
+  return `${WEEKDAY_NAMES[weekday]} ${day} ${monthName(month).slice(0, 3)}`;
+}
+
+export function rangeLabel(range: DateRange): string {
+  const start = dateParts(range.start);
+  const end = dateParts(range.end);
+  if (start.year === end.year && start.month === end.month) return monthLabel(start);
+  return `${monthLabel(start)} – ${monthLabel(end)}`;
+}
+
+export function seconds(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function percent(value: number): string {
+  return `${value.toFixed(2)} %`;
+}
+
+export function dateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+export function bytes(size: number): string {
+  if (size < 1024) return `${size} B`;
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
+  return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}

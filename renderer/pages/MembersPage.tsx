@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import type { Member } from '../../main/api/contract.ts';
+import { api } from '../api.ts';
+import { useApp } from '../appContext.tsx';
+import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
+import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
+import { MemberDialog } from '../components/MemberDialog.tsx';
+import { MembersTable } from '../components/MembersTable.tsx';
+import { useLoad } from '../useLoad.ts';
+
+const NEW_MEMBER: Member = {
+  id: '', name: '', active: true, qualifications: [], rolePercent: {}, maxPerMonth: null, preferredDay: null,
+  allowWeekendDouble: false, dontSchedule: false, suspended: false, blackouts: [], pairWith: [], avoid: [], lastDutyDate: null,
+};
+
+function matches(member: Member, needle: string): boolean {
+  return [member.name, member.id, ...member.qualifications].some((text) => text.toLowerCase().includes(needle));
+}
+
+export function MembersPage(): React.JSX.Element {
+  const { club, month, notify } = useApp();
+  const members = useLoad(() => api.listMembers(), []);
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
+  const [blackouts, setBlackouts] = useState<Member | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const all = members.data ?? [];
+  const shown = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    return (members.data ?? []).filter((m) => needle === '' || matches(m, needle)).sort((a, b) => a.name.localeCompare(b.name));
+  }, [members.data, search]);
+  const qualifications = [...new Set((club?.roles ?? []).map((role) => role.qualification))];
+
+  async function saved(member: Member, message: string): Promise<void> {
+    setEditing(null);
+    setBlackouts(null);
+    await members.reload();
+    notify(message.replace('{name}', member.name));
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="h5" component="h2">Members</Typography>
+        <TextField
+          type="search"
+          size="small"
+          label="Search members"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+          sx={{ width: 280 }}
+        />
+        <Typography variant="body2" color="text.secondary">{shown.length} of {all.length}</Typography>
+        <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
+          <ClubFileButtons onImported={members.reload} onError={setError} />
+          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })}>
+            Add member
+          </Button>
+        </Stack>
+      </Stack>
+      {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {members.error !== null && <Alert severity="error">{members.error}</Alert>}
+      {members.data !== undefined && (
+        <MembersTable
+          key={search}
+          members={shown}
+          defaultLimit={club?.defaultMaxPerMonth ?? null}
+          qualificationTitles={Object.fromEntries((club?.roles ?? []).map((role) => [role.qualification, role.title]))}
+          onEdit={(member) => setEditing({ member, isNew: false })}
+          onBlackouts={setBlackouts}
+        />
+      )}
+      {editing !== null && (
+        <MemberDialog
+          member={editing.member}
+          isNew={editing.isNew}
+          members={all}
+          qualifications={qualifications}
+          onClose={() => setEditing(null)}
+          onSaved={(member) => void saved(member, editing.isNew ? '{name} added.' : '{name} saved.')}
+          onDeleted={(member) => void saved(member, '{name} deleted.')}
+        />
+      )}
+      {blackouts !== null && (
+        <BlackoutDialog
+          member={blackouts}
+          month={month}
+          onClose={() => setBlackouts(null)}
+          onSaved={(member) => void saved(member, 'Blackout days of {name} saved.')}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { MonthRef, PublishedView } from '../../main/api/contract.ts';
+import { api } from '../api.ts';
+import { ExportButtons } from '../components/ExportButtons.tsx';
+import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
+import { RosterTable } from '../components/RosterTable.tsx';
+import { dateTime, dayLabel, monthLabel } from '../format.ts';
+import { useLoad } from '../useLoad.ts';
+
+function membersOn(view: PublishedView): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const day of view.days) for (const slot of day.slots) if (slot.memberId !== null) names.set(slot.memberId, slot.memberName ?? slot.memberId);
+  return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function MemberDuties(props: { view: PublishedView; memberId: string }): React.JSX.Element {
+  const title = new Map(props.view.roles.map((role) => [role.key, role.title]));
+  const duties = props.view.days.flatMap((day) => day.slots.filter((s) => s.memberId === props.memberId).map((s) => ({ date: day.date, role: s.role })));
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-label="Duties of the chosen member">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{duties.length} {duties.length === 1 ? 'duty' : 'duties'}</Typography>
+      <Table size="small" aria-label="Member duties">
+        <TableHead><TableRow><TableCell>Day</TableCell><TableCell>Role</TableCell></TableRow></TableHead>
+        <TableBody>
+          {duties.map((duty) => (
+            <TableRow key={`${duty.date}/${duty.role}`}><TableCell>{dayLabel(duty.date)}</TableCell><TableCell>{title.get(duty.role) ?? duty.role}</TableCell></TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Paper>
+  );
+}
+
+export function PublishedPage(): React.JSX.Element {
+  const months = useLoad(() => api.listPublishedMonths(), []);
+  const [selected, setSelected] = useState<MonthRef | null>(null);
+  const [memberId, setMemberId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const published = useLoad(
+    () => (selected === null ? Promise.resolve(null) : api.getPublished(selected)),
+    [selected?.year, selected?.month],
+  );
+
+  useEffect(() => {
+    const newest = months.data?.at(-1);
+    if (selected === null && newest !== undefined) setSelected({ year: newest.year, month: newest.month });
+  }, [months.data, selected]);
+
+  const view = published.data ?? null;
+  const people = view === null ? [] : membersOn(view);
+  const roles = view === null ? [] : view.roles.filter((role) => view.days.some((day) => day.slots.some((slot) => slot.role === role.key)));
+  const byslot = new Map(view?.days.flatMap((day) => day.slots.map((slot) => [`${day.date}/${slot.role}`, slot] as const)) ?? []);
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h5" component="h2" className="no-print">Published rosters</Typography>
+      {[months.error, published.error, error].filter((e) => e !== null).map((e) => (
+        <Alert key={e} severity="error" onClose={e === error ? () => setError(null) : undefined}>{e}</Alert>
+      ))}
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <PublishedMonthList months={[...(months.data ?? [])].reverse()} selected={selected} onSelect={(month) => { setSelected(month); setMemberId(null); }} />
+        {view !== null && selected !== null && (
+          <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
+              <Typography variant="h6" component="h3">{view.clubName}: {monthLabel(selected)}</Typography>
+              <Typography variant="body2" color="text.secondary">Published {dateTime(view.publishedAt)}</Typography>
+            </Stack>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} className="no-print">
+              <TextField select size="small" label="Member" value={memberId ?? ''} onChange={(e) => setMemberId(e.target.value === '' ? null : e.target.value)} sx={{ width: 220, flexShrink: 0 }}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+                <MenuItem value="">Everyone</MenuItem>
+                {people.map((person) => <MenuItem key={person.id} value={person.id}>{person.name}</MenuItem>)}
+              </TextField>
+              <ExportButtons month={selected} memberId={memberId} onError={setError} />
+            </Stack>
+            {memberId !== null && <MemberDuties view={view} memberId={memberId} />}
+            <RosterTable
+              label={`Published roster ${monthLabel(selected)}`}
+              dutyDays={view.days.map((day) => day.date)}
+              roles={roles}
+              highlightLabel="chosen member"
+              cell={(date, role) => {
+                const slot = byslot.get(`${date}/${role}`);
+                return { name: slot?.memberName ?? slot?.memberId ?? null, highlighted: memberId !== null && slot?.memberId === memberId };
+              }}
+            />
+          </Stack>
+        )}
+      </Stack>
+    </Stack>
+  );
+}
