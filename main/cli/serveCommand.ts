@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../api/errors.ts';
 import { createBackend } from '../backend/index.ts';
-import type { OptimizerFault } from '../scheduler/generate.ts';
+import { optimizerFaultFromEnv } from '../backend/optimizerFault.ts';
 import { logPath, resolveDataDir } from '../dataDir.ts';
 import { createLogger, fileSink, stderrSink } from '../log.ts';
 import { startServer } from '../serve/server.ts';
@@ -15,19 +15,6 @@ async function buildRenderer(packageRoot: string): Promise<void> {
   const script = pathToFileURL(join(packageRoot, 'scripts', 'build.mjs')).href;
   const { buildRenderer: build } = (await import(script)) as { buildRenderer: () => Promise<string[]> };
   await build();
-}
-
-const OPTIMIZER_FAULTS: readonly OptimizerFault[] = ['throw', 'crash', 'hang', 'invalid', 'oom'];
-
-/** Test-only: ROSTERMEISTER_OPTIMIZER_FAULT=throw|crash|hang|invalid|oom makes every optimizer run fail that way (end-to-end fallback tests). */
-function optimizerFaultFromEnv(): OptimizerFault | undefined {
-  const value = process.env.ROSTERMEISTER_OPTIMIZER_FAULT;
-  if (value === undefined || value === '') return undefined;
-  const fault = OPTIMIZER_FAULTS.find((known) => known === value);
-  if (fault === undefined) {
-    throw new ApiError('bad_input', `ROSTERMEISTER_OPTIMIZER_FAULT must be one of ${OPTIMIZER_FAULTS.join(', ')}, not "${value}".`, 'ROSTERMEISTER_OPTIMIZER_FAULT');
-  }
-  return fault;
 }
 
 function untilStopped(): Promise<NodeJS.Signals> {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { RostermeisterApi } from '../api/contract.ts';
 import { callApi, type ApiEnvelope } from '../api/dispatch.ts';
 import { createBackend } from '../backend/index.ts';
+import { optimizerFaultFromEnv } from '../backend/optimizerFault.ts';
 import { logPath, resolveDataDir } from '../dataDir.ts';
 import { createLogger, fileSink } from '../log.ts';
 import { contentTypeFor, resolveStaticPath } from '../serve/staticFiles.ts';
@@ -64,7 +65,7 @@ async function start(): Promise<void> {
     const dataDir = resolveDataDir(dataDirArg(process.argv));
     const errorLog = createLogger([fileSink(logPath(dataDir))]);
     const nativeBinding = nativeBindingPath(DIST_DIR);
-    backend = await createBackend({ dataDir, nativeBinding });
+    backend = await createBackend({ dataDir, nativeBinding, fault: optimizerFaultFromEnv() });
     const api = backend;
     const logInternal = (details: Record<string, unknown>) => errorLog.error('internal error', details);
 
