@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupInfo } from '../api/contract.ts';
 import { badInput, conflict, notFound } from '../api/errors.ts';
@@ -52,6 +52,15 @@ function checkBackupFile(file: string, name: string): void {
   }
 }
 
+function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Replaces the live database with a backup. The current database is first saved as a backup named
  * `before-restore-...`, so a restore can itself be undone. `open` reopens (and migrates) the file.
@@ -65,10 +74,15 @@ export async function restoreBackup(ctx: BackendContext, name: string, open: (fi
 
   const aside = await createBackup(ctx, 'before-restore');
   const file = databasePath(ctx.dataDir);
+  // Copied beside the live file first and swapped in by one rename, so a crash at any moment leaves
+  // either the old database or the restored one, never a missing or half-copied file.
+  const incoming = `${file}.restoring`;
+  copyFileSync(source, incoming);
+  syncFile(incoming);
   ctx.db.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
   try {
-    copyFileSync(source, file);
+    renameSync(incoming, file);
     ctx.db = open(file);
   } catch (error) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
