@@ -14,8 +14,9 @@ import type {
   SchedulerKind,
   SolveStatus,
 } from '../../solver/types.ts';
+import type { SlotCandidate } from '../../solver/validate.ts';
 
-export type { Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
+export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
 
 /** A month, or a run of up to 12 months starting there. */
 export interface MonthRef {
@@ -91,18 +92,6 @@ export interface DraftView {
   activeScheduler: SchedulerKind;
   /** Member id -> duties in this draft. */
   loads: Record<string, number>;
-}
-
-export interface SlotCandidate {
-  memberId: string;
-  name: string;
-  /** False when a hard rule forbids it; `reason` says which. */
-  eligible: boolean;
-  reason: string | null;
-  /** Allowed, but worth a second look (at cap, avoidance, already on duty, spacing). */
-  warnings: string[];
-  load: number;
-  cap: number;
 }
 
 export interface ComparisonView {
