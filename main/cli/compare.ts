@@ -1,0 +1,152 @@
+import { acceptance, compareRosters, type Acceptance, type RosterComparison } from '../../solver/metrics.ts';
+import { newSeed } from '../../solver/random.ts';
+import type { Club, RosterDocument, SchedulingProblem } from '../../solver/types.ts';
+import type { Logger } from '../log.ts';
+import { generateRoster } from '../scheduler/generate.ts';
+import { flag, integerOption, type OptionSpecs } from './args.ts';
+import { clubFromArgs, CLUB_OPTION, monthFromArgs, monthProblem, MONTH_OPTION, YEAR_OPTION } from './club.ts';
+import { registerCommand } from './command.ts';
+import { MAX_SEED, SEED_OPTION, TIME_LIMIT_OPTION, timeLimitMsFromArgs } from './propose.ts';
+import { compareInStore, usesStore } from './storeCommands.ts';
+import { dayLabel, differenceLines, formatGap, roleTitler, schedulerLine, spreadOf, table, type Spread } from './rosterText.ts';
+
+export interface LegacyRuns {
+  runs: number;
+  seeds: number[];
+  fill_rate_percent: Spread;
+  fairness_variance: Spread;
+  fairness_variance_all: Spread;
+  solve_time_ms: Spread;
+}
+
+export interface ComparisonReport {
+  metadata: {
+    year: number;
+    month: number;
+    comparison_time: string;
+    members: number;
+    duty_days: number;
+    roles: number;
+    total_slots: number;
+  };
+  legacy: RosterDocument;
+  optimizer: RosterDocument;
+  differences: RosterComparison;
+  acceptance: Acceptance;
+  /** Present with --legacy-runs K: legacy figures over K seeds (the first is the legacy roster's seed). */
+  legacy_runs?: LegacyRuns;
+}
+
+const options: OptionSpecs = {
+  year: YEAR_OPTION,
+  month: MONTH_OPTION,
+  club: CLUB_OPTION,
+  seed: SEED_OPTION,
+  'legacy-runs': { type: 'string', valueName: 'K', description: 'also run legacy with K seeds and give mean/min/max' },
+  'time-limit': TIME_LIMIT_OPTION,
+  json: { type: 'boolean', description: 'print the comparison as JSON' },
+};
+
+registerCommand({
+  name: 'compare',
+  summary: 'Run both schedulers on one month and compare them.',
+  usage: 'compare --year Y --month M [--club FILE] [--seed N] [--legacy-runs K] [--time-limit S] [--json] [--verbose]',
+  options,
+  async run(args, ctx) {
+    if (usesStore(args, ctx)) return compareInStore(args, ctx);
+    const { year, month } = monthFromArgs(args);
+    const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED }) ?? newSeed();
+    const legacyRuns = integerOption(args, 'legacy-runs', { min: 1, max: 1000 });
+    const timeLimitMs = timeLimitMsFromArgs(args);
+    const club = clubFromArgs(args, ctx);
+    const problem = monthProblem(club, year, month);
+
+    const legacy = await generateRoster(problem, { scheduler: 'legacy', seed, log: ctx.log });
+    const optimizer = await generateRoster(problem, { scheduler: 'optimizer', seed, timeLimitMs, log: ctx.log });
+    const report: ComparisonReport = {
+      metadata: {
+        year,
+        month,
+        comparison_time: new Date().toISOString(),
+        members: club.members.length,
+        duty_days: problem.dutyDays.length,
+        roles: problem.roles.length,
+        total_slots: problem.dutyDays.length * problem.roles.length,
+      },
+      legacy,
+      optimizer,
+      differences: compareRosters(legacy.assignments, optimizer.assignments),
+      acceptance: acceptanceOf(legacy, optimizer),
+    };
+    if (legacyRuns !== undefined) report.legacy_runs = await runLegacyMany(problem, seed, legacyRuns, ctx.log);
+
+    ctx.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : comparisonText(report, club, ctx.verbose));
+  },
+});
+
+/** A roster the optimizer did not make (it fell back to legacy) cannot pass, whatever its figures. */
+function acceptanceOf(legacy: RosterDocument, optimizer: RosterDocument): Acceptance {
+  const result = acceptance(legacy.metrics, optimizer.metrics);
+  return optimizer.fallback ? { ...result, passed: false } : result;
+}
+
+async function runLegacyMany(problem: SchedulingProblem, firstSeed: number, runs: number, log: Logger): Promise<LegacyRuns> {
+  const seeds = Array.from({ length: runs }, (_, i) => (firstSeed + i) % (MAX_SEED + 1));
+  const docs: RosterDocument[] = [];
+  for (const seed of seeds) docs.push(await generateRoster(problem, { scheduler: 'legacy', seed, log }));
+  return {
+    runs,
+    seeds,
+    fill_rate_percent: spreadOf(docs.map((d) => d.metrics.fill_rate_percent)),
+    fairness_variance: spreadOf(docs.map((d) => d.metrics.fairness_variance)),
+    fairness_variance_all: spreadOf(docs.map((d) => d.metrics.fairness_variance_all)),
+    solve_time_ms: spreadOf(docs.map((d) => d.metrics.solve_time_ms)),
+  };
+}
+
+function comparisonText(report: ComparisonReport, club: Club, verbose: boolean): string {
+  const { metadata: meta, legacy, optimizer, differences, acceptance: acc } = report;
+  const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
+  const row = (label: string, pick: (doc: RosterDocument) => string | number) => [label, String(pick(legacy)), String(pick(optimizer))];
+  const lines = [
+    `${club.name}: ${meta.year}-${String(meta.month).padStart(2, '0')}, ${meta.duty_days} duty days x ${meta.roles} roles = ${meta.total_slots} slots, ${meta.members} members`,
+    '',
+    table([
+      ['', 'legacy', 'optimizer'],
+      row('Scheduler', schedulerLine),
+      row('Filled slots', (d) => `${d.metrics.filled_slots}/${d.metrics.total_slots}`),
+      row('Fill rate', (d) => `${d.metrics.fill_rate_percent}%`),
+      row('Fairness variance', (d) => d.metrics.fairness_variance),
+      row('Fairness (all eligible)', (d) => d.metrics.fairness_variance_all),
+      row('Solve time', (d) => `${d.metrics.solve_time_ms} ms`),
+      row('Gap', (d) => formatGap(d.gap)),
+    ]),
+  ];
+  if (optimizer.fallback) lines.push('', `The optimizer fell back to legacy: ${optimizer.fallback.reason}`);
+  const runs = report.legacy_runs;
+  if (runs) {
+    const spread = (s: Spread, unit = '') => `mean ${s.mean}${unit}, min ${s.min}${unit}, max ${s.max}${unit}`;
+    lines.push(
+      '',
+      `Legacy over ${runs.runs} seeds (${runs.seeds[0]}..):`,
+      `  fill rate          ${spread(runs.fill_rate_percent, '%')}`,
+      `  fairness variance  ${spread(runs.fairness_variance)}`,
+      `  solve time         ${spread(runs.solve_time_ms, ' ms')}`,
+    );
+  }
+  lines.push(
+    '',
+    `Differences: ${differences.changed_slots} slots on ${differences.changed_dates} dates.`,
+    `Acceptance: fill rate ${mark(acc.fill_rate)}, fairness ${mark(acc.fairness)}, solve time ${mark(acc.solve_time)} -> ${acc.passed ? 'passed' : 'NOT passed'}`,
+  );
+  if (verbose) {
+    if (differences.slot_differences.length > 0) lines.push('', 'Every difference:', ...differenceLines(differences, legacy, club));
+    for (const doc of [legacy, optimizer]) {
+      const title = roleTitler(doc);
+      const side = doc === legacy ? 'legacy' : 'optimizer';
+      lines.push('', doc.diagnostics.length > 0 ? `Empty slots (${side}):` : `Empty slots (${side}): none`);
+      for (const d of doc.diagnostics) lines.push(`  ${dayLabel(d.date)}  ${title(d.role)}: ${d.summary}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+import { ClubFileError } from '../../solver/clubFile.ts';
+import { SeasonPhraseError } from '../../solver/season.ts';
+import { createLogger, stderrSink } from '../log.ts';
+import { parseArgs, UsageError, type OptionSpecs } from './args.ts';
+import { findCommand, registeredCommands, type CliContext, type Command } from './command.ts';
+
+// Each command module registers itself; adding a command is one import line here.
+import './propose.ts';
+import './compare.ts';
+import './validate.ts';
+import './serveCommand.ts';
+import './storeCommands.ts';
+import './exportCommand.ts';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => void process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
+  err: (text) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+};
+
+export const GLOBAL_OPTIONS: OptionSpecs = {
+  help: { type: 'boolean', description: 'show help for the command' },
+  'data-dir': { type: 'string', valueName: 'DIR', description: 'data folder (default: the platform user-data folder)' },
+  verbose: { type: 'boolean', description: 'more detail; JSON log events on stderr' },
+};
+
+/** The package folder: two levels up both from main/cli/main.ts and from the bundle dist/main/*.mjs. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Runs one CLI invocation and returns its exit code: 0 success, 2 bad input, 1 anything else. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.out(topLevelHelp());
+    return 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    const family = registeredCommands().filter((c) => c.name.split(' ')[0] === argv[0]);
+    if (family.length > 0) {
+      io.err(`"${argv[0]}" needs one of: ${family.map((c) => c.name).join(', ')}. See: rostermeister --help`);
+    } else {
+      io.err(`Unknown command "${argv[0]}". See: rostermeister --help`);
+    }
+    return 2;
+  }
+  const { command, rest } = found;
+  try {
+    const args = parseArgs(rest, { ...GLOBAL_OPTIONS, ...command.options }, command.name);
+    if (args.values.help === true) {
+      io.out(commandHelp(command));
+      return 0;
+    }
+    const verbose = args.values.verbose === true;
+    const ctx: CliContext = {
+      out: io.out,
+      err: io.err,
+      dataDir: typeof args.values['data-dir'] === 'string' ? args.values['data-dir'] : null,
+      log: createLogger(verbose ? [stderrSink()] : []),
+      verbose,
+      packageRoot: PACKAGE_ROOT,
+    };
+    return (await command.run(args, ctx)) ?? 0;
+  } catch (error) {
+    if (isBadInput(error)) {
+      io.err((error as Error).message);
+      return 2;
+    }
+    io.err(`rostermeister ${command.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}
+
+/** Errors caused by what the user gave us (exit code 2), as opposed to our own failures (exit code 1). */
+function isBadInput(error: unknown): boolean {
+  if (error instanceof UsageError || error instanceof ClubFileError || error instanceof SeasonPhraseError) return true;
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'bad_input';
+}
+
+function topLevelHelp(): string {
+  const commands = [...registeredCommands()].sort((a, b) => a.name.localeCompare(b.name));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Rostermeister: duty rosters for a flying club.',
+    '',
+    'Usage: rostermeister <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Global options:',
+    ...optionLines(GLOBAL_OPTIONS),
+    '',
+    'Run "rostermeister <command> --help" for the options of a command.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  const own = optionLines(command.options);
+  return [
+    command.summary,
+    '',
+    `Usage: rostermeister ${command.usage}`,
+    ...(own.length > 0 ? ['', 'Options:', ...own] : []),
+    '',
+    'Global options:',
+    ...optionLines(GLOBAL_OPTIONS),
+  ].join('\n');
+}
+
+function optionLines(specs: OptionSpecs): string[] {
+  const entries = Object.entries(specs)
+    .filter(([, spec]) => !spec.hidden)
+    .map(([name, spec]) => [spec.type === 'string' ? `--${name} ${spec.valueName ?? 'VALUE'}` : `--${name}`, spec.description]);
+  const width = Math.max(0, ...entries.map(([left]) => left.length));
+  return entries.map(([left, description]) => `  ${left.padEnd(width)}  ${description}`);
+}

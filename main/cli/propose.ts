@@ -1,0 +1,51 @@
+import type { SchedulerKind } from '../../solver/types.ts';
+import { DEFAULT_TIME_LIMIT_MS, generateRoster } from '../scheduler/generate.ts';
+import { flag, integerOption, oneOf, positiveNumberOption, type OptionSpecs, type ParsedArgs } from './args.ts';
+import { clubFromArgs, CLUB_OPTION, monthFromArgs, monthProblem, MONTH_OPTION, YEAR_OPTION } from './club.ts';
+import { registerCommand } from './command.ts';
+import { rosterReport } from './rosterText.ts';
+import { proposeInStore, usesStore } from './storeCommands.ts';
+
+export const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
+export const MAX_SEED = 2 ** 32 - 1;
+
+export const SEED_OPTION = { type: 'string', valueName: 'N', description: 'seed for the legacy scheduler (default: a new one)' } as const;
+export const TIME_LIMIT_OPTION = {
+  type: 'string',
+  valueName: 'S',
+  description: `optimizer time limit in seconds (default ${DEFAULT_TIME_LIMIT_MS / 1000})`,
+} as const;
+
+const options: OptionSpecs = {
+  year: YEAR_OPTION,
+  month: MONTH_OPTION,
+  club: CLUB_OPTION,
+  scheduler: { type: 'string', valueName: 'legacy|optimizer', description: 'which scheduler (default legacy)' },
+  seed: SEED_OPTION,
+  'time-limit': TIME_LIMIT_OPTION,
+  json: { type: 'boolean', description: 'print the roster document as JSON' },
+};
+
+export function timeLimitMsFromArgs(args: ParsedArgs): number | undefined {
+  const seconds = positiveNumberOption(args, 'time-limit');
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
+}
+
+registerCommand({
+  name: 'propose',
+  summary: 'Propose a roster for one month and print it.',
+  usage: 'propose --year Y --month M [--club FILE] [--scheduler legacy|optimizer] [--seed N] [--time-limit S] [--json]',
+  options,
+  async run(args, ctx) {
+    if (usesStore(args, ctx)) return proposeInStore(args, ctx);
+    const { year, month } = monthFromArgs(args);
+    const scheduler = oneOf(args, 'scheduler', SCHEDULERS, 'legacy');
+    const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED });
+    const timeLimitMs = timeLimitMsFromArgs(args);
+    const club = clubFromArgs(args, ctx);
+    const problem = monthProblem(club, year, month);
+
+    const roster = await generateRoster(problem, { scheduler, seed, timeLimitMs, log: ctx.log });
+    ctx.out(flag(args, 'json') ? JSON.stringify(roster, null, 2) : rosterReport(roster, club));
+  },
+});
