@@ -108,7 +108,8 @@ async function optimizerOrFallback(
   let fallback: Fallback;
   try {
     const result = await runOptimizerInWorker(problem, { timeLimitMs, signal: opts.signal, fault: opts.fault });
-    const violations = validateRoster(problem, result.assignments);
+    // A locked slot the rostermeister kept against a rule is theirs to answer for, not the optimizer's.
+    const violations = validateRoster(problem, result.assignments).filter((v) => !v.locked);
     if (violations.length === 0) {
       return {
         scheduler: 'optimizer',
