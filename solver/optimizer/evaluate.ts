@@ -1,0 +1,51 @@
+import type { OptimizerInstance } from './instance.ts';
+import { fairnessWeight, fillWeight } from './model.ts';
+import { PAIRING_REWARD } from './preferences.ts';
+
+/** The exact value of every priority for a set of chosen candidates, all spacing pairs counted. */
+export interface RosterScore {
+  filled: number;
+  breaks: number;
+  /** Sum over members of squared loads, locked slots included. */
+  sumSquares: number;
+  points: number;
+  /** The last tier: soft spacing penalties minus pairing rewards. */
+  tieBreak: number;
+}
+
+export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<number>): RosterScore {
+  const loads = [...instance.lockedLoad];
+  let breaks = 0;
+  let points = 0;
+  let tieBreak = 0;
+  for (const c of chosen) {
+    const cand = instance.candidates[c];
+    loads[cand.member]++;
+    breaks += cand.breaks;
+    points += cand.points;
+    tieBreak += cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
+  }
+  for (const pair of instance.pairs) {
+    if (chosen.has(pair.a) && chosen.has(pair.b)) {
+      breaks += pair.breaks;
+      tieBreak += pair.points;
+    }
+  }
+  const onDuty = (m: number, day: number) => [...(instance.byMemberDay[m][day]?.values() ?? [])].some((c) => chosen.has(c));
+  for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
+  return { filled: chosen.size, breaks, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
+}
+
+export function fillObjective(instance: OptimizerInstance, score: RosterScore): number {
+  return fillWeight(instance) * score.filled - score.breaks;
+}
+
+export function fairnessObjective(instance: OptimizerInstance, score: RosterScore): number {
+  const lockedSquares = instance.lockedLoad.reduce((sum, l) => sum + l * l, 0);
+  return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points;
+}
+
+/** Lexicographic comparison: negative when a is the better roster. */
+export function compareScores(a: RosterScore, b: RosterScore): number {
+  return b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points || a.tieBreak - b.tieBreak;
+}

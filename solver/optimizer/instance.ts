@@ -1,0 +1,320 @@
+import { daysBetween, weekdayOf } from '../dates.ts';
+import { Eligibility } from '../eligibility.ts';
+import { historyBefore } from '../history.ts';
+import type { Member, SchedulingProblem } from '../types.ts';
+import {
+  SOFT_SPACING,
+  SOFT_SPACING_MAX_DAYS,
+  assignmentPoints,
+  staleDays,
+} from './preferences.ts';
+
+/**
+ * The optimizer's view of a problem: who may fill which free slot (static rules, locks applied),
+ * and every cost term, in plain indices so the model builder and the checks share one source.
+ */
+
+/** Member `member` in role `role` on duty day `day` (indices into the instance's lists). */
+export interface Candidate {
+  member: number;
+  day: number;
+  role: number;
+  /** Preference points of this assignment on its own. */
+  points: number;
+  /** Soft spacing penalty against locked slots and published history. */
+  softPoints: number;
+  /** Partners this member likes to work with who are locked on duty that day. */
+  lockedPartners: number;
+  /** Strict spacing breaks this assignment makes with locked slots, carry-over and published history. */
+  breaks: number;
+}
+
+/** Two candidates of one member and role on different days that cost something together. */
+export interface PairTerm {
+  a: number;
+  b: number;
+  breaks: number;
+  points: number;
+}
+
+export interface BreakClique {
+  members: number[];
+  weight: number;
+}
+
+/** Two members on duty on the same day (any roles): a pairing reward or an avoidance conflict. */
+export interface MemberDayPair {
+  a: number;
+  b: number;
+  day: number;
+}
+
+export interface OptimizerInstance {
+  problem: SchedulingProblem;
+  members: Member[];
+  /** Member id or null per slot locked by the rostermeister; key `day,role`. */
+  locked: Map<string, string | null>;
+  candidates: Candidate[];
+  /** Slot index (day x roles + role) -> candidate indices. */
+  bySlot: number[][];
+  /** Member -> day -> role -> candidate index (no entry for days without candidates). */
+  byMemberDay: Map<number, number>[][];
+  /** Slots nobody fills yet: not locked. */
+  freeSlots: number;
+  /** Assignments each member already has from locked slots. */
+  lockedLoad: number[];
+  /** Most free slots each member can take: cap minus locked load, and at most one per day. */
+  maxLoad: number[];
+  pairs: PairTerm[];
+  pairings: MemberDayPair[];
+  avoidances: MemberDayPair[];
+  /** Candidate sets of one member and role pairwise breaking a strict rule; they cover every strict pair. */
+  strictCliques: number[][];
+  /** Strict pairs split into cliques of equal weight, each pair in exactly one: n chosen of a clique break weight x n(n-1)/2. */
+  breakCliques: BreakClique[];
+  /** Upper bound on the strict breaks the free slots can make. */
+  maxBreaks: number;
+  /** Upper bound on the preference points of any roster (all points are >= 0). */
+  preferenceRange: number;
+}
+
+export function slotIndex(instance: { problem: SchedulingProblem }, day: number, role: number): number {
+  return day * instance.problem.roles.length + role;
+}
+
+export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
+  const { club, range, dutyDays, roles } = problem;
+  const members = club.members;
+  const memberIndex = new Map(members.map((m, i) => [m.id, i]));
+  const dayIndex = new Map(dutyDays.map((d, i) => [d, i]));
+  const roleIndex = new Map(roles.map((r, i) => [r.key, i]));
+  const eligibility = new Eligibility(club, range);
+  const history = historyBefore(club, range.start);
+
+  const locked = new Map<string, string | null>();
+  const lockedOn = dutyDays.map(() => new Set<string>());
+  /** member index -> role index -> day indices the member is locked in that role. */
+  const lockedRoleDays = new Map<number, Map<number, number[]>>();
+  const lockedLoad = members.map(() => 0);
+  for (const lock of problem.locked) {
+    const day = dayIndex.get(lock.date);
+    const role = roleIndex.get(lock.role);
+    if (day === undefined || role === undefined) continue;
+    locked.set(`${day},${role}`, lock.memberId);
+    if (lock.memberId === null) continue;
+    lockedOn[day].add(lock.memberId);
+    const m = memberIndex.get(lock.memberId);
+    if (m === undefined) continue;
+    lockedLoad[m]++;
+    const perRole = lockedRoleDays.get(m) ?? new Map<number, number[]>();
+    lockedRoleDays.set(m, perRole);
+    perRole.set(role, [...(perRole.get(role) ?? []), day]);
+  }
+
+  // Day numbers (days since the range start) and weekdays, computed once: date arithmetic is slow.
+  const dayNumber = dutyDays.map((d) => daysBetween(range.start, d));
+  const weekday = dutyDays.map(weekdayOf);
+  // Published duties close enough before the range to matter for spacing: member -> [day number, role].
+  const recent = new Map<string, [number, string][]>();
+  for (const [date, byMember] of history.publishedByDate) {
+    const number = daysBetween(range.start, date);
+    if (number < -SOFT_SPACING_MAX_DAYS) continue;
+    for (const [memberId, role] of byMember) recent.set(memberId, [...(recent.get(memberId) ?? []), [number, role]]);
+  }
+
+  const remaining = members.map((m, i) => Math.max(0, eligibility.cap(m.id) - lockedLoad[i]));
+  const stale = members.map((m) => staleDays(history.lastDuty.get(m.id), range.start));
+  const pairPartners = undirectedPairs(members, memberIndex, (m) => m.pairWith);
+
+  const candidates: Candidate[] = [];
+  const bySlot: number[][] = [];
+  const byMemberDay: Map<number, number>[][] = members.map(() => []);
+  let freeSlots = 0;
+  dutyDays.forEach((date, day) => {
+    roles.forEach((role, r) => {
+      const slot: number[] = [];
+      bySlot.push(slot);
+      if (locked.has(`${day},${r}`)) return;
+      freeSlots++;
+      members.forEach((member, m) => {
+        if (remaining[m] === 0 || lockedOn[day].has(member.id)) return;
+        if (!eligibility.passesStatic(member.id, role, date)) return;
+        for (const other of eligibility.avoidedBy(member.id)) if (lockedOn[day].has(other)) return;
+
+        const points = assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]);
+        let softPoints = 0;
+        let breaks = 0;
+        let lockedPartners = 0;
+        for (const partner of pairPartners.get(m) ?? []) if (lockedOn[day].has(members[partner].id)) lockedPartners++;
+        for (const other of lockedRoleDays.get(m)?.get(r) ?? []) {
+          const term = spacingTerm(member, dayNumber, other, day);
+          breaks += term.breaks;
+          softPoints += term.points;
+        }
+        for (const [other, otherRole] of recent.get(member.id) ?? []) {
+          if (otherRole !== role.key) continue;
+          const apart = dayNumber[day] - other;
+          softPoints += SOFT_SPACING.get(apart) ?? 0;
+          if (apart === 7 && !member.allowWeekendDouble) breaks++;
+        }
+        if (day === 0 && history.carryOverDate !== null && history.carryOver.get(role.key) === member.id) breaks++;
+
+        slot.push(candidates.length);
+        const perDay = (byMemberDay[m][day] ??= new Map());
+        perDay.set(r, candidates.length);
+        candidates.push({ member: m, day, role: r, points, softPoints, breaks, lockedPartners });
+      });
+    });
+  });
+
+  const maxLoad = members.map((_, m) => Math.min(remaining[m], byMemberDay[m].filter(Boolean).length));
+  const pairs = pairTerms(members, dayNumber, byMemberDay);
+  const strict = pairs.filter((pair) => pair.breaks > 0);
+  const groupOf = (c: number) => candidates[c].member * roles.length + candidates[c].role;
+  // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly.
+  const strictCliques = greedyCliques(strict, false, groupOf);
+  const breakCliques = [1, 2].flatMap((weight) =>
+    greedyCliques(strict.filter((pair) => pair.breaks === weight), true, groupOf).map((members) => ({ members, weight })),
+  );
+
+  const pairings: MemberDayPair[] = [];
+  for (const [a, partners] of pairPartners) {
+    for (const b of partners) {
+      if (b < a) continue;
+      dutyDays.forEach((_, day) => {
+        if (byMemberDay[a][day] && byMemberDay[b][day]) pairings.push({ a, b, day });
+      });
+    }
+  }
+  const avoidances: MemberDayPair[] = [];
+  for (const [a, partners] of undirectedPairs(members, memberIndex, (m) => [...eligibility.avoidedBy(m.id)])) {
+    for (const b of partners) {
+      if (b < a) continue;
+      dutyDays.forEach((_, day) => {
+        if (byMemberDay[a][day] && byMemberDay[b][day]) avoidances.push({ a, b, day });
+      });
+    }
+  }
+
+  // Each free assignment takes part in at most 5 strict breaks: both neighbours, a week before and after, carry-over.
+  const maxBreaks = 5 * freeSlots;
+  let preferenceRange = 0;
+  for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
+
+  return {
+    problem,
+    members,
+    locked,
+    candidates,
+    bySlot,
+    byMemberDay,
+    freeSlots,
+    lockedLoad,
+    maxLoad,
+    pairs,
+    strictCliques,
+    breakCliques,
+    pairings,
+    avoidances,
+    maxBreaks,
+    preferenceRange,
+  };
+}
+
+/** Strict breaks and soft points of one member in one role on duty days `a` and `b` (indices). */
+function spacingTerm(member: Member, dayNumber: number[], a: number, b: number): { breaks: number; points: number } {
+  const apart = Math.abs(dayNumber[a] - dayNumber[b]);
+  const breaks = (Math.abs(a - b) === 1 ? 1 : 0) + (apart === 7 && !member.allowWeekendDouble ? 1 : 0);
+  return { breaks, points: SOFT_SPACING.get(apart) ?? 0 };
+}
+
+/** Spacing terms between two free candidates of the same member and role. */
+function pairTerms(members: Member[], dayNumber: number[], byMemberDay: Map<number, number>[][]): PairTerm[] {
+  const pairs: PairTerm[] = [];
+  byMemberDay.forEach((days, m) => {
+    days.forEach((roles, day) => {
+      for (const [role, a] of roles) {
+        for (let later = day + 1; later < dayNumber.length; later++) {
+          if (dayNumber[later] - dayNumber[day] > SOFT_SPACING_MAX_DAYS) break;
+          const b = days[later]?.get(role);
+          if (b === undefined) continue;
+          const term = spacingTerm(members[m], dayNumber, day, later);
+          if (term.breaks > 0 || term.points > 0) pairs.push({ a, b, ...term });
+        }
+      }
+    });
+  });
+  return pairs;
+}
+
+/**
+ * Greedy cliques over the conflicts, built per member and role (conflicts never cross those): each
+ * candidate starts one with its later partners that conflict with all members so far. With
+ * `partition`, a clique takes only conflicts no earlier clique holds, so every conflict lies in
+ * exactly one; otherwise cliques may overlap (tighter rows). A conflict left out becomes a clique of two.
+ */
+const EDGE_KEY = 2 ** 24;
+
+function greedyCliques(conflicts: PairTerm[], partition: boolean, groupOf: (c: number) => number): number[][] {
+  const groups = new Map<number, PairTerm[]>();
+  for (const pair of conflicts) {
+    const key = groupOf(pair.a);
+    const group = groups.get(key);
+    if (group) group.push(pair);
+    else groups.set(key, [pair]);
+  }
+  const cliques: number[][] = [];
+  for (const group of groups.values()) {
+    const partners = new Map<number, Set<number>>();
+    const link = (a: number, b: number) => {
+      const set = partners.get(a);
+      if (set) set.add(b);
+      else partners.set(a, new Set([b]));
+    };
+    for (const { a, b } of group) {
+      link(a, b);
+      link(b, a);
+    }
+    const taken = new Set<number>();
+    const edge = (a: number, b: number) => (a < b ? a * EDGE_KEY + b : b * EDGE_KEY + a);
+    const usable = (a: number, b: number) => partners.get(a)!.has(b) && !(partition && taken.has(edge(a, b)));
+    for (const a of [...partners.keys()].sort((p, q) => p - q)) {
+      const clique = [a];
+      for (const b of [...partners.get(a)!].filter((b) => b > a).sort((p, q) => p - q)) {
+        if (clique.every((c) => usable(c, b))) clique.push(b);
+      }
+      if (clique.length < 2 || clique.every((b, i) => i === 0 || taken.has(edge(a, b)))) continue;
+      for (const c of clique) for (const d of clique) if (c < d) taken.add(edge(c, d));
+      cliques.push(clique);
+    }
+    for (const { a, b } of group) {
+      if (taken.has(edge(a, b))) continue;
+      taken.add(edge(a, b));
+      cliques.push([a, b]);
+    }
+  }
+  return cliques;
+}
+
+/** Member index -> partner indices, both directions, for links given on either side. */
+function undirectedPairs(
+  members: Member[],
+  memberIndex: Map<string, number>,
+  links: (m: Member) => string[],
+): Map<number, Set<number>> {
+  const out = new Map<number, Set<number>>();
+  const add = (a: number, b: number) => {
+    const set = out.get(a) ?? new Set<number>();
+    out.set(a, set);
+    set.add(b);
+  };
+  members.forEach((m, a) => {
+    for (const id of links(m)) {
+      const b = memberIndex.get(id);
+      if (b === undefined || b === a) continue;
+      add(a, b);
+      add(b, a);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,202 @@
+import type { LP } from 'glpk.js/node';
+import type { Fixed } from './fixing.ts';
+import { GLP } from './glpk.ts';
+import { PAIRING_REWARD } from './preferences.ts';
+import type { OptimizerInstance } from './instance.ts';
+
+/**
+ * The MILP, solved in lexicographic stages so every weight stays small enough for GLPK's tolerances.
+ * 1. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
+ * 2. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
+ *    preference points (role weight, staleness, preferred day). Squared loads are exact through
+ *    convex unit steps u[m,k] in [0,1] costing 2k-1 (counted on from the member's locked load);
+ *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
+ *    With one role per member per day and per-member load this is a network flow with side rows
+ *    for avoidance and spacing: its LP is integral or nearly so.
+ * 3. tie-break: keep stage 2's value; minimise soft spacing penalties minus pairing rewards. Both
+ *    depend on two assignments at once, which makes the LP fractional, so they only break ties.
+ *
+ * Variables: x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair (w >= xa + xb - 1);
+ * b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing (y <= a on duty, y <= b on duty).
+ * Rows: one member per slot, one role per member per day, avoidance, spacing pairs, load.
+ */
+
+/** The spacing pairs currently modelled (indices into the instance's list). */
+export interface ActiveTerms {
+  pairs: readonly number[];
+}
+
+/** What the earlier stages achieved and later stages must keep. */
+export interface StageTarget {
+  filled: number;
+  breaks: number;
+  /** Stage 2's objective value; only the tie-break stage uses it. */
+  fairness?: number;
+}
+
+type Row = LP['subjectTo'][number];
+type Term = [string, number];
+
+class RowSet {
+  readonly rows: Row[] = [];
+
+  /** Adds a row; repeated variables are summed, since GLPK aborts on duplicate entries. */
+  add(terms: Term[], type: number, lb: number, ub: number): void {
+    const names = new Set<string>();
+    for (const [name] of terms) names.add(name);
+    const unique = names.size === terms.length ? terms : [...sumByName(terms)];
+    const vars = unique.filter(([, coef]) => coef !== 0).map(([name, coef]) => ({ name, coef }));
+    if (vars.length === 0) return;
+    this.rows.push({ name: `r${this.rows.length}`, vars, bnds: { type, lb, ub } });
+  }
+}
+
+function sumByName(terms: Term[]): Map<string, number> {
+  const coefs = new Map<string, number>();
+  for (const [name, coef] of terms) coefs.set(name, (coefs.get(name) ?? 0) + coef);
+  return coefs;
+}
+
+export const x = (c: number) => `x${c}`;
+const w = (p: number) => `w${p}`;
+const u = (m: number, k: number) => `u${m}_${k}`;
+const y = (q: number) => `y${q}`;
+const b = (k: number) => `b${k}`;
+
+export function fillWeight(instance: OptimizerInstance): number {
+  return instance.maxBreaks + 1;
+}
+
+export function fairnessWeight(instance: OptimizerInstance): number {
+  return Math.floor(instance.preferenceRange / 2) + 1;
+}
+
+function memberCandidates(instance: OptimizerInstance, m: number): number[] {
+  return instance.byMemberDay[m].flatMap((roles) => (roles ? [...roles.values()] : []));
+}
+
+function onDuty(instance: OptimizerInstance, m: number, day: number, coef: number): Term[] {
+  return [...instance.byMemberDay[m][day].values()].map((c) => [x(c), coef]);
+}
+
+/** Repeated variables are summed: glpk.js keeps only the last coefficient given for a name. */
+function objective(direction: number, terms: Term[]): LP['objective'] {
+  return { direction, name: 'z', vars: [...sumByName(terms)].map(([name, coef]) => ({ name, coef })) };
+}
+
+/** Rows and bounds every stage shares. */
+/**
+ * How a model treats the strict spacing rules: ignore them ('free'), forbid any break ('hard': one
+ * candidate per strict clique, none breaking a rule against locked slots or history), or count the
+ * breaks exactly ('count': a clique with n chosen breaks weight x n(n-1)/2, written as its tangents
+ * k x n - k(k+1)/2, which are exact at integer n).
+ */
+export type Spacing = 'free' | 'hard' | 'count';
+
+/** Rows and bounds every stage shares; the break terms when spacing is counted. */
+function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing) {
+  const rows = new RowSet();
+  for (const slot of instance.bySlot) {
+    if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+  }
+  for (const days of instance.byMemberDay) {
+    for (const roles of days) if (roles && roles.size > 1) rows.add([...roles.values()].map((c) => [x(c), 1]), GLP.UP, 0, 1);
+  }
+  for (const { a, b, day } of instance.avoidances) {
+    rows.add([...onDuty(instance, a, day, 1), ...onDuty(instance, b, day, 1)], GLP.UP, 0, 1);
+  }
+  for (const p of active.pairs) {
+    const pair = instance.pairs[p];
+    rows.add([[x(pair.a), 1], [x(pair.b), 1], [w(p), -1]], GLP.UP, 0, 1);
+  }
+  const bounds: NonNullable<LP['bounds']> = [
+    ...instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 })),
+    ...active.pairs.map((p) => ({ name: w(p), type: GLP.DB, lb: 0, ub: 1 })),
+  ];
+  const breaks: Term[] = [];
+  if (spacing === 'hard') {
+    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
+    instance.candidates.forEach((cand, c) => {
+      if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
+    });
+  } else if (spacing === 'count') {
+    instance.candidates.forEach((cand, c) => {
+      if (cand.breaks > 0) breaks.push([x(c), cand.breaks]);
+    });
+    instance.breakCliques.forEach(({ members, weight }, k) => {
+      for (let t = 1; t < members.length; t++) {
+        rows.add([...members.map((c): Term => [x(c), weight * t]), [b(k), -1]], GLP.UP, 0, (weight * t * (t + 1)) / 2);
+      }
+      bounds.push({ name: b(k), type: GLP.LO, lb: 0, ub: 0 });
+      breaks.push([b(k), 1]);
+    });
+  }
+  return { rows, bounds, breaks };
+}
+
+function binaries(instance: OptimizerInstance, relax: boolean): string[] {
+  return relax ? [] : instance.candidates.map((_, c) => x(c));
+}
+
+export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing, relax = false): LP {
+  const { rows, bounds, breaks } = core(instance, active, spacing);
+  instance.byMemberDay.forEach((_, m) => {
+    const own = memberCandidates(instance, m);
+    if (own.length > instance.maxLoad[m]) rows.add(own.map((c) => [x(c), 1]), GLP.UP, 0, instance.maxLoad[m]);
+  });
+  const weight = fillWeight(instance);
+  const terms: Term[] = instance.candidates.map((_, c) => [x(c), weight]);
+  for (const [name, coef] of breaks) terms.push([name, -coef]);
+  return { name: 'fill', objective: objective(GLP.MAX, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+}
+
+/** The fairness stage's rows and objective terms (the tie-break stage reuses both). */
+function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget) {
+  const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
+  const { rows, bounds, breaks } = core(instance, active, spacing);
+  rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0);
+  if (spacing === 'count') rows.add(breaks, GLP.UP, 0, target.breaks);
+  const weight = fairnessWeight(instance);
+  const terms: Term[] = [];
+  instance.byMemberDay.forEach((_, m) => {
+    const own = memberCandidates(instance, m);
+    if (own.length === 0) return;
+    const steps: Term[] = [];
+    for (let k = 1; k <= instance.maxLoad[m]; k++) {
+      steps.push([u(m, k), -1]);
+      terms.push([u(m, k), weight * (2 * (instance.lockedLoad[m] + k) - 1)]);
+      bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
+    }
+    rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
+  });
+  instance.candidates.forEach((cand, c) => {
+    if (cand.points !== 0) terms.push([x(c), cand.points]);
+  });
+  return { rows, bounds, terms };
+}
+
+export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, relax = false): LP {
+  const { rows, bounds, terms } = fairnessParts(instance, active, target);
+  return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+}
+
+/** Soft spacing penalties minus pairing rewards, stage 2's value held. */
+export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, fixed: Fixed, relax = false): LP {
+  const { rows, bounds, terms } = fairnessParts(instance, active, target);
+  rows.add(terms, GLP.UP, 0, target.fairness ?? 0);
+  for (const name of fixed.zero) rows.add([[name, 1]], GLP.UP, 0, 0);
+  for (const name of fixed.one) rows.add([[name, 1]], GLP.LO, 1, 0);
+  const tieBreak: Term[] = [];
+  instance.candidates.forEach((cand, c) => {
+    const coef = cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
+    if (coef !== 0) tieBreak.push([x(c), coef]);
+  });
+  for (const p of active.pairs) if (instance.pairs[p].points > 0) tieBreak.push([w(p), instance.pairs[p].points]);
+  instance.pairings.forEach(({ a, b, day }, q) => {
+    for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
+    tieBreak.push([y(q), -PAIRING_REWARD]);
+    bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
+  });
+  return { name: 'tieBreak', objective: objective(GLP.MIN, tieBreak), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+}

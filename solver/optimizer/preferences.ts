@@ -1,0 +1,42 @@
+import { daysBetween } from '../dates.ts';
+import type { IsoDate, Member, Weekday } from '../types.ts';
+
+/**
+ * Preference points (priority 4) per assignment: small integers so their total stays far below one
+ * unit of the fairness term. Pairing and soft spacing, which depend on two assignments, form the
+ * last tier (see model.ts), on the same scale as the reference model's 60/20/5 divided by 5.
+ */
+export const PREFERENCE_POINTS = {
+  /** Full cost for a role at 0% weight, scaled down linearly to 0 at 100%. */
+  roleWeight: 20,
+  /** Full cost for a member on duty the day before the range, 0 for one idle a year or longer. */
+  staleness: 20,
+  preferredDayMissed: 10,
+} as const;
+
+/** Reward for a day two members who like to work together share. */
+export const PAIRING_REWARD = 12;
+
+/** Same member, same role, this many days apart: the soft spacing penalty. */
+export const SOFT_SPACING: ReadonlyMap<number, number> = new Map([
+  [7, 12],
+  [14, 4],
+  [21, 1],
+]);
+export const SOFT_SPACING_MAX_DAYS = 21;
+
+const STALE_CAP_DAYS = 365;
+
+/** Days since the member's last duty before the range, capped at a year; no history counts as a year. */
+export function staleDays(lastDuty: IsoDate | undefined, rangeStart: IsoDate): number {
+  if (!lastDuty) return STALE_CAP_DAYS;
+  return Math.min(STALE_CAP_DAYS, Math.max(0, daysBetween(lastDuty, rangeStart)));
+}
+
+/** The preference cost of one assignment on its own (pairing and spacing come separately). */
+export function assignmentPoints(member: Member, weight: number, staleness: number, weekday: Weekday): number {
+  const roleWeight = Math.round((PREFERENCE_POINTS.roleWeight * (100 - weight)) / 100);
+  const stale = Math.round((PREFERENCE_POINTS.staleness * (STALE_CAP_DAYS - staleness)) / STALE_CAP_DAYS);
+  const missed = member.preferredDay !== null && weekday !== member.preferredDay ? PREFERENCE_POINTS.preferredDayMissed : 0;
+  return roleWeight + stale + missed;
+}

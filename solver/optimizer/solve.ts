@@ -1,0 +1,260 @@
+import type { LP } from 'glpk.js/node';
+import type { Assignment, SchedulingProblem } from '../types.ts';
+import { compareScores, fairnessObjective, fillObjective, scoreRoster, type RosterScore } from './evaluate.ts';
+import { solveWithGlpk } from './glpk.ts';
+import { reducedCostFixing, type Fixed } from './fixing.ts';
+import { flowRoster } from './flow.ts';
+import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
+import { fairnessModel, fairnessWeight, fillModel, fillWeight, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
+import { PAIRING_REWARD } from './preferences.ts';
+
+export interface OptimizerOptions {
+  /** Wall-clock budget for the whole call, model building included (default 10 s). */
+  timeLimitMs?: number;
+}
+
+export interface OptimizerResult {
+  /** Every slot, date then role order; locked slots as given. */
+  assignments: Assignment[];
+  /** 'optimal' when every stage was proven optimal. */
+  status: 'optimal' | 'feasible';
+  /** Largest relative gap of the stages, 0 when proven optimal. */
+  gap: number;
+  /** fairnessWeight x (sum of squared loads - locked part) + preference points + tie-break (soft spacing - pairing). */
+  objective: number;
+  /** Lower bound on that objective (at the fill and breaks reached). */
+  bound: number;
+  stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
+}
+
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** Shares of the time left for the fill and fairness stages. */
+const FILL_SHARE = 0.4;
+const FAIRNESS_SHARE = 0.75;
+/** Part of the limit kept free: GLPK overshoots its own limit a little, and decoding takes time. */
+const SAFETY_MARGIN = 0.1;
+/** The last tier only breaks ties: it gets at most this share of the time limit. */
+const TIE_BREAK_SHARE = 0.25;
+const MIN_SOLVE_MS = 5;
+/** Rounds of adding only the spacing pairs a solution used before adding all of them. */
+const LAZY_ROUNDS = 3;
+
+/** A stage's roster, or why there is none: proven impossible, or nothing found in time. */
+type StageRun = StageOutcome | 'infeasible' | 'timeout';
+
+interface StageOutcome {
+  chosen: Set<number>;
+  score: RosterScore;
+  /** Proven optimal: GLPK said so and no unmodelled term was used. */
+  optimal: boolean;
+}
+
+/** The largest model solved, for the stats. */
+interface ModelSize {
+  variables: number;
+  constraints: number;
+}
+
+export async function solveOptimizer(problem: SchedulingProblem, opts: OptimizerOptions = {}): Promise<OptimizerResult> {
+  const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const started = performance.now();
+  const deadline = started + timeLimitMs * (1 - SAFETY_MARGIN);
+  const until = (share: number) => performance.now() + (deadline - performance.now()) * share;
+  const instance = buildInstance(problem);
+  const active = new LazyTerms(instance);
+  const size: ModelSize = { variables: 0, constraints: 0 };
+  const stage = (model: (terms: ActiveTerms) => LP, softSpacing: boolean, deadline: number) =>
+    lazyStage(instance, active, model, softSpacing, deadline, size);
+  const buildMs = performance.now() - started;
+
+  // Priorities 1 and 2. The network's maximum flow bounds the fill (its roster only stands in when
+  // a later stage is cut short). Usually that fill is reachable without any spacing break, so the
+  // fairness stage is asked for it with strict spacing hard; only when that fails are fill and
+  // breaks traded exactly.
+  const flow = flowRoster(instance);
+  const start: StageOutcome = { chosen: flow.chosen, score: scoreRoster(instance, flow.chosen), optimal: false };
+  let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
+  let fillProven = true;
+  const fairnessStarted = performance.now();
+  let fairness = await stage((terms) => fairnessModel(instance, terms, target), false, until(FAIRNESS_SHARE));
+  const rosters: StageOutcome[] = [start];
+  if (!isOutcome(fairness)) {
+    const fill = await stage((terms) => fillModel(instance, terms, 'count'), false, until(FILL_SHARE));
+    fillProven = isOutcome(fill) && fill.optimal;
+    if (isOutcome(fill)) {
+      rosters.push(fill);
+      target = { filled: fill.score.filled, breaks: fill.score.breaks };
+      fairness = await stage((terms) => fairnessModel(instance, terms, target), false, until(FAIRNESS_SHARE));
+    } else {
+      target = { filled: start.score.filled, breaks: start.score.breaks };
+    }
+  }
+  const fairnessMs = performance.now() - fairnessStarted;
+  if (isOutcome(fairness)) rosters.push(fairness);
+  if (rosters.length === 1) throw new Error('The optimizer found no solution within the time limit.');
+  let best = bestOf(rosters);
+
+  const fillValue = fillObjective(instance, best.score);
+  const fillBound = fillProven ? fillObjective(instance, { ...best.score, ...target }) : fillWeight(instance) * flow.maxFill;
+  let gap = Math.max(0, (fillBound - fillValue) / Math.max(1, Math.abs(fillValue)));
+
+  const fairnessValue = fairnessObjective(instance, best.score);
+  const fairnessProven = isOutcome(fairness) && fairness.optimal && compareScores(best.score, fairness.score) === 0;
+  const fairnessBound = fairnessProven ? fairnessValue : Math.min(fairnessValue, fairnessFloor(instance, target.filled));
+
+  // Soft spacing and pairing break the remaining ties. Without pairings a roster using no soft
+  // spacing pair already scores the least possible (0). The tier is skipped when the time left
+  // would not cover another solve the size of the fairness stage.
+  const floor = -PAIRING_REWARD * (instance.pairings.length + instance.candidates.reduce((sum, c) => sum + c.lockedPartners, 0));
+  let tieBreakBound = best.score.tieBreak;
+  let tieBreakProven = true;
+  if (floor < 0 || best.score.tieBreak > 0) {
+    tieBreakBound = floor;
+    tieBreakProven = false;
+    const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
+    if (fairnessProven && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
+      target = { ...target, fairness: fairnessValue };
+      const fixed = await fixedByReducedCost(instance, active, target, tieBreakDeadline);
+      const tieBreak = await stage((terms) => tieBreakModel(instance, terms, target, fixed), true, tieBreakDeadline);
+      if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
+      tieBreakProven = isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
+      if (tieBreakProven) tieBreakBound = best.score.tieBreak;
+    }
+  }
+
+  const objective = fairnessObjective(instance, best.score) + best.score.tieBreak;
+  const bound = Math.min(objective, fairnessBound + tieBreakBound);
+  gap = Math.max(gap, (objective - bound) / Math.max(1, Math.abs(objective)));
+  return {
+    assignments: decode(instance, best.chosen),
+    status: gap === 0 && fillProven && fairnessProven && tieBreakProven ? 'optimal' : 'feasible',
+    gap,
+    objective,
+    bound,
+    stats: {
+      ...size,
+      buildMs,
+      solveMs: performance.now() - started - buildMs,
+    },
+  };
+}
+
+/**
+ * A lower bound on the fairness objective without solving anything: the `filled` cheapest unit
+ * steps of load over all members (an even spread, days ignored) plus the `filled` smallest
+ * per-slot minima of preference points.
+ */
+function fairnessFloor(instance: OptimizerInstance, filled: number): number {
+  const steps: number[] = [];
+  instance.maxLoad.forEach((most, m) => {
+    for (let k = 1; k <= most; k++) steps.push(2 * (instance.lockedLoad[m] + k) - 1);
+  });
+  const slotMinima = instance.bySlot.filter((slot) => slot.length > 0).map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
+  const cheapest = (values: number[]) => values.sort((a, b) => a - b).slice(0, filled).reduce((sum, v) => sum + v, 0);
+  return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
+}
+
+function isOutcome(run: StageRun): run is StageOutcome {
+  return typeof run === 'object';
+}
+
+/** The lexicographically best roster; on a tie the later stage's, whose optimality is known. */
+function bestOf(rosters: StageOutcome[]): StageOutcome {
+  return rosters.reduce((best, r) => (compareScores(r.score, best.score) <= 0 ? r : best));
+}
+
+/**
+ * Soft spacing pairs enter the model only once a solution uses them: without them the model is a
+ * relaxation, so a solution that uses none of the missing ones is optimal for the full model.
+ * There are many of them and each one makes the LP less integral.
+ */
+class LazyTerms {
+  private readonly pairs = new Set<number>();
+
+  constructor(private readonly instance: OptimizerInstance) {}
+
+  addAll(): void {
+    this.instance.pairs.forEach((pair, p) => {
+      if (pair.points > 0) this.pairs.add(p);
+    });
+  }
+
+  terms(): ActiveTerms {
+    return { pairs: [...this.pairs].sort((a, b) => a - b) };
+  }
+
+  /** Adds the soft pairs `chosen` uses but the model lacks; returns how many. */
+  addMissing(chosen: ReadonlySet<number>): number {
+    let added = 0;
+    this.instance.pairs.forEach((pair, p) => {
+      if (pair.points === 0 || this.pairs.has(p) || !chosen.has(pair.a) || !chosen.has(pair.b)) return;
+      this.pairs.add(p);
+      added++;
+    });
+    return added;
+  }
+}
+
+/**
+ * Solves one stage; when soft spacing counts in it, adds the pairs a solution uses but the model
+ * lacked until none are missing or time runs out.
+ */
+async function lazyStage(
+  instance: OptimizerInstance,
+  active: LazyTerms,
+  model: (terms: ActiveTerms) => LP,
+  softSpacing: boolean,
+  deadline: number,
+  size: ModelSize,
+): Promise<StageRun> {
+  for (let round = 1; ; round++) {
+    const lp = model(active.terms());
+    if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
+    // GLPK presolves and starts its LP before it looks at the clock: no point starting out of time.
+    if (deadline - performance.now() < MIN_SOLVE_MS) return 'timeout';
+    const run = await solveWithGlpk(lp, deadline - performance.now());
+    if (run.status === 'none') return 'timeout';
+    if (run.status === 'infeasible') return 'infeasible';
+    const chosen = new Set<number>();
+    instance.candidates.forEach((_, c) => {
+      if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
+    });
+    const added = softSpacing ? active.addMissing(chosen) : 0;
+    // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
+    if (added > 0 && round >= LAZY_ROUNDS) active.addAll();
+    if (added === 0 || performance.now() >= deadline) {
+      return { chosen, score: scoreRoster(instance, chosen), optimal: run.status === 'optimal' && added === 0 };
+    }
+  }
+}
+
+const NOTHING_FIXED: Fixed = { zero: new Set(), one: new Set() };
+
+/**
+ * Candidates the tie-break stage may leave as stage 2 set them: the stage 2 LP's reduced costs show
+ * they cannot change without raising stage 2's value. The tie-break search shrinks to the rest.
+ */
+async function fixedByReducedCost(instance: OptimizerInstance, active: LazyTerms, target: StageTarget, deadline: number): Promise<Fixed> {
+  const lp = fairnessModel(instance, active.terms(), target, true);
+  const left = deadline - performance.now();
+  if (left < MIN_SOLVE_MS) return NOTHING_FIXED;
+  const run = await solveWithGlpk(lp, left);
+  if (run.status !== 'optimal') return NOTHING_FIXED;
+  return reducedCostFixing(lp, run, target.fairness ?? run.z, (name) => name.startsWith('x'));
+}
+
+function decode(instance: OptimizerInstance, chosen: ReadonlySet<number>): Assignment[] {
+  const { dutyDays, roles } = instance.problem;
+  const holder = new Map<number, string>();
+  for (const c of chosen) {
+    const cand = instance.candidates[c];
+    holder.set(slotIndex(instance, cand.day, cand.role), instance.members[cand.member].id);
+  }
+  return dutyDays.flatMap((date, day) =>
+    roles.map((role, r): Assignment => {
+      const key = `${day},${r}`;
+      const memberId = instance.locked.has(key) ? (instance.locked.get(key) ?? null) : (holder.get(slotIndex(instance, day, r)) ?? null);
+      return { date, role: role.key, memberId };
+    }),
+  );
+}

@@ -1,0 +1,264 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Eligibility, RosterState } from '../../../solver/eligibility.ts';
+import { solveOptimizer } from '../../../solver/optimizer/index.ts';
+import { seededRandom } from '../../../solver/random.ts';
+import type { Assignment, Club, Member, PublishedDay, Role, SchedulingProblem } from '../../../solver/types.ts';
+import { spacingBreaks, validateRoster } from '../../../solver/validate.ts';
+
+const ROLES: Role[] = [
+  { key: 'instructor', title: 'Instructor', qualification: 'instructor' },
+  { key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer' },
+];
+const RANGE = { start: '2026-05-01', end: '2026-05-31' };
+// Two weekends: Sat/Sun neighbours, Sun/next Sat neighbours, and Sat/Sat, Sun/Sun a week apart.
+const WEEKENDS = ['2026-05-02', '2026-05-03', '2026-05-09', '2026-05-10'];
+
+function member(id: string, over: Partial<Member> = {}): Member {
+  return {
+    id,
+    name: id.toUpperCase(),
+    active: true,
+    qualifications: ['instructor', 'duty_officer'],
+    rolePercent: {},
+    maxPerMonth: null,
+    preferredDay: null,
+    allowWeekendDouble: false,
+    dontSchedule: false,
+    suspended: false,
+    blackouts: [],
+    pairWith: [],
+    avoid: [],
+    lastDutyDate: null,
+    ...over,
+  };
+}
+
+function problemOf(members: Member[], opts: { days?: string[]; locked?: Assignment[]; published?: PublishedDay[]; roles?: Role[] } = {}): SchedulingProblem {
+  const roles = opts.roles ?? ROLES;
+  const club: Club = {
+    name: 'Test club',
+    defaultMaxPerMonth: 8,
+    season: { start: null, end: null },
+    operatingWeekdays: ['sat', 'sun'],
+    extraDutyDays: [],
+    removedDates: [],
+    roles,
+    members,
+    published: opts.published ?? [],
+  };
+  return { club, range: RANGE, dutyDays: opts.days ?? WEEKENDS, roles, locked: opts.locked ?? [] };
+}
+
+interface Lexicographic {
+  filled: number;
+  breaks: number;
+  sumSquares: number;
+}
+
+function measure(problem: SchedulingProblem, assignments: Assignment[]): Lexicographic {
+  const loads = new Map<string, number>();
+  for (const a of assignments) if (a.memberId) loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
+  return {
+    filled: assignments.filter((a) => a.memberId !== null).length,
+    breaks: spacingBreaks(problem, assignments).length,
+    sumSquares: [...loads.values()].reduce((sum, l) => sum + l * l, 0),
+  };
+}
+
+function better(a: Lexicographic, b: Lexicographic): boolean {
+  return a.filled !== b.filled ? a.filled > b.filled : a.breaks !== b.breaks ? a.breaks < b.breaks : a.sumSquares < b.sumSquares;
+}
+
+/** Every roster obeying the hard rules (locked slots kept), searched exhaustively. */
+function bruteForce(problem: SchedulingProblem): Lexicographic {
+  const eligibility = new Eligibility(problem.club, problem.range);
+  const state = new RosterState(eligibility);
+  const slots = problem.dutyDays.flatMap((date) => problem.roles.map((role) => ({ date, role })));
+  const locked = new Map(problem.locked.map((a) => [`${a.date}|${a.role}`, a.memberId]));
+  const chosen: Assignment[] = [];
+  let best: Lexicographic | null = null;
+
+  // Locked slots are on the roster before anything else is chosen.
+  for (const lock of problem.locked) if (lock.memberId !== null) state.assign(lock.date, lock.role, lock.memberId);
+
+  const visit = (i: number): void => {
+    if (i === slots.length) {
+      const score = measure(problem, chosen);
+      if (!best || better(score, best)) best = score;
+      return;
+    }
+    const { date, role } = slots[i];
+    const key = `${date}|${role.key}`;
+    if (locked.has(key)) {
+      chosen.push({ date, role: role.key, memberId: locked.get(key) ?? null });
+      visit(i + 1);
+      chosen.pop();
+      return;
+    }
+    for (const memberId of [null, ...problem.club.members.map((m) => m.id)]) {
+      if (memberId !== null && state.block(memberId, role, date) !== null) continue;
+      chosen.push({ date, role: role.key, memberId });
+      if (memberId !== null) state.assign(date, role.key, memberId);
+      visit(i + 1);
+      if (memberId !== null) state.unassign(date, memberId);
+      chosen.pop();
+    }
+  };
+  visit(0);
+  return best!;
+}
+
+function randomProblem(seed: number): SchedulingProblem {
+  const random = seededRandom(seed);
+  const count = 3 + Math.floor(random() * 3);
+  const days = WEEKENDS.slice(0, 2 + Math.floor(random() * 2));
+  const ids = Array.from({ length: count }, (_, i) => `m${i + 1}`);
+  const members = ids.map((id) => {
+    const qualifications = ['instructor', 'duty_officer'].filter(() => random() < 0.7);
+    return member(id, {
+      qualifications: qualifications.length > 0 ? qualifications : ['duty_officer'],
+      rolePercent: random() < 0.2 ? { instructor: 0, duty_officer: 100 } : {},
+      maxPerMonth: [1, 1, 2, 3, 8][Math.floor(random() * 5)],
+      blackouts: days.filter(() => random() < 0.2),
+      allowWeekendDouble: random() < 0.3,
+      preferredDay: random() < 0.3 ? 'sun' : null,
+      lastDutyDate: random() < 0.5 ? '2026-03-01' : null,
+    });
+  });
+  if (random() < 0.5) members[0].avoid.push(ids[1]);
+  if (random() < 0.5) members[count - 1].pairWith.push(ids[0]);
+  const published: PublishedDay[] = random() < 0.5 ? [{ date: '2026-04-26', slots: { instructor: ids[count - 1], duty_officer: ids[0] } }] : [];
+  const locked: Assignment[] = random() < 0.4 ? [{ date: days[0], role: 'duty_officer', memberId: ids[1] }] : [];
+  return problemOf(members, { days, published, locked });
+}
+
+describe('solveOptimizer', () => {
+  it('matches exhaustive search on fill, spacing breaks and sum of squared loads', async () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const problem = randomProblem(seed);
+      const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+      const violations = validateRoster(problem, result.assignments).filter((v) => !v.locked);
+      assert.deepEqual(violations, [], `seed ${seed}: roster breaks a hard rule`);
+      assert.equal(result.status, 'optimal', `seed ${seed}`);
+      assert.deepEqual(measure(problem, result.assignments), bruteForce(problem), `seed ${seed}`);
+    }
+  });
+
+  it('lists every slot in date then role order and keeps locked slots, even an ineligible member', async () => {
+    const members = [member('a'), member('b', { qualifications: ['duty_officer'] }), member('c')];
+    const locked = [
+      { date: WEEKENDS[1], role: 'instructor', memberId: 'b' },
+      { date: WEEKENDS[2], role: 'duty_officer', memberId: null },
+    ];
+    const problem = problemOf(members, { locked });
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    assert.deepEqual(
+      result.assignments.map((a) => [a.date, a.role]),
+      WEEKENDS.flatMap((d) => ROLES.map((r) => [d, r.key])),
+    );
+    const slot = (date: string, role: string) => result.assignments.find((a) => a.date === date && a.role === role)?.memberId;
+    assert.equal(slot(WEEKENDS[1], 'instructor'), 'b');
+    assert.equal(slot(WEEKENDS[2], 'duty_officer'), null);
+    assert.notEqual(slot(WEEKENDS[1], 'duty_officer'), 'b', 'the locked member counts as on duty that day');
+  });
+
+  it('leaves a slot without candidates empty instead of failing', async () => {
+    const members = [member('a', { qualifications: ['duty_officer'] }), member('b', { qualifications: ['duty_officer'] })];
+    const problem = problemOf(members, { days: WEEKENDS.slice(0, 2) });
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    assert.equal(result.status, 'optimal');
+    assert.deepEqual(
+      result.assignments.filter((a) => a.role === 'instructor').map((a) => a.memberId),
+      [null, null],
+    );
+    assert.equal(result.assignments.filter((a) => a.role === 'duty_officer' && a.memberId).length, 2);
+  });
+
+  it('breaks a spacing rule only when a slot would otherwise stay empty', async () => {
+    const only = [member('a', { qualifications: ['duty_officer'] })];
+    const roles = [ROLES[1]];
+    const forced = problemOf(only, { days: WEEKENDS.slice(0, 2), roles });
+    const filled = await solveOptimizer(forced, { timeLimitMs: 10_000 });
+    assert.deepEqual(filled.assignments.map((a) => a.memberId), ['a', 'a']);
+    assert.equal(spacingBreaks(forced, filled.assignments).length, 1);
+
+    const three = ['a', 'b', 'c'].map((id) => member(id, { qualifications: ['duty_officer'] }));
+    const free = problemOf(three, { days: WEEKENDS, roles });
+    const spaced = await solveOptimizer(free, { timeLimitMs: 10_000 });
+    assert.equal(spaced.assignments.filter((a) => a.memberId).length, 4);
+    assert.deepEqual(spacingBreaks(free, spaced.assignments), []);
+
+    // Two members for four days: a b b a breaks one rule, a b a b two (7 days apart twice).
+    const two = problemOf(three.slice(0, 2), { days: WEEKENDS, roles });
+    const tight = await solveOptimizer(two, { timeLimitMs: 10_000 });
+    assert.equal(tight.assignments.filter((a) => a.memberId).length, 4);
+    assert.equal(spacingBreaks(two, tight.assignments).length, 1);
+  });
+
+  it('honours the carry-over and the 7-day rule against published history', async () => {
+    const members = [member('a', { qualifications: ['duty_officer'] }), member('b', { qualifications: ['duty_officer'] }), member('c', { qualifications: ['duty_officer'] })];
+    const published = [{ date: '2026-04-26', slots: { duty_officer: 'a' } }, { date: '2026-04-25', slots: { duty_officer: 'b' } }];
+    const problem = problemOf(members, { days: ['2026-05-02', '2026-05-03'], roles: [ROLES[1]], published });
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    assert.deepEqual(spacingBreaks(problem, result.assignments), []);
+    assert.notEqual(result.assignments[0].memberId, 'a', 'carry-over holder is not on the first day');
+    assert.notEqual(result.assignments[0].memberId, 'b', 'not the same role 7 days after a published duty');
+  });
+
+  it('never puts two members who avoid each other on one day', async () => {
+    const members = [member('a', { avoid: ['b'] }), member('b'), member('c', { blackouts: WEEKENDS })];
+    const problem = problemOf(members, { days: WEEKENDS.slice(0, 1) });
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    const onDuty = result.assignments.map((a) => a.memberId).filter(Boolean);
+    assert.equal(onDuty.length, 1, 'a and b avoid each other and c is blacked out: one slot stays empty');
+    assert.deepEqual(validateRoster(problem, result.assignments), []);
+  });
+
+  it('keeps each member within the cap and spreads load evenly', async () => {
+    const members = [member('a', { maxPerMonth: 1 }), member('b'), member('c')];
+    const problem = problemOf(members);
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    const loads = new Map<string, number>();
+    for (const a of result.assignments) if (a.memberId) loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
+    // Two slots a day need two of the three; a may serve once, so b and c share the other 7.
+    assert.equal(loads.get('a'), 1);
+    assert.deepEqual([loads.get('b'), loads.get('c')].sort(), [3, 4]);
+  });
+
+  it('follows preferred days and puts members who like to work together on the same day', async () => {
+    const weekend = WEEKENDS.slice(0, 2);
+    const members = [
+      member('p', { qualifications: ['instructor'], maxPerMonth: 1, pairWith: ['q'], preferredDay: 'sun' }),
+      member('q', { qualifications: ['duty_officer'], maxPerMonth: 1 }),
+      member('r', { qualifications: ['instructor'], maxPerMonth: 1 }),
+      member('s', { qualifications: ['duty_officer'], maxPerMonth: 1 }),
+    ];
+    const problem = problemOf(members, { days: weekend });
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    const on = (id: string) => result.assignments.find((a) => a.memberId === id)?.date;
+    assert.equal(on('p'), weekend[1], 'p prefers Sunday');
+    assert.equal(on('q'), on('p'), 'q likes to work with p');
+    assert.equal(result.status, 'optimal');
+  });
+
+  it('gives up with a clear error or a valid roster when the time limit is tiny', async () => {
+    const problem = randomProblem(11);
+    try {
+      const result = await solveOptimizer(problem, { timeLimitMs: 1 });
+      assert.deepEqual(validateRoster(problem, result.assignments).filter((v) => !v.locked), []);
+      assert.ok(result.gap >= 0);
+    } catch (error) {
+      assert.match((error as Error).message, /no solution within the time limit/);
+    }
+  });
+
+  it('reports status, gap, objective, bound and model size', async () => {
+    const result = await solveOptimizer(randomProblem(7), { timeLimitMs: 10_000 });
+    assert.equal(result.status, 'optimal');
+    assert.equal(result.gap, 0);
+    assert.equal(result.bound, result.objective);
+    assert.ok(result.stats.variables > 0 && result.stats.constraints > 0);
+    assert.ok(result.stats.buildMs >= 0 && result.stats.solveMs >= 0);
+  });
+});

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import type { Club, Member, SchedulingProblem } from '../../solver/types.ts';
+import { validateRoster } from '../../solver/validate.ts';
+import type { WorkerFault, WorkerReply } from '../../solver/worker.ts';
+
+const WORKER_URL = new URL('../../solver/worker.ts', import.meta.url);
+
+/**
+ * Node 20 does not apply `execArgv: ['--import', 'tsx']` to a worker's entry module, so the worker
+ * registers tsx itself before importing the TypeScript entry.
+ */
+function startWorker(): Worker {
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+type Outcome = { kind: 'reply'; reply: WorkerReply } | { kind: 'exit'; code: number } | { kind: 'timeout' };
+
+function run(problem: SchedulingProblem, fault?: WorkerFault, waitMs = 20_000): Promise<Outcome> {
+  const worker = startWorker();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ kind: 'timeout' });
+    }, waitMs);
+    worker.once('message', (reply: WorkerReply) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve({ kind: 'reply', reply });
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ kind: 'exit', code });
+    });
+    worker.postMessage({ problem, timeLimitMs: 5_000, fault });
+  });
+}
+
+function member(id: string): Member {
+  return {
+    id,
+    name: id,
+    active: true,
+    qualifications: ['duty_officer'],
+    rolePercent: {},
+    maxPerMonth: null,
+    preferredDay: null,
+    allowWeekendDouble: false,
+    dontSchedule: false,
+    suspended: false,
+    blackouts: [],
+    pairWith: [],
+    avoid: [],
+    lastDutyDate: null,
+  };
+}
+
+const roles = [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer' }];
+const club: Club = {
+  name: 'Worker club',
+  defaultMaxPerMonth: 8,
+  season: { start: null, end: null },
+  operatingWeekdays: ['sat', 'sun'],
+  extraDutyDays: [],
+  removedDates: [],
+  roles,
+  members: ['a', 'b', 'c'].map(member),
+  published: [],
+};
+const problem: SchedulingProblem = {
+  club,
+  range: { start: '2026-05-01', end: '2026-05-31' },
+  dutyDays: ['2026-05-02', '2026-05-03', '2026-05-09'],
+  roles,
+  locked: [],
+};
+// A second role makes "the same member twice on one day" possible for the 'invalid' fault.
+const twoRoles = [...roles, { key: 'assistant_duty_officer', title: 'Assistant Duty Officer', qualification: 'duty_officer' }];
+const twoRoleProblem: SchedulingProblem = { ...problem, club: { ...club, roles: twoRoles }, roles: twoRoles };
+
+describe('solver/worker.ts in a worker thread', () => {
+  it('solves and replies with the result', async () => {
+    const outcome = await run(problem);
+    assert.equal(outcome.kind, 'reply');
+    assert.ok(outcome.kind === 'reply' && outcome.reply.ok);
+    const { result } = outcome.reply as Extract<WorkerReply, { ok: true }>;
+    assert.equal(result.status, 'optimal');
+    assert.equal(result.assignments.length, 3);
+    assert.deepEqual(validateRoster(problem, result.assignments), []);
+  });
+
+  it('replies with the error when the solve throws', async () => {
+    const outcome = await run(problem, 'throw');
+    assert.deepEqual(outcome, { kind: 'reply', reply: { ok: false, error: 'Forced optimizer failure (test fault "throw").' } });
+  });
+
+  it('ends the worker with exit code 1 on a crash', async () => {
+    assert.deepEqual(await run(problem, 'crash'), { kind: 'exit', code: 1 });
+  });
+
+  it('never answers when it hangs, so the parent must terminate it', async () => {
+    assert.deepEqual(await run(problem, 'hang', 1_500), { kind: 'timeout' });
+  });
+
+  it('returns a roster the validator rejects for the invalid fault', async () => {
+    const outcome = await run(twoRoleProblem, 'invalid');
+    assert.ok(outcome.kind === 'reply' && outcome.reply.ok);
+    const { result } = outcome.reply as Extract<WorkerReply, { ok: true }>;
+    const rules = validateRoster(twoRoleProblem, result.assignments).map((v) => v.rule);
+    assert.ok(rules.includes('on_duty_that_day'), `got ${rules.join(', ')}`);
+  });
+});
