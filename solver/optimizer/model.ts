@@ -21,9 +21,10 @@ import type { OptimizerInstance } from './instance.ts';
  * Rows: one member per slot, one role per member per day, avoidance, spacing pairs, load.
  */
 
-/** The spacing pairs currently modelled (indices into the instance's list). */
+/** The soft spacing pairs and strict cliques currently modelled (indices into the instance's lists). */
 export interface ActiveTerms {
   pairs: readonly number[];
+  cliques: readonly number[];
 }
 
 /** What the earlier stages achieved and later stages must keep. */
@@ -87,7 +88,7 @@ function objective(direction: number, terms: Term[]): LP['objective'] {
 /** Rows and bounds every stage shares. */
 /**
  * How a model treats the strict spacing rules: ignore them ('free'), forbid any break ('hard': one
- * candidate per strict clique, none breaking a rule against locked slots or history), or count the
+ * candidate per modelled strict clique, none breaking a rule against locked slots or history), or count the
  * breaks exactly ('count': a clique with n chosen breaks weight x n(n-1)/2, written as its tangents
  * k x n - k(k+1)/2, which are exact at integer n).
  */
@@ -115,7 +116,7 @@ function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing
   ];
   const breaks: Term[] = [];
   if (spacing === 'hard') {
-    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    for (const k of active.cliques) rows.add(instance.strictCliques[k].map((c) => [x(c), 1]), GLP.UP, 0, 1);
     // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
     instance.candidates.forEach((cand, c) => {
       if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);

@@ -63,8 +63,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const instance = buildInstance(problem);
   const active = new LazyTerms(instance);
   const size: ModelSize = { variables: 0, constraints: 0 };
-  const stage = (model: (terms: ActiveTerms) => LP, softSpacing: boolean, deadline: number) =>
-    lazyStage(instance, active, model, softSpacing, deadline, size);
+  const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
+    lazyStage(instance, active, model, lazy, deadline, size);
   const buildMs = performance.now() - started;
 
   // Priorities 1 and 2. The network's maximum flow bounds the fill (its roster only stands in when
@@ -76,15 +76,15 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
-  let fairness = await stage((terms) => fairnessModel(instance, terms, target), false, until(FAIRNESS_SHARE));
+  let fairness = await stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict: true }, until(FAIRNESS_SHARE));
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
-    const fill = await stage((terms) => fillModel(instance, terms, 'count'), false, until(FILL_SHARE));
+    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false, strict: false }, until(FILL_SHARE));
     fillProven = isOutcome(fill) && fill.optimal;
     if (isOutcome(fill)) {
       rosters.push(fill);
       target = { filled: fill.score.filled, breaks: fill.score.breaks };
-      fairness = await stage((terms) => fairnessModel(instance, terms, target), false, until(FAIRNESS_SHARE));
+      fairness = await stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict: target.breaks === 0 }, until(FAIRNESS_SHARE));
     } else {
       target = { filled: start.score.filled, breaks: start.score.breaks };
     }
@@ -115,7 +115,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     if (fairnessProven && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
       target = { ...target, fairness: fairnessValue };
       const fixed = await fixedByReducedCost(instance, active, target, tieBreakDeadline);
-      const tieBreak = await stage((terms) => tieBreakModel(instance, terms, target, fixed), true, tieBreakDeadline);
+      const tieBreak = await stage((terms) => tieBreakModel(instance, terms, target, fixed), { soft: true, strict: target.breaks === 0 }, tieBreakDeadline);
       if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
       tieBreakProven = isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
@@ -164,27 +164,30 @@ function bestOf(rosters: StageOutcome[]): StageOutcome {
 }
 
 /**
- * Soft spacing pairs enter the model only once a solution uses them: without them the model is a
- * relaxation, so a solution that uses none of the missing ones is optimal for the full model.
- * There are many of them and each one makes the LP less integral.
+ * Soft spacing pairs and strict spacing cliques enter the model only once a solution uses them:
+ * without them the model is a relaxation (for strict cliques: of the stage that forbids breaks), so
+ * a solution that uses none of the missing ones is optimal for the full model. There are many of
+ * them and each one makes the LP less integral; without them the core is a network flow.
  */
 class LazyTerms {
   private readonly pairs = new Set<number>();
+  private readonly cliques = new Set<number>();
 
   constructor(private readonly instance: OptimizerInstance) {}
 
-  addAll(): void {
+  /** Models every soft pair (strict cliques stay lazy: only broken ones are ever needed). */
+  addAllPairs(): void {
     this.instance.pairs.forEach((pair, p) => {
       if (pair.points > 0) this.pairs.add(p);
     });
   }
 
   terms(): ActiveTerms {
-    return { pairs: [...this.pairs].sort((a, b) => a - b) };
+    return { pairs: [...this.pairs].sort((a, b) => a - b), cliques: [...this.cliques].sort((a, b) => a - b) };
   }
 
   /** Adds the soft pairs `chosen` uses but the model lacks; returns how many. */
-  addMissing(chosen: ReadonlySet<number>): number {
+  addMissingPairs(chosen: ReadonlySet<number>): number {
     let added = 0;
     this.instance.pairs.forEach((pair, p) => {
       if (pair.points === 0 || this.pairs.has(p) || !chosen.has(pair.a) || !chosen.has(pair.b)) return;
@@ -193,38 +196,68 @@ class LazyTerms {
     });
     return added;
   }
+
+  /**
+   * When `chosen` breaks a strict clique, adds every clique of the members on duty more than once:
+   * only they can break one, and adding just the broken cliques makes the next solution break the
+   * neighbouring ones. Returns how many were added (0 when nothing is broken).
+   */
+  addBrokenCliques(chosen: ReadonlySet<number>): number {
+    const { strictCliques, candidates } = this.instance;
+    const broken = strictCliques.some((clique, k) => !this.cliques.has(k) && clique.filter((c) => chosen.has(c)).length >= 2);
+    if (!broken) return 0;
+    const duties = new Map<number, number>();
+    for (const c of chosen) duties.set(candidates[c].member, (duties.get(candidates[c].member) ?? 0) + 1);
+    let added = 0;
+    strictCliques.forEach((clique, k) => {
+      if (this.cliques.has(k) || (duties.get(candidates[clique[0]].member) ?? 0) < 2) return;
+      this.cliques.add(k);
+      added++;
+    });
+    return added;
+  }
+}
+
+/** Which lazy terms a stage models: soft spacing pairs, and strict cliques when it forbids breaks. */
+interface LazyKinds {
+  soft: boolean;
+  strict: boolean;
 }
 
 /**
- * Solves one stage; when soft spacing counts in it, adds the pairs a solution uses but the model
- * lacked until none are missing or time runs out.
+ * Solves one stage, adding the lazy terms a solution uses but the model lacked until none are
+ * missing or time runs out.
  */
 async function lazyStage(
   instance: OptimizerInstance,
   active: LazyTerms,
   model: (terms: ActiveTerms) => LP,
-  softSpacing: boolean,
+  lazy: LazyKinds,
   deadline: number,
   size: ModelSize,
 ): Promise<StageRun> {
+  // An earlier round's roster is a real one (scored exactly), just not proven optimal: it stands in
+  // when a later round runs out of time.
+  let last: StageOutcome | null = null;
   for (let round = 1; ; round++) {
     const lp = model(active.terms());
     if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
     // GLPK presolves and starts its LP before it looks at the clock: no point starting out of time.
-    if (deadline - performance.now() < MIN_SOLVE_MS) return 'timeout';
+    if (deadline - performance.now() < MIN_SOLVE_MS) return last ?? 'timeout';
     const run = await solveWithGlpk(lp, deadline - performance.now());
-    if (run.status === 'none') return 'timeout';
+    if (run.status === 'none') return last ?? 'timeout';
     if (run.status === 'infeasible') return 'infeasible';
     const chosen = new Set<number>();
     instance.candidates.forEach((_, c) => {
       if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
     });
-    const added = softSpacing ? active.addMissing(chosen) : 0;
+    const addedPairs = lazy.soft ? active.addMissingPairs(chosen) : 0;
+    const added = addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0);
     // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
-    if (added > 0 && round >= LAZY_ROUNDS) active.addAll();
-    if (added === 0 || performance.now() >= deadline) {
-      return { chosen, score: scoreRoster(instance, chosen), optimal: run.status === 'optimal' && added === 0 };
-    }
+    if (addedPairs > 0 && round >= LAZY_ROUNDS) active.addAllPairs();
+    const outcome = { chosen, score: scoreRoster(instance, chosen), optimal: run.status === 'optimal' && added === 0 };
+    if (added === 0 || performance.now() >= deadline) return outcome;
+    last = outcome;
   }
 }
 
