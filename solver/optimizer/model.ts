@@ -25,6 +25,12 @@ import type { OptimizerInstance } from './instance.ts';
 export interface ActiveTerms {
   pairs: readonly number[];
   cliques: readonly number[];
+  /**
+   * Unit load steps modelled per member. Load beyond them goes to an overflow variable priced at
+   * the next step's cost: an underestimate of the convex cost, so the model stays a relaxation and
+   * is exact whenever no overflow is used.
+   */
+  loadSteps: readonly number[];
 }
 
 /** What the earlier stages achieved and later stages must keep. */
@@ -63,6 +69,7 @@ const w = (p: number) => `w${p}`;
 const u = (m: number, k: number) => `u${m}_${k}`;
 const y = (q: number) => `y${q}`;
 const b = (k: number) => `b${k}`;
+export const overflow = (m: number) => `o${m}`;
 
 export function fillWeight(instance: OptimizerInstance): number {
   return instance.maxBreaks + 1;
@@ -164,10 +171,17 @@ function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target:
     const own = memberCandidates(instance, m);
     if (own.length === 0) return;
     const steps: Term[] = [];
-    for (let k = 1; k <= instance.maxLoad[m]; k++) {
+    const modelled = Math.min(active.loadSteps[m], instance.maxLoad[m]);
+    const stepCost = (k: number) => weight * (2 * (instance.lockedLoad[m] + k) - 1);
+    for (let k = 1; k <= modelled; k++) {
       steps.push([u(m, k), -1]);
-      terms.push([u(m, k), weight * (2 * (instance.lockedLoad[m] + k) - 1)]);
+      terms.push([u(m, k), stepCost(k)]);
       bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
+    }
+    if (modelled < instance.maxLoad[m]) {
+      steps.push([overflow(m), -1]);
+      terms.push([overflow(m), stepCost(modelled + 1)]);
+      bounds.push({ name: overflow(m), type: GLP.DB, lb: 0, ub: instance.maxLoad[m] - modelled });
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
   });

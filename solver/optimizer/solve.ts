@@ -5,7 +5,7 @@ import { solveWithGlpk } from './glpk.ts';
 import { reducedCostFixing, type Fixed } from './fixing.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, fairnessWeight, fillModel, fillWeight, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
+import { fairnessModel, fairnessWeight, fillModel, fillWeight, overflow, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 export interface OptimizerOptions {
@@ -45,6 +45,11 @@ type StageRun = StageOutcome | 'infeasible' | 'timeout';
 interface StageOutcome {
   chosen: Set<number>;
   score: RosterScore;
+  /**
+   * Lower bound on the stage's objective: the best value GLPK proved for a round's model, which
+   * (lazy terms left out, load beyond the modelled steps priced low) relaxes the stage.
+   */
+  bound: number | null;
   /** Proven optimal: GLPK said so and no unmodelled term was used. */
   optimal: boolean;
 }
@@ -72,7 +77,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   // fairness stage is asked for it with strict spacing hard; only when that fails are fill and
   // breaks traded exactly.
   const flow = flowRoster(instance);
-  const start: StageOutcome = { chosen: flow.chosen, score: scoreRoster(instance, flow.chosen), optimal: false };
+  const start: StageOutcome = { chosen: flow.chosen, score: scoreRoster(instance, flow.chosen), bound: null, optimal: false };
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
@@ -100,7 +105,10 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
 
   const fairnessValue = fairnessObjective(instance, best.score);
   const fairnessProven = isOutcome(fairness) && fairness.optimal && compareScores(best.score, fairness.score) === 0;
-  const fairnessBound = fairnessProven ? fairnessValue : Math.min(fairnessValue, fairnessFloor(instance, target.filled));
+  const provenFairness = isOutcome(fairness) ? (fairness.bound ?? -Infinity) : -Infinity;
+  const fairnessBound = fairnessProven
+    ? fairnessValue
+    : Math.min(fairnessValue, Math.max(provenFairness, fairnessFloor(instance, target.filled)));
 
   // Soft spacing and pairing break the remaining ties. Without pairings a roster using no soft
   // spacing pair already scores the least possible (0). The tier is skipped when the time left
@@ -172,8 +180,14 @@ function bestOf(rosters: StageOutcome[]): StageOutcome {
 class LazyTerms {
   private readonly pairs = new Set<number>();
   private readonly cliques = new Set<number>();
+  private readonly loadSteps: number[];
 
-  constructor(private readonly instance: OptimizerInstance) {}
+  constructor(private readonly instance: OptimizerInstance) {
+    // A fair roster keeps loads near the average; the steps beyond it are added only where used.
+    const members = instance.maxLoad.filter((most) => most > 0).length;
+    const even = Math.ceil(instance.freeSlots / Math.max(1, members));
+    this.loadSteps = instance.maxLoad.map(() => even + 2);
+  }
 
   /** Models every soft pair (strict cliques stay lazy: only broken ones are ever needed). */
   addAllPairs(): void {
@@ -183,7 +197,11 @@ class LazyTerms {
   }
 
   terms(): ActiveTerms {
-    return { pairs: [...this.pairs].sort((a, b) => a - b), cliques: [...this.cliques].sort((a, b) => a - b) };
+    return {
+      pairs: [...this.pairs].sort((a, b) => a - b),
+      cliques: [...this.cliques].sort((a, b) => a - b),
+      loadSteps: [...this.loadSteps],
+    };
   }
 
   /** Adds the soft pairs `chosen` uses but the model lacks; returns how many. */
@@ -192,6 +210,18 @@ class LazyTerms {
     this.instance.pairs.forEach((pair, p) => {
       if (pair.points === 0 || this.pairs.has(p) || !chosen.has(pair.a) || !chosen.has(pair.b)) return;
       this.pairs.add(p);
+      added++;
+    });
+    return added;
+  }
+
+  /** Models more load steps for the members whose load reached the overflow; returns how many. */
+  addLoadSteps(run: { vars: Record<string, number> }): number {
+    let added = 0;
+    this.loadSteps.forEach((steps, m) => {
+      const over = run.vars[overflow(m)] ?? 0;
+      if (over < 0.5) return;
+      this.loadSteps[m] = Math.min(this.instance.maxLoad[m], Math.max(2 * steps, steps + Math.round(over) + 2));
       added++;
     });
     return added;
@@ -239,6 +269,7 @@ async function lazyStage(
   // An earlier round's roster is a real one (scored exactly), just not proven optimal: it stands in
   // when a later round runs out of time.
   let last: StageOutcome | null = null;
+  let bound: number | null = null;
   for (let round = 1; ; round++) {
     const lp = model(active.terms());
     if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
@@ -252,10 +283,11 @@ async function lazyStage(
       if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
     });
     const addedPairs = lazy.soft ? active.addMissingPairs(chosen) : 0;
-    const added = addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0);
+    const added = addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0) + active.addLoadSteps(run);
     // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
     if (addedPairs > 0 && round >= LAZY_ROUNDS) active.addAllPairs();
-    const outcome = { chosen, score: scoreRoster(instance, chosen), optimal: run.status === 'optimal' && added === 0 };
+    if (run.status === 'optimal') bound = Math.max(bound ?? -Infinity, run.z);
+    const outcome = { chosen, score: scoreRoster(instance, chosen), bound, optimal: run.status === 'optimal' && added === 0 };
     if (added === 0 || performance.now() >= deadline) return outcome;
     last = outcome;
   }
