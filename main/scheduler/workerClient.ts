@@ -60,56 +60,23 @@ function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
   return new Worker(new URL('./solver-worker.mjs', import.meta.url), { resourceLimits });
 }
 
-/**
- * A worker that answered its last run is kept for the next one: starting a worker and loading
- * GLPK's WebAssembly costs more than solving a month. Unreferenced, it never keeps the process
- * alive; any failure, time-out or cancel terminates the worker instead of keeping it.
- */
-let idleWorker: Worker | null = null;
-
-function takeWorker(fault: OptimizerFault | undefined): Worker {
-  if (fault !== undefined) return startWorker(fault === 'oom' ? OOM_FAULT_LIMITS : undefined);
-  const worker = idleWorker ?? startWorker(undefined);
-  idleWorker = null;
-  worker.ref();
-  return worker;
-}
-
-function keepWorker(worker: Worker): void {
-  if (idleWorker !== null) {
-    void worker.terminate();
-    return;
-  }
-  worker.removeAllListeners();
-  // A crash while idle just drops the worker; the next run starts a fresh one.
-  worker.once('error', () => dropIdle(worker));
-  worker.once('exit', () => dropIdle(worker));
-  worker.unref();
-  idleWorker = worker;
-}
-
-function dropIdle(worker: Worker): void {
-  if (idleWorker === worker) idleWorker = null;
-}
-
 export function runOptimizerInWorker(problem: SchedulingProblem, options: WorkerRunOptions): Promise<OptimizerResult> {
   const { timeLimitMs, signal, fault } = options;
   const graceMs = options.graceMs ?? 5000 + Math.round(timeLimitMs * 0.2);
   if (signal?.aborted) return Promise.reject(new GenerationCancelledError());
 
   return new Promise<OptimizerResult>((resolve, reject) => {
-    const worker = takeWorker(fault);
+    const worker = startWorker(fault === 'oom' ? OOM_FAULT_LIMITS : undefined);
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
 
-    const finish = (outcome: () => void, reusable = false) => {
+    const finish = (outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       worker.removeAllListeners('message');
-      if (reusable && fault === undefined) keepWorker(worker);
-      else void worker.terminate();
+      void worker.terminate();
       outcome();
     };
     const onAbort = () => finish(() => reject(new GenerationCancelledError()));
@@ -124,10 +91,7 @@ export function runOptimizerInWorker(problem: SchedulingProblem, options: Worker
     );
 
     worker.on('message', (reply: WorkerReply) =>
-      finish(
-        () => (reply.ok ? resolve(reply.result) : reject(new OptimizerWorkerError('threw', `optimizer failed: ${reply.error}`))),
-        reply.ok,
-      ),
+      finish(() => (reply.ok ? resolve(reply.result) : reject(new OptimizerWorkerError('threw', `optimizer failed: ${reply.error}`)))),
     );
     worker.on('error', (error) =>
       finish(() => reject(new OptimizerWorkerError('crashed', `optimizer worker crashed: ${error.message}`))),
