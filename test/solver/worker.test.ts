@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Club, Member, SchedulingProblem } from '../../solver/types.ts';
 import { validateRoster } from '../../solver/validate.ts';
 import type { WorkerFault, WorkerReply } from '../../solver/worker.ts';
+import { member as memberWith } from './rosterFixtures.ts';
 
 const WORKER_URL = new URL('../../solver/worker.ts', import.meta.url);
 
@@ -38,24 +39,7 @@ function run(problem: SchedulingProblem, fault?: WorkerFault, waitMs = 20_000): 
   });
 }
 
-function member(id: string): Member {
-  return {
-    id,
-    name: id,
-    active: true,
-    qualifications: ['duty_officer'],
-    rolePercent: {},
-    maxPerMonth: null,
-    preferredDay: null,
-    allowWeekendDouble: false,
-    dontSchedule: false,
-    suspended: false,
-    blackouts: [],
-    pairWith: [],
-    avoid: [],
-    lastDutyDate: null,
-  };
-}
+const member = (id: string): Member => memberWith(id, ['duty_officer']);
 
 const roles = [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer' }];
 const club: Club = {

@@ -5,6 +5,7 @@ import { solveOptimizer } from '../../../solver/optimizer/index.ts';
 import { seededRandom } from '../../../solver/random.ts';
 import type { Assignment, Club, Member, PublishedDay, Role, SchedulingProblem } from '../../../solver/types.ts';
 import { spacingBreaks, validateRoster } from '../../../solver/validate.ts';
+import { member as memberWith } from '../rosterFixtures.ts';
 
 const ROLES: Role[] = [
   { key: 'instructor', title: 'Instructor', qualification: 'instructor' },
@@ -14,25 +15,7 @@ const RANGE = { start: '2026-05-01', end: '2026-05-31' };
 // Two weekends: Sat/Sun neighbours, Sun/next Sat neighbours, and Sat/Sat, Sun/Sun a week apart.
 const WEEKENDS = ['2026-05-02', '2026-05-03', '2026-05-09', '2026-05-10'];
 
-function member(id: string, over: Partial<Member> = {}): Member {
-  return {
-    id,
-    name: id.toUpperCase(),
-    active: true,
-    qualifications: ['instructor', 'duty_officer'],
-    rolePercent: {},
-    maxPerMonth: null,
-    preferredDay: null,
-    allowWeekendDouble: false,
-    dontSchedule: false,
-    suspended: false,
-    blackouts: [],
-    pairWith: [],
-    avoid: [],
-    lastDutyDate: null,
-    ...over,
-  };
-}
+const member = (id: string, over: Partial<Member> = {}): Member => memberWith(id, ['instructor', 'duty_officer'], over);
 
 function problemOf(members: Member[], opts: { days?: string[]; locked?: Assignment[]; published?: PublishedDay[]; roles?: Role[] } = {}): SchedulingProblem {
   const roles = opts.roles ?? ROLES;
