@@ -5,7 +5,7 @@ import { solveOptimizer } from '../../../solver/optimizer/index.ts';
 import { seededRandom } from '../../../solver/random.ts';
 import type { Assignment, Club, Member, PublishedDay, Role, SchedulingProblem } from '../../../solver/types.ts';
 import { spacingBreaks, validateRoster } from '../../../solver/validate.ts';
-import { member as memberWith } from '../rosterFixtures.ts';
+import { club as clubOf, member as memberWith } from '../rosterFixtures.ts';
 
 const ROLES: Role[] = [
   { key: 'instructor', title: 'Instructor', qualification: 'instructor' },
@@ -19,17 +19,7 @@ const member = (id: string, over: Partial<Member> = {}): Member => memberWith(id
 
 function problemOf(members: Member[], opts: { days?: string[]; locked?: Assignment[]; published?: PublishedDay[]; roles?: Role[] } = {}): SchedulingProblem {
   const roles = opts.roles ?? ROLES;
-  const club: Club = {
-    name: 'Test club',
-    defaultMaxPerMonth: 8,
-    season: { start: null, end: null },
-    operatingWeekdays: ['sat', 'sun'],
-    extraDutyDays: [],
-    removedDates: [],
-    roles,
-    members,
-    published: opts.published ?? [],
-  };
+  const club: Club = clubOf(members, roles, opts.published);
   return { club, range: RANGE, dutyDays: opts.days ?? WEEKENDS, roles, locked: opts.locked ?? [] };
 }
 
