@@ -13,7 +13,8 @@ export async function callApi(
 ): Promise<ApiEnvelope> {
   try {
     if (!isApiMethod(method)) {
-      throw new ApiError('not_found', `There is no action called "${String(method).slice(0, 60)}".`, 'method');
+      const name = typeof method === 'string' ? method.slice(0, 60) : typeof method;
+      throw new ApiError('not_found', `There is no action called "${name}".`, 'method');
     }
     const checked = validateArgs(method, args);
     const fn = backend[method] as (...a: unknown[]) => Promise<unknown>;
