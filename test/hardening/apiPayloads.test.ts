@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import '../fuzzSeed.ts';
 import { API_METHODS, type ApiMethod, type Member, type Settings } from '../../main/api/contract.ts';
 import { callApi, type ApiEnvelope } from '../../main/api/dispatch.ts';
 import { createBackend, type Backend } from '../../main/backend/index.ts';
@@ -83,11 +84,13 @@ const dataVersion = (): number => reader.pragma('data_version', { simple: true }
  */
 async function checkedCall(method: unknown, args: unknown): Promise<ApiEnvelope> {
   const version = dataVersion();
+  // A fuzzed method may be an object whose toString is not a function, so String(method) would throw here.
+  const name = typeof method === 'string' ? method : `a ${typeof method}`;
   let reply: ApiEnvelope;
   try {
     reply = await callApi(backend, method, args, () => {});
   } catch (error) {
-    assert.fail(`callApi threw for ${String(method)}: ${String(error)}`);
+    assert.fail(`callApi threw for ${name}: ${String(error)}`);
   }
   counts.calls++;
   if (reply.ok) {
@@ -101,11 +104,11 @@ async function checkedCall(method: unknown, args: unknown): Promise<ApiEnvelope>
     return reply;
   }
   const { code, message, field } = reply.error;
-  assert.ok(ERROR_CODES.has(code), `${String(method)} ended in "${code}": ${message}`);
+  assert.ok(ERROR_CODES.has(code), `${name} ended in "${code}": ${message}`);
   assert.equal(typeof message, 'string');
   assert.ok(message.trim().length > 0, 'the error needs a message');
   assert.ok(field === undefined || typeof field === 'string');
-  if (dataVersion() !== version) assert.ok(dumpTables(reader) === lastDump, `refused ${String(method)} (${code}: ${message}) changed the database`);
+  if (dataVersion() !== version) assert.ok(dumpTables(reader) === lastDump, `refused ${name} (${code}: ${message}) changed the database`);
   const key = `${code}`;
   counts.refused.set(key, (counts.refused.get(key) ?? 0) + 1);
   return reply;

@@ -2,6 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import '../fuzzSeed.ts';
 import { callApi } from '../../main/api/dispatch.ts';
 import { createBackend, type Backend } from '../../main/backend/index.ts';
 import { parseClubFile, serializeClub } from '../../solver/clubFile.ts';

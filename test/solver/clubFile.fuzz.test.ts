@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import '../fuzzSeed.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
 import type { Club } from '../../solver/types.ts';
 
