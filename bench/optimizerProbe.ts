@@ -6,7 +6,7 @@ import { syntheticClub } from './syntheticClub.ts';
 import type { DateRange } from '../solver/types.ts';
 
 /**
- * Quick optimizer timings on synthetic clubs: `node --import tsx bench/optimizerProbe.ts [case|all] [seeds]`.
+ * Quick optimizer timings on synthetic clubs: `node --import tsx bench/optimizerProbe.ts [case|all] [seeds] [--bench-club]`.
  * Wall time and the process's CPU time (less disturbed by a busy machine); the first run includes warm-up.
  */
 
@@ -21,13 +21,16 @@ const cases: Record<string, { members: number; roles: 4 | 6; range: DateRange; s
 
 const only = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
+/** `--bench-club`: every run uses the club `npm run bench` uses for that size (June for the months). */
+const benchClub = process.argv.includes('--bench-club');
 for (const [name, c] of Object.entries(cases)) {
   if (only && only !== 'all' && only !== name) continue;
   const times: number[] = [];
   let line = '';
   for (let seed = 1; seed <= runs; seed++) {
-    const club = syntheticClub({ members: c.members, roles: c.roles, seed });
-    const problem = buildProblem(club, c.range);
+    const range = benchClub && name.startsWith('m') ? monthRange(2026, 6) : c.range;
+    const club = syntheticClub({ members: c.members, roles: c.roles, seed: benchClub ? 1000 + c.members : seed, range });
+    const problem = buildProblem(club, range);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
     const result = await solveOptimizer(problem, { timeLimitMs: c.limit }).catch((error: Error) => error);

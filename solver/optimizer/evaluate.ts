@@ -45,7 +45,8 @@ export function fairnessObjective(instance: OptimizerInstance, score: RosterScor
   return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points;
 }
 
-/** Lexicographic comparison: negative when a is the better roster. */
-export function compareScores(a: RosterScore, b: RosterScore): number {
-  return b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points || a.tieBreak - b.tieBreak;
+/** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
+export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
+  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points;
+  return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }

@@ -25,17 +25,25 @@ export interface GlpkRun {
   dual?: Record<string, number>;
 }
 
-export async function solveWithGlpk(lp: LP, timeLimitMs: number): Promise<GlpkRun> {
+/**
+ * Solves `model` with the `fixed` columns held at their values. A MILP is always presolved (without
+ * it GLPK's MIP answer is all zeros); an LP is not, so that its duals belong to the model as given.
+ */
+export async function solveWithGlpk(model: LP, timeLimitMs: number, fixed: ReadonlyMap<string, number> = new Map()): Promise<GlpkRun> {
   const solver = await glpk();
   let result: Result;
+  const { lp, constant } = withoutFixed(model, fixed);
+  const presol = (lp.binaries?.length ?? 0) > 0;
   try {
-    // glpk.js takes tmlim in seconds; presolve stays on (without it GLPK's MIP answer is all zeros).
-    result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol: true, tmlim: Math.max(0.001, timeLimitMs / 1000) });
+    // glpk.js takes tmlim in seconds.
+    result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol, tmlim: Math.max(0.001, timeLimitMs / 1000) });
   } catch (error) {
     runtime = null;
     throw new Error(`GLPK failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const { status, z, vars, dual } = result.result;
+  const { status, dual } = result.result;
+  const z = result.result.z + constant;
+  const vars = fixed.size === 0 ? result.result.vars : { ...result.result.vars, ...Object.fromEntries(fixed) };
   if (status === solver.GLP_OPT) return { status: 'optimal', z, vars, dual };
   if (status === solver.GLP_FEAS) return { status: 'feasible', z, vars };
   if (status === solver.GLP_NOFEAS) return { status: 'infeasible', z, vars };
@@ -43,3 +51,42 @@ export async function solveWithGlpk(lp: LP, timeLimitMs: number): Promise<GlpkRu
 }
 
 export const GLP = { MIN: 1, MAX: 2, FR: 1, LO: 2, UP: 3, DB: 4, FX: 5 } as const;
+
+type Row = LP['subjectTo'][number];
+
+/**
+ * `lp` with the `fixed` columns replaced by their values: GLPK never sees them (building and
+ * presolving thousands of fixed columns costs more than the search). Returns the objective's
+ * constant part separately, since an LP has none.
+ */
+function withoutFixed(lp: LP, fixed: ReadonlyMap<string, number>): { lp: LP; constant: number } {
+  if (fixed.size === 0) return { lp, constant: 0 };
+  let constant = 0;
+  const objectiveVars = lp.objective.vars.filter(({ name, coef }) => {
+    const value = fixed.get(name);
+    if (value !== undefined) constant += coef * value;
+    return value === undefined;
+  });
+  const subjectTo: Row[] = [];
+  for (const row of lp.subjectTo) {
+    let shift = 0;
+    const vars = row.vars.filter(({ name, coef }) => {
+      const value = fixed.get(name);
+      if (value !== undefined) shift += coef * value;
+      return value === undefined;
+    });
+    // A row left without columns holds by construction (the fixed values come from a feasible point).
+    if (vars.length === 0) continue;
+    subjectTo.push({ ...row, vars, bnds: { ...row.bnds, lb: row.bnds.lb - shift, ub: row.bnds.ub - shift } });
+  }
+  return {
+    lp: {
+      ...lp,
+      objective: { ...lp.objective, vars: objectiveVars },
+      subjectTo,
+      bounds: lp.bounds?.filter(({ name }) => !fixed.has(name)),
+      binaries: lp.binaries?.filter((name) => !fixed.has(name)),
+    },
+    constant,
+  };
+}

@@ -69,9 +69,9 @@ export interface OptimizerInstance {
   pairings: MemberDayPair[];
   avoidances: MemberDayPair[];
   /** Candidate sets of one member and role pairwise breaking a strict rule; they cover every strict pair. */
-  strictCliques: number[][];
+  readonly strictCliques: number[][];
   /** Strict pairs split into cliques of equal weight, each pair in exactly one: n chosen of a clique break weight x n(n-1)/2. */
-  breakCliques: BreakClique[];
+  readonly breakCliques: BreakClique[];
   /** Upper bound on the strict breaks the free slots can make. */
   maxBreaks: number;
   /** Upper bound on the preference points of any roster (all points are >= 0). */
@@ -171,11 +171,10 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const pairs = pairTerms(members, dayNumber, byMemberDay);
   const strict = pairs.filter((pair) => pair.breaks > 0);
   const groupOf = (c: number) => candidates[c].member * roles.length + candidates[c].role;
-  // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly.
-  const strictCliques = greedyCliques(strict, false, groupOf);
-  const breakCliques = [1, 2].flatMap((weight) =>
-    greedyCliques(strict.filter((pair) => pair.breaks === weight), true, groupOf).map((members) => ({ members, weight })),
-  );
+  // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly. Built on
+  // first use: most rosters need neither.
+  let strictCliques: number[][] | undefined;
+  let breakCliques: BreakClique[] | undefined;
 
   const pairings: MemberDayPair[] = [];
   for (const [a, partners] of pairPartners) {
@@ -212,8 +211,16 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     lockedLoad,
     maxLoad,
     pairs,
-    strictCliques,
-    breakCliques,
+    get strictCliques() {
+      strictCliques ??= greedyCliques(strict, false, groupOf);
+      return strictCliques;
+    },
+    get breakCliques() {
+      breakCliques ??= [1, 2].flatMap((weight) =>
+        greedyCliques(strict.filter((pair) => pair.breaks === weight), true, groupOf).map((members) => ({ members, weight })),
+      );
+      return breakCliques;
+    },
     pairings,
     avoidances,
     maxBreaks,

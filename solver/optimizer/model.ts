@@ -1,5 +1,4 @@
 import type { LP } from 'glpk.js/node';
-import type { Fixed } from './fixing.ts';
 import { GLP } from './glpk.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 import type { OptimizerInstance } from './instance.ts';
@@ -196,12 +195,16 @@ export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, 
   return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
 }
 
-/** Soft spacing penalties minus pairing rewards, stage 2's value held. */
-export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, fixed: Fixed, relax = false): LP {
+/**
+ * Soft spacing penalties minus pairing rewards. Stage 2's value is held by the caller's restriction
+ * (the LP's optimal face), or, with `weighFairness`, by adding stage 2's objective at a weight above
+ * this tier's whole span, so a roster off stage 2's optimum can never win. (A row "stage 2 <= its
+ * optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
+ * Overflow stays at most one unit, where its price is the exact step cost.
+ */
+export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, weighFairness: boolean, relax = false): LP {
   const { rows, bounds, terms } = fairnessParts(instance, active, target);
-  rows.add(terms, GLP.UP, 0, target.fairness ?? 0);
-  for (const name of fixed.zero) rows.add([[name, 1]], GLP.UP, 0, 0);
-  for (const name of fixed.one) rows.add([[name, 1]], GLP.LO, 1, 0);
+  const capped = bounds.map((bound) => (bound.name.startsWith('o') ? { ...bound, ub: Math.min(bound.ub, 1) } : bound));
   const tieBreak: Term[] = [];
   instance.candidates.forEach((cand, c) => {
     const coef = cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
@@ -211,7 +214,25 @@ export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, 
   instance.pairings.forEach(({ a, b, day }, q) => {
     for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
     tieBreak.push([y(q), -PAIRING_REWARD]);
-    bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
+    capped.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
   });
-  return { name: 'tieBreak', objective: objective(GLP.MIN, tieBreak), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+  if (weighFairness) {
+    const weight = tieBreakSpan(instance, active);
+    for (const [name, coef] of terms) tieBreak.push([name, weight * coef]);
+  }
+  return {
+    name: 'tieBreak',
+    objective: objective(GLP.MIN, tieBreak),
+    subjectTo: rows.rows,
+    bounds: capped,
+    binaries: binaries(instance, relax),
+  };
+}
+
+/** More than the tie-break tier's objective can vary over all rosters. */
+function tieBreakSpan(instance: OptimizerInstance, active: ActiveTerms): number {
+  let span = 1 + PAIRING_REWARD * instance.pairings.length;
+  for (const cand of instance.candidates) span += Math.abs(cand.softPoints - PAIRING_REWARD * cand.lockedPartners);
+  for (const p of active.pairs) span += instance.pairs[p].points;
+  return span;
 }

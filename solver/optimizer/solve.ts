@@ -1,8 +1,8 @@
 import type { LP } from 'glpk.js/node';
 import type { Assignment, SchedulingProblem } from '../types.ts';
 import { compareScores, fairnessObjective, fillObjective, scoreRoster, type RosterScore } from './evaluate.ts';
-import { solveWithGlpk } from './glpk.ts';
-import { reducedCostFixing, type Fixed } from './fixing.ts';
+import { solveWithGlpk, type GlpkRun } from './glpk.ts';
+import { optimalFace, reducedCostFixing, type Restriction } from './fixing.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
 import { fairnessModel, fairnessWeight, fillModel, fillWeight, overflow, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
@@ -52,6 +52,8 @@ interface StageOutcome {
   bound: number | null;
   /** Proven optimal: GLPK said so and no unmodelled term was used. */
   optimal: boolean;
+  /** The LP relaxation of the last round's model and its optimal solution, when the stage solved it. */
+  relaxation?: { lp: LP; run: GlpkRun };
 }
 
 /** The largest model solved, for the stats. */
@@ -68,7 +70,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const instance = buildInstance(problem);
   const active = new LazyTerms(instance);
   const size: ModelSize = { variables: 0, constraints: 0 };
-  const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
+  const stage = (model: (terms: ActiveTerms, relax?: boolean) => LP, lazy: LazyKinds, deadline: number) =>
     lazyStage(instance, active, model, lazy, deadline, size);
   const buildMs = performance.now() - started;
 
@@ -81,15 +83,17 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
-  let fairness = await stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict: true }, until(FAIRNESS_SHARE));
+  const fairnessStage = (strict: boolean) =>
+    stage((terms, relax) => fairnessModel(instance, terms, target, relax), { soft: false, strict, loadSteps: true, relaxFirst: true }, until(FAIRNESS_SHARE));
+  let fairness = await fairnessStage(true);
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
-    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false, strict: false }, until(FILL_SHARE));
+    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false, strict: false, loadSteps: true, relaxFirst: false }, until(FILL_SHARE));
     fillProven = isOutcome(fill) && fill.optimal;
     if (isOutcome(fill)) {
       rosters.push(fill);
       target = { filled: fill.score.filled, breaks: fill.score.breaks };
-      fairness = await stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict: target.breaks === 0 }, until(FAIRNESS_SHARE));
+      fairness = await fairnessStage(target.breaks === 0);
     } else {
       target = { filled: start.score.filled, breaks: start.score.breaks };
     }
@@ -104,7 +108,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let gap = Math.max(0, (fillBound - fillValue) / Math.max(1, Math.abs(fillValue)));
 
   const fairnessValue = fairnessObjective(instance, best.score);
-  const fairnessProven = isOutcome(fairness) && fairness.optimal && compareScores(best.score, fairness.score) === 0;
+  // The best roster may come from the flow and differ in the tie-break tier only: still proven.
+  const fairnessProven = isOutcome(fairness) && fairness.optimal && compareScores(best.score, fairness.score, 'fairness') === 0;
   const provenFairness = isOutcome(fairness) ? (fairness.bound ?? -Infinity) : -Infinity;
   const fairnessBound = fairnessProven
     ? fairnessValue
@@ -120,10 +125,17 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     tieBreakBound = floor;
     tieBreakProven = false;
     const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-    if (fairnessProven && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
+    if (fairnessProven && isOutcome(fairness) && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
       target = { ...target, fairness: fairnessValue };
-      const fixed = await fixedByReducedCost(instance, active, target, tieBreakDeadline);
-      const tieBreak = await stage((terms) => tieBreakModel(instance, terms, target, fixed), { soft: true, strict: target.breaks === 0 }, tieBreakDeadline);
+      const restriction = tieBreakRestriction(fairness, fairnessValue);
+      const tieBreak = await stage(
+        (terms) => {
+          const lp = tieBreakModel(instance, terms, target, restriction.weighFairness);
+          return { ...lp, subjectTo: [...lp.subjectTo, ...restriction.rows] };
+        },
+        { soft: true, strict: target.breaks === 0, loadSteps: false, relaxFirst: false, fixed: restriction.fixed },
+        tieBreakDeadline,
+      );
       if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
       tieBreakProven = isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
@@ -233,9 +245,10 @@ class LazyTerms {
    * neighbouring ones. Returns how many were added (0 when nothing is broken).
    */
   addBrokenCliques(chosen: ReadonlySet<number>): number {
-    const { strictCliques, candidates } = this.instance;
-    const broken = strictCliques.some((clique, k) => !this.cliques.has(k) && clique.filter((c) => chosen.has(c)).length >= 2);
+    // A clique already modelled cannot be broken, so any broken strict pair lies in a missing one.
+    const broken = this.instance.pairs.some((pair) => pair.breaks > 0 && chosen.has(pair.a) && chosen.has(pair.b));
     if (!broken) return 0;
+    const { strictCliques, candidates } = this.instance;
     const duties = new Map<number, number>();
     for (const c of chosen) duties.set(candidates[c].member, (duties.get(candidates[c].member) ?? 0) + 1);
     let added = 0;
@@ -248,10 +261,21 @@ class LazyTerms {
   }
 }
 
-/** Which lazy terms a stage models: soft spacing pairs, and strict cliques when it forbids breaks. */
+/** How a stage runs its rounds. */
 interface LazyKinds {
+  /** Soft spacing pairs enter when a solution uses them. */
   soft: boolean;
+  /** Strict cliques enter when a solution breaks them (stages that forbid breaks). */
   strict: boolean;
+  /** Load steps grow where a solution reaches the overflow. */
+  loadSteps: boolean;
+  /**
+   * Solve the LP relaxation first: when its roster is integral it is the round's optimum (the
+   * core is a network flow, so it usually is), and its duals serve the tie-break stage.
+   */
+  relaxFirst: boolean;
+  /** Columns held at a value (GLPK never sees them). */
+  fixed?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -261,7 +285,7 @@ interface LazyKinds {
 async function lazyStage(
   instance: OptimizerInstance,
   active: LazyTerms,
-  model: (terms: ActiveTerms) => LP,
+  model: (terms: ActiveTerms, relax?: boolean) => LP,
   lazy: LazyKinds,
   deadline: number,
   size: ModelSize,
@@ -275,7 +299,21 @@ async function lazyStage(
     if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
     // GLPK presolves and starts its LP before it looks at the clock: no point starting out of time.
     if (deadline - performance.now() < MIN_SOLVE_MS) return last ?? 'timeout';
-    const run = await solveWithGlpk(lp, deadline - performance.now());
+    let relaxation: StageOutcome['relaxation'];
+    let run: GlpkRun | undefined;
+    if (lazy.relaxFirst) {
+      const relaxed = model(active.terms(), true);
+      const lpRun = await solveWithGlpk(relaxed, deadline - performance.now());
+      if (lpRun.status === 'infeasible') return 'infeasible';
+      if (lpRun.status === 'optimal') {
+        relaxation = { lp: relaxed, run: lpRun };
+        if (integral(instance, lpRun)) run = lpRun;
+      }
+    }
+    if (!run) {
+      if (deadline - performance.now() < MIN_SOLVE_MS) return last ?? 'timeout';
+      run = await solveWithGlpk(lp, deadline - performance.now(), lazy.fixed);
+    }
     if (run.status === 'none') return last ?? 'timeout';
     if (run.status === 'infeasible') return 'infeasible';
     const chosen = new Set<number>();
@@ -283,29 +321,34 @@ async function lazyStage(
       if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
     });
     const addedPairs = lazy.soft ? active.addMissingPairs(chosen) : 0;
-    const added = addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0) + active.addLoadSteps(run);
+    const added =
+      addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0) + (lazy.loadSteps ? active.addLoadSteps(run) : 0);
     // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
     if (addedPairs > 0 && round >= LAZY_ROUNDS) active.addAllPairs();
     if (run.status === 'optimal') bound = Math.max(bound ?? -Infinity, run.z);
-    const outcome = { chosen, score: scoreRoster(instance, chosen), bound, optimal: run.status === 'optimal' && added === 0 };
+    const outcome = { chosen, score: scoreRoster(instance, chosen), bound, optimal: run.status === 'optimal' && added === 0, relaxation };
     if (added === 0 || performance.now() >= deadline) return outcome;
     last = outcome;
   }
 }
 
-const NOTHING_FIXED: Fixed = { zero: new Set(), one: new Set() };
+function integral(instance: OptimizerInstance, run: GlpkRun): boolean {
+  return instance.candidates.every((_, c) => {
+    const value = run.vars[x(c)] ?? 0;
+    return value < 1e-9 || value > 1 - 1e-9;
+  });
+}
 
 /**
- * Candidates the tie-break stage may leave as stage 2 set them: the stage 2 LP's reduced costs show
- * they cannot change without raising stage 2's value. The tie-break search shrinks to the rest.
+ * How the tie-break stage keeps the fairness stage's optimum `value`: on the LP's optimal face when
+ * the LP reaches that optimum, else a row holding the value plus reduced-cost fixing.
  */
-async function fixedByReducedCost(instance: OptimizerInstance, active: LazyTerms, target: StageTarget, deadline: number): Promise<Fixed> {
-  const lp = fairnessModel(instance, active.terms(), target, true);
-  const left = deadline - performance.now();
-  if (left < MIN_SOLVE_MS) return NOTHING_FIXED;
-  const run = await solveWithGlpk(lp, left);
-  if (run.status !== 'optimal') return NOTHING_FIXED;
-  return reducedCostFixing(lp, run, target.fairness ?? run.z, (name) => name.startsWith('x'));
+function tieBreakRestriction(fairness: StageOutcome, value: number): Restriction {
+  const relaxation = fairness.relaxation;
+  if (!relaxation) return { fixed: new Map(), rows: [], weighFairness: true };
+  const { lp, run } = relaxation;
+  if (Math.abs(run.z - value) <= 1e-6 * (1 + Math.abs(value))) return optimalFace(lp, run);
+  return reducedCostFixing(lp, run, value, (name) => name.startsWith('x'));
 }
 
 function decode(instance: OptimizerInstance, chosen: ReadonlySet<number>): Assignment[] {

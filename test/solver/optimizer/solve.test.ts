@@ -5,6 +5,9 @@ import { solveOptimizer } from '../../../solver/optimizer/index.ts';
 import { seededRandom } from '../../../solver/random.ts';
 import type { Assignment, Club, Member, PublishedDay, Role, SchedulingProblem } from '../../../solver/types.ts';
 import { spacingBreaks, validateRoster } from '../../../solver/validate.ts';
+import { daysBetween, weekdayOf } from '../../../solver/dates.ts';
+import { historyBefore } from '../../../solver/history.ts';
+import { assignmentPoints, PAIRING_REWARD, SOFT_SPACING, staleDays } from '../../../solver/optimizer/preferences.ts';
 import { club as clubOf, member as memberWith } from '../rosterFixtures.ts';
 
 const ROLES: Role[] = [
@@ -23,24 +26,58 @@ function problemOf(members: Member[], opts: { days?: string[]; locked?: Assignme
   return { club, range: RANGE, dutyDays: opts.days ?? WEEKENDS, roles, locked: opts.locked ?? [] };
 }
 
+/** Every priority of DOMAIN.md, in order, recomputed here from the rules rather than from the model. */
 interface Lexicographic {
   filled: number;
   breaks: number;
   sumSquares: number;
+  /** Role weight, staleness and preferred day. */
+  points: number;
+  /** Soft spacing penalties minus pairing rewards. */
+  tieBreak: number;
 }
 
+/** Locked slots count too: they add the same to every roster of a problem, so comparisons hold. */
 function measure(problem: SchedulingProblem, assignments: Assignment[]): Lexicographic {
+  const eligibility = new Eligibility(problem.club, problem.range);
+  const { lastDuty, publishedByDate } = historyBefore(problem.club, problem.range.start);
+  const byId = new Map(problem.club.members.map((m) => [m.id, m]));
+  const filled = assignments.filter((a): a is Assignment & { memberId: string } => a.memberId !== null);
   const loads = new Map<string, number>();
-  for (const a of assignments) if (a.memberId) loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
+  let points = 0;
+  let tieBreak = 0;
+  for (const a of filled) {
+    loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
+    const role = problem.roles.find((r) => r.key === a.role)!;
+    const stale = staleDays(lastDuty.get(a.memberId), problem.range.start);
+    points += assignmentPoints(byId.get(a.memberId)!, eligibility.weight(a.memberId, role), stale, weekdayOf(a.date));
+  }
+  const earlier = [...publishedByDate].flatMap(([date, holders]) => [...holders].map(([memberId, role]) => ({ date, role, memberId })));
+  for (const a of filled) {
+    for (const b of [...filled, ...earlier]) {
+      if (b.memberId !== a.memberId || b.role !== a.role || b.date >= a.date) continue;
+      tieBreak += SOFT_SPACING.get(daysBetween(b.date, a.date)) ?? 0;
+    }
+  }
+  // "Likes to work with" is undirected: one reward per pair and day, whichever side named the other.
+  const pairs = new Set(problem.club.members.flatMap((m) => m.pairWith.map((p) => [m.id, p].sort().join(' '))));
+  for (const date of problem.dutyDays) {
+    const onDuty = new Set(filled.filter((a) => a.date === date).map((a) => a.memberId));
+    for (const pair of pairs) if (pair.split(' ').every((id) => onDuty.has(id))) tieBreak -= PAIRING_REWARD;
+  }
   return {
-    filled: assignments.filter((a) => a.memberId !== null).length,
+    filled: filled.length,
     breaks: spacingBreaks(problem, assignments).length,
     sumSquares: [...loads.values()].reduce((sum, l) => sum + l * l, 0),
+    points,
+    tieBreak,
   };
 }
 
 function better(a: Lexicographic, b: Lexicographic): boolean {
-  return a.filled !== b.filled ? a.filled > b.filled : a.breaks !== b.breaks ? a.breaks < b.breaks : a.sumSquares < b.sumSquares;
+  const order: (keyof Lexicographic)[] = ['filled', 'breaks', 'sumSquares', 'points', 'tieBreak'];
+  for (const key of order) if (a[key] !== b[key]) return key === 'filled' ? a[key] > b[key] : a[key] < b[key];
+  return false;
 }
 
 /** Every roster obeying the hard rules (locked slots kept), searched exhaustively. */
@@ -85,7 +122,10 @@ function bruteForce(problem: SchedulingProblem): Lexicographic {
 function randomProblem(seed: number): SchedulingProblem {
   const random = seededRandom(seed);
   const count = 3 + Math.floor(random() * 3);
-  const days = WEEKENDS.slice(0, 2 + Math.floor(random() * 2));
+  // Days 1, 7, 14 and 21 apart, so every spacing rule and soft spacing penalty can come up.
+  const pool = [...WEEKENDS, '2026-05-16', '2026-05-23'];
+  const days = pool.filter(() => random() < 0.5).slice(0, 3);
+  if (days.length < 2) days.splice(0, days.length, ...pool.slice(0, 2));
   const ids = Array.from({ length: count }, (_, i) => `m${i + 1}`);
   const members = ids.map((id) => {
     const qualifications = ['instructor', 'duty_officer'].filter(() => random() < 0.7);
@@ -101,14 +141,15 @@ function randomProblem(seed: number): SchedulingProblem {
   });
   if (random() < 0.5) members[0].avoid.push(ids[1]);
   if (random() < 0.5) members[count - 1].pairWith.push(ids[0]);
+  if (random() < 0.5) members[1].pairWith.push(ids[2]);
   const published: PublishedDay[] = random() < 0.5 ? [{ date: '2026-04-26', slots: { instructor: ids[count - 1], duty_officer: ids[0] } }] : [];
   const locked: Assignment[] = random() < 0.4 ? [{ date: days[0], role: 'duty_officer', memberId: ids[1] }] : [];
   return problemOf(members, { days, published, locked });
 }
 
 describe('solveOptimizer', () => {
-  it('matches exhaustive search on fill, spacing breaks and sum of squared loads', async () => {
-    for (let seed = 1; seed <= 40; seed++) {
+  it('matches exhaustive search on every priority: fill, spacing breaks, sum of squared loads, preferences, pairing and soft spacing', async () => {
+    for (let seed = 1; seed <= 60; seed++) {
       const problem = randomProblem(seed);
       const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
       const violations = validateRoster(problem, result.assignments).filter((v) => !v.locked);
