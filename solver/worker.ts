@@ -3,19 +3,21 @@ import { solveOptimizer, type OptimizerResult } from './optimizer/index.ts';
 import type { SchedulingProblem } from './types.ts';
 
 /**
- * worker_threads entry point of the optimization scheduler: one message in, one message out.
+ * worker_threads entry point of the optimization scheduler: one reply per request, carrying the request's id.
+ * The parent may send further requests to the same worker once it has the reply.
  * `fault` exists only so tests can force each failure the dispatcher must survive.
  */
 
 export type WorkerFault = 'throw' | 'crash' | 'hang' | 'invalid' | 'oom';
 
 export interface WorkerRequest {
+  id: number;
   problem: SchedulingProblem;
   timeLimitMs: number;
   fault?: WorkerFault;
 }
 
-export type WorkerReply = { ok: true; result: OptimizerResult } | { ok: false; error: string };
+export type WorkerReply = { id: number } & ({ ok: true; result: OptimizerResult } | { ok: false; error: string });
 
 async function handle(request: WorkerRequest): Promise<OptimizerResult> {
   const { problem, timeLimitMs, fault } = request;
@@ -45,7 +47,8 @@ const port = parentPort;
 if (!port) throw new Error('solver/worker.ts must run in a worker thread.');
 port.on('message', (request: WorkerRequest) => {
   handle(request).then(
-    (result) => port.postMessage({ ok: true, result } satisfies WorkerReply),
-    (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+    (result) => port.postMessage({ id: request.id, ok: true, result } satisfies WorkerReply),
+    (error: unknown) =>
+      port.postMessage({ id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
   );
 });

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RostermeisterApi } from '../api/contract.ts';
+import type { RostermeisterApi, Settings } from '../api/contract.ts';
 import { hasClub, replaceClub } from '../db/clubRepo.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { listRuns } from '../db/runRepo.ts';
 import { databasePath, logPath } from '../dataDir.ts';
 import { createLogger, fileSink, readLogFile, type Logger, type LogSink } from '../log.ts';
 import type { OptimizerFault } from '../scheduler/generate.ts';
+import { closeOptimizerWorkers, prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { parseClubFile } from '../../solver/clubFile.ts';
 import { createBackup, listBackups, restoreBackup } from './backups.ts';
 import * as clubService from './clubService.ts';
@@ -14,7 +15,7 @@ import { adoptComparison, compare, latestComparison } from './comparisons.ts';
 import { GenerationTracker, nowIso, type BackendContext } from './context.ts';
 import * as drafts from './drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths } from './published.ts';
-import { getSettings, updateSettings } from './settings.ts';
+import { getSettings, optimizerMayRun, updateSettings } from './settings.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -68,6 +69,12 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
   }
 
   const run = async <T>(work: () => T | Promise<T>): Promise<T> => work();
+  // A worker started ahead is ready (and stays warm) when the first optimizer run comes.
+  const prewarm = (settings: Settings) => {
+    if (optimizerMayRun(settings)) prewarmOptimizerWorker();
+    return settings;
+  };
+  prewarm(getSettings(ctx));
 
   return {
     databaseFile: file,
@@ -99,7 +106,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     exportPublished: (request) => run(() => exportPublished(ctx, request, opts.fontDir)),
 
     getSettings: () => run(() => getSettings(ctx)),
-    updateSettings: (settings) => run(() => updateSettings(ctx, settings)),
+    updateSettings: (settings) => run(() => prewarm(updateSettings(ctx, settings))),
     listBackups: () => run(() => listBackups(ctx)),
     createBackup: () => run(() => createBackup(ctx)),
     restoreBackup: (name) => run(() => restoreBackup(ctx, name, open)),
@@ -109,6 +116,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     settled: () => ctx.generations.settled(),
     async close() {
       await ctx.generations.stop();
+      await closeOptimizerWorkers();
       if (ctx.db.open) ctx.db.close();
     },
   };

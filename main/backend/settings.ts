@@ -8,6 +8,11 @@ const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
 export const MAX_TIME_LIMIT_SECONDS = 600;
 
+/** Whether a generation under these settings may run the optimizer (as the scheduler, for a month, or in shadow). */
+export function optimizerMayRun(settings: Settings): boolean {
+  return settings.scheduler === 'optimizer' || settings.shadowMode || Object.values(settings.monthOverrides).includes('optimizer');
+}
+
 export function getSettings(ctx: BackendContext): Settings {
   return loadSettings(ctx.db);
 }

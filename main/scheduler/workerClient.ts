@@ -60,47 +60,123 @@ function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
   return new Worker(new URL('./solver-worker.mjs', import.meta.url), { resourceLimits });
 }
 
+/**
+ * A worker that answered its last request is kept for the next one: starting a worker (from source, registering
+ * tsx) and warming its JIT costs more than solving a small month. Each worker runs at most one request at a time;
+ * a time-out, cancel or crash terminates it, and a run with a test fault gets a worker of its own.
+ * Listeners are attached once per worker and route to its current job: removing a worker's last 'message'
+ * listener stops its message port, and a later request's reply may then never arrive.
+ */
+interface PooledWorker {
+  readonly worker: Worker;
+  readonly reusable: boolean;
+  /** The request the worker is running; null while idle. */
+  job: Job | null;
+  gone: boolean;
+}
+
+interface Job {
+  readonly id: number;
+  end(outcome: WorkerReply | Error): void;
+}
+
+const MAX_IDLE_WORKERS = 1;
+const idle: PooledWorker[] = [];
+let workersStarted = 0;
+let lastRequestId = 0;
+
+function spawn(reusable: boolean, resourceLimits?: ResourceLimits): PooledWorker {
+  const entry: PooledWorker = { worker: startWorker(resourceLimits), reusable, job: null, gone: false };
+  workersStarted++;
+  const lost = (error: OptimizerWorkerError) => {
+    entry.gone = true;
+    removeIdle(entry);
+    entry.job?.end(error);
+  };
+  entry.worker.on('message', (reply: WorkerReply) => {
+    // A reply to a request the parent already gave up on is stale.
+    if (entry.job?.id === reply.id) entry.job.end(reply);
+  });
+  entry.worker.on('error', (error) => lost(new OptimizerWorkerError('crashed', `optimizer worker crashed: ${error.message}`)));
+  entry.worker.on('exit', (code) => lost(new OptimizerWorkerError('crashed', `optimizer worker crashed (exit code ${code})`)));
+  return entry;
+}
+
+function takeWorker(fault: OptimizerFault | undefined): PooledWorker {
+  if (fault !== undefined) return spawn(false, fault === 'oom' ? OOM_FAULT_LIMITS : undefined);
+  const entry = idle.pop() ?? spawn(true);
+  entry.worker.ref();
+  return entry;
+}
+
+function release(entry: PooledWorker): void {
+  if (entry.reusable && !entry.gone && idle.length < MAX_IDLE_WORKERS) {
+    entry.worker.unref();
+    idle.push(entry);
+  } else {
+    discard(entry);
+  }
+}
+
+function discard(entry: PooledWorker): void {
+  entry.gone = true;
+  removeIdle(entry);
+  void entry.worker.terminate();
+}
+
+function removeIdle(entry: PooledWorker): void {
+  const at = idle.indexOf(entry);
+  if (at >= 0) idle.splice(at, 1);
+}
+
+/** Starts a spare worker in the background (if none is idle) so the next run need not wait for one. */
+export function prewarmOptimizerWorker(): void {
+  if (idle.length > 0) return;
+  const entry = spawn(true);
+  entry.worker.unref();
+  idle.push(entry);
+}
+
+/** Terminates the idle workers; workers running a request finish it first and are then kept or ended as usual. */
+export async function closeOptimizerWorkers(): Promise<void> {
+  await Promise.all(idle.splice(0).map((entry) => entry.worker.terminate()));
+}
+
+/** How many optimizer workers this process has started (for tests). */
+export function optimizerWorkersStarted(): number {
+  return workersStarted;
+}
+
 export function runOptimizerInWorker(problem: SchedulingProblem, options: WorkerRunOptions): Promise<OptimizerResult> {
   const { timeLimitMs, signal, fault } = options;
   const graceMs = options.graceMs ?? 5000 + Math.round(timeLimitMs * 0.2);
   if (signal?.aborted) return Promise.reject(new GenerationCancelledError());
 
   return new Promise<OptimizerResult>((resolve, reject) => {
-    const worker = startWorker(fault === 'oom' ? OOM_FAULT_LIMITS : undefined);
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
-
-    const finish = (outcome: () => void) => {
-      if (settled) return;
-      settled = true;
+    const entry = takeWorker(fault);
+    const id = ++lastRequestId;
+    const end = (outcome: WorkerReply | Error) => {
+      if (entry.job?.id !== id) return;
+      entry.job = null;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      worker.removeAllListeners('message');
-      void worker.terminate();
-      outcome();
+      if (outcome instanceof Error) {
+        discard(entry);
+        reject(outcome);
+      } else {
+        release(entry);
+        if (outcome.ok) resolve(outcome.result);
+        else reject(new OptimizerWorkerError('threw', `optimizer failed: ${outcome.error}`));
+      }
     };
-    const onAbort = () => finish(() => reject(new GenerationCancelledError()));
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    timer = setTimeout(
-      () =>
-        finish(() =>
-          reject(new OptimizerWorkerError('timeout', `optimizer gave no answer within ${formatSeconds(timeLimitMs + graceMs)}`)),
-        ),
+    const onAbort = () => end(new GenerationCancelledError());
+    const timer = setTimeout(
+      () => end(new OptimizerWorkerError('timeout', `optimizer gave no answer within ${formatSeconds(timeLimitMs + graceMs)}`)),
       timeLimitMs + graceMs,
     );
-
-    worker.on('message', (reply: WorkerReply) =>
-      finish(() => (reply.ok ? resolve(reply.result) : reject(new OptimizerWorkerError('threw', `optimizer failed: ${reply.error}`)))),
-    );
-    worker.on('error', (error) =>
-      finish(() => reject(new OptimizerWorkerError('crashed', `optimizer worker crashed: ${error.message}`))),
-    );
-    worker.on('exit', (code) =>
-      finish(() => reject(new OptimizerWorkerError('crashed', `optimizer worker crashed (exit code ${code})`))),
-    );
-
-    worker.postMessage({ problem, timeLimitMs, fault } satisfies WorkerRequest);
+    entry.job = { id, end };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    entry.worker.postMessage({ id, problem, timeLimitMs, fault } satisfies WorkerRequest);
   });
 }
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import type { Club, Member, SchedulingProblem } from '../../solver/types.ts';
 import { validateRoster } from '../../solver/validate.ts';
-import type { WorkerFault, WorkerReply } from '../../solver/worker.ts';
+import type { WorkerFault, WorkerReply, WorkerRequest } from '../../solver/worker.ts';
 import { club as clubOf, member as memberWith } from './rosterFixtures.ts';
 
 const WORKER_URL = new URL('../../solver/worker.ts', import.meta.url);
@@ -18,6 +18,8 @@ function startWorker(): Worker {
 }
 
 type Outcome = { kind: 'reply'; reply: WorkerReply } | { kind: 'exit'; code: number } | { kind: 'timeout' };
+
+const REQUEST_ID = 7;
 
 function run(problem: SchedulingProblem, fault?: WorkerFault, waitMs = 20_000): Promise<Outcome> {
   const worker = startWorker();
@@ -35,7 +37,7 @@ function run(problem: SchedulingProblem, fault?: WorkerFault, waitMs = 20_000): 
       clearTimeout(timer);
       resolve({ kind: 'exit', code });
     });
-    worker.postMessage({ problem, timeLimitMs: 5_000, fault });
+    worker.postMessage({ id: REQUEST_ID, problem, timeLimitMs: 5_000, fault } satisfies WorkerRequest);
   });
 }
 
@@ -59,15 +61,39 @@ describe('solver/worker.ts in a worker thread', () => {
     const outcome = await run(problem);
     assert.equal(outcome.kind, 'reply');
     assert.ok(outcome.kind === 'reply' && outcome.reply.ok);
+    assert.equal(outcome.reply.id, REQUEST_ID, 'the reply carries the request id');
     const { result } = outcome.reply as Extract<WorkerReply, { ok: true }>;
     assert.equal(result.status, 'optimal');
     assert.equal(result.assignments.length, 3);
     assert.deepEqual(validateRoster(problem, result.assignments), []);
   });
 
+  it('answers each further request on the same worker with that request\'s id', async () => {
+    const worker = startWorker();
+    let answer: (reply: WorkerReply) => void = () => {};
+    worker.on('message', (reply: WorkerReply) => answer(reply));
+    try {
+      const replies: WorkerReply[] = [];
+      for (const id of [1, 2]) {
+        const reply = new Promise<WorkerReply>((resolve) => (answer = resolve));
+        worker.postMessage({ id, problem, timeLimitMs: 5_000 } satisfies WorkerRequest);
+        replies.push(await reply);
+      }
+      assert.deepEqual(
+        replies.map((r) => [r.id, r.ok]),
+        [
+          [1, true],
+          [2, true],
+        ],
+      );
+    } finally {
+      await worker.terminate();
+    }
+  });
+
   it('replies with the error when the solve throws', async () => {
     const outcome = await run(problem, 'throw');
-    assert.deepEqual(outcome, { kind: 'reply', reply: { ok: false, error: 'Forced optimizer failure (test fault "throw").' } });
+    assert.deepEqual(outcome, { kind: 'reply', reply: { id: REQUEST_ID, ok: false, error: 'Forced optimizer failure (test fault "throw").' } });
   });
 
   it('ends the worker with exit code 1 on a crash', async () => {
