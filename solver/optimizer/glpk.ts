@@ -26,24 +26,24 @@ export interface GlpkRun {
 }
 
 /**
- * Solves `model` with the `fixed` columns held at their values. A MILP is always presolved (without
- * it GLPK's MIP answer is all zeros); an LP is not, so that its duals belong to the model as given.
+ * Solves `model` with the `fixed` columns held at their values. Presolve stays on: without it GLPK's
+ * MIP answer is all zeros, and an LP's duals are recovered for the model as given.
  */
 export async function solveWithGlpk(model: LP, timeLimitMs: number, fixed: ReadonlyMap<string, number> = new Map()): Promise<GlpkRun> {
   const solver = await glpk();
   let result: Result;
   const { lp, constant } = withoutFixed(model, fixed);
-  const presol = (lp.binaries?.length ?? 0) > 0;
   try {
     // glpk.js takes tmlim in seconds.
-    result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol, tmlim: Math.max(0.001, timeLimitMs / 1000) });
+    result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol: true, tmlim: Math.max(0.001, timeLimitMs / 1000) });
   } catch (error) {
     runtime = null;
     throw new Error(`GLPK failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   const { status, dual } = result.result;
   const z = result.result.z + constant;
-  const vars = fixed.size === 0 ? result.result.vars : { ...result.result.vars, ...Object.fromEntries(fixed) };
+  const vars = result.result.vars;
+  for (const [name, value] of fixed) vars[name] = value;
   if (status === solver.GLP_OPT) return { status: 'optimal', z, vars, dual };
   if (status === solver.GLP_FEAS) return { status: 'feasible', z, vars };
   if (status === solver.GLP_NOFEAS) return { status: 'infeasible', z, vars };

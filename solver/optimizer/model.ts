@@ -142,11 +142,11 @@ function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing
   return { rows, bounds, breaks };
 }
 
-function binaries(instance: OptimizerInstance, relax: boolean): string[] {
-  return relax ? [] : instance.candidates.map((_, c) => x(c));
+function binaries(instance: OptimizerInstance): string[] {
+  return instance.candidates.map((_, c) => x(c));
 }
 
-export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing, relax = false): LP {
+export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing): LP {
   const { rows, bounds, breaks } = core(instance, active, spacing);
   instance.byMemberDay.forEach((_, m) => {
     const own = memberCandidates(instance, m);
@@ -155,7 +155,7 @@ export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spac
   const weight = fillWeight(instance);
   const terms: Term[] = instance.candidates.map((_, c) => [x(c), weight]);
   for (const [name, coef] of breaks) terms.push([name, -coef]);
-  return { name: 'fill', objective: objective(GLP.MAX, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+  return { name: 'fill', objective: objective(GLP.MAX, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }
 
 /** The fairness stage's rows and objective terms (the tie-break stage reuses both). */
@@ -190,9 +190,9 @@ function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target:
   return { rows, bounds, terms };
 }
 
-export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, relax = false): LP {
+export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget): LP {
   const { rows, bounds, terms } = fairnessParts(instance, active, target);
-  return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance, relax) };
+  return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }
 
 /**
@@ -202,7 +202,7 @@ export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, 
  * optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
  * Overflow stays at most one unit, where its price is the exact step cost.
  */
-export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, weighFairness: boolean, relax = false): LP {
+export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, weighFairness: boolean): LP {
   const { rows, bounds, terms } = fairnessParts(instance, active, target);
   const capped = bounds.map((bound) => (bound.name.startsWith('o') ? { ...bound, ub: Math.min(bound.ub, 1) } : bound));
   const tieBreak: Term[] = [];
@@ -225,7 +225,7 @@ export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, 
     objective: objective(GLP.MIN, tieBreak),
     subjectTo: rows.rows,
     bounds: capped,
-    binaries: binaries(instance, relax),
+    binaries: binaries(instance),
   };
 }
 

@@ -70,7 +70,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const instance = buildInstance(problem);
   const active = new LazyTerms(instance);
   const size: ModelSize = { variables: 0, constraints: 0 };
-  const stage = (model: (terms: ActiveTerms, relax?: boolean) => LP, lazy: LazyKinds, deadline: number) =>
+  const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
     lazyStage(instance, active, model, lazy, deadline, size);
   const buildMs = performance.now() - started;
 
@@ -84,7 +84,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let fillProven = true;
   const fairnessStarted = performance.now();
   const fairnessStage = (strict: boolean) =>
-    stage((terms, relax) => fairnessModel(instance, terms, target, relax), { soft: false, strict, loadSteps: true, relaxFirst: true }, until(FAIRNESS_SHARE));
+    stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict, loadSteps: true, relaxFirst: true }, until(FAIRNESS_SHARE));
   let fairness = await fairnessStage(true);
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
@@ -128,6 +128,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     if (fairnessProven && isOutcome(fairness) && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
       target = { ...target, fairness: fairnessValue };
       const restriction = tieBreakRestriction(fairness, fairnessValue);
+      // Rounds of lazy pairs cost more than modelling every pair the restriction leaves possible.
+      active.addPairsWhere((c) => restriction.fixed.get(x(c)) !== 0);
       const tieBreak = await stage(
         (terms) => {
           const lp = tieBreakModel(instance, terms, target, restriction.weighFairness);
@@ -203,9 +205,7 @@ class LazyTerms {
 
   /** Models every soft pair (strict cliques stay lazy: only broken ones are ever needed). */
   addAllPairs(): void {
-    this.instance.pairs.forEach((pair, p) => {
-      if (pair.points > 0) this.pairs.add(p);
-    });
+    this.addPairsWhere(() => true);
   }
 
   terms(): ActiveTerms {
@@ -214,6 +214,13 @@ class LazyTerms {
       cliques: [...this.cliques].sort((a, b) => a - b),
       loadSteps: [...this.loadSteps],
     };
+  }
+
+  /** Models every soft pair whose two candidates may both be chosen. */
+  addPairsWhere(possible: (candidate: number) => boolean): void {
+    this.instance.pairs.forEach((pair, p) => {
+      if (pair.points > 0 && possible(pair.a) && possible(pair.b)) this.pairs.add(p);
+    });
   }
 
   /** Adds the soft pairs `chosen` uses but the model lacks; returns how many. */
@@ -285,7 +292,7 @@ interface LazyKinds {
 async function lazyStage(
   instance: OptimizerInstance,
   active: LazyTerms,
-  model: (terms: ActiveTerms, relax?: boolean) => LP,
+  model: (terms: ActiveTerms) => LP,
   lazy: LazyKinds,
   deadline: number,
   size: ModelSize,
@@ -302,7 +309,7 @@ async function lazyStage(
     let relaxation: StageOutcome['relaxation'];
     let run: GlpkRun | undefined;
     if (lazy.relaxFirst) {
-      const relaxed = model(active.terms(), true);
+      const relaxed = { ...lp, binaries: [] };
       const lpRun = await solveWithGlpk(relaxed, deadline - performance.now());
       if (lpRun.status === 'infeasible') return 'infeasible';
       if (lpRun.status === 'optimal') {
