@@ -9,9 +9,9 @@ import { GLP, type GlpkRun } from './glpk.ts';
 type Row = LP['subjectTo'][number];
 
 /** Reduced costs and duals this small are zero: the costs are integers, the LP is network-like. */
-const EPS = 1e-6;
+export const EPS = 1e-6;
 
-function reducedCosts(lp: LP, run: GlpkRun): Map<string, number> {
+export function reducedCosts(lp: LP, run: GlpkRun): Map<string, number> {
   const reduced = new Map<string, number>();
   for (const { name } of lp.bounds ?? []) reduced.set(name, 0);
   for (const { name, coef } of lp.objective.vars) reduced.set(name, coef);

@@ -20,16 +20,9 @@ import type { OptimizerInstance } from './instance.ts';
  * Rows: one member per slot, one role per member per day, avoidance, spacing pairs, load.
  */
 
-/** The soft spacing pairs and strict cliques currently modelled (indices into the instance's lists). */
+/** The soft spacing pairs currently modelled (indices into the instance's list). */
 export interface ActiveTerms {
   pairs: readonly number[];
-  cliques: readonly number[];
-  /**
-   * Unit load steps modelled per member. Load beyond them goes to an overflow variable priced at
-   * the next step's cost: an underestimate of the convex cost, so the model stays a relaxation and
-   * is exact whenever no overflow is used.
-   */
-  loadSteps: readonly number[];
 }
 
 /** What the earlier stages achieved and later stages must keep. */
@@ -47,13 +40,13 @@ class RowSet {
   readonly rows: Row[] = [];
 
   /** Adds a row; repeated variables are summed, since GLPK aborts on duplicate entries. */
-  add(terms: Term[], type: number, lb: number, ub: number): void {
+  add(terms: Term[], type: number, lb: number, ub: number, name = `r${this.rows.length}`): void {
     const names = new Set<string>();
     for (const [name] of terms) names.add(name);
     const unique = names.size === terms.length ? terms : [...sumByName(terms)];
     const vars = unique.filter(([, coef]) => coef !== 0).map(([name, coef]) => ({ name, coef }));
     if (vars.length === 0) return;
-    this.rows.push({ name: `r${this.rows.length}`, vars, bnds: { type, lb, ub } });
+    this.rows.push({ name, vars, bnds: { type, lb, ub } });
   }
 }
 
@@ -64,11 +57,12 @@ function sumByName(terms: Term[]): Map<string, number> {
 }
 
 export const x = (c: number) => `x${c}`;
+/** The row holding the fill the earlier stages reached. */
+export const FILL_ROW = 'fill';
 const w = (p: number) => `w${p}`;
 const u = (m: number, k: number) => `u${m}_${k}`;
 const y = (q: number) => `y${q}`;
 const b = (k: number) => `b${k}`;
-export const overflow = (m: number) => `o${m}`;
 
 export function fillWeight(instance: OptimizerInstance): number {
   return instance.maxBreaks + 1;
@@ -122,7 +116,7 @@ function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing
   ];
   const breaks: Term[] = [];
   if (spacing === 'hard') {
-    for (const k of active.cliques) rows.add(instance.strictCliques[k].map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
     // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
     instance.candidates.forEach((cand, c) => {
       if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
@@ -162,7 +156,7 @@ export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spac
 function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget) {
   const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
   const { rows, bounds, breaks } = core(instance, active, spacing);
-  rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0);
+  rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0, FILL_ROW);
   if (spacing === 'count') rows.add(breaks, GLP.UP, 0, target.breaks);
   const weight = fairnessWeight(instance);
   const terms: Term[] = [];
@@ -170,17 +164,10 @@ function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target:
     const own = memberCandidates(instance, m);
     if (own.length === 0) return;
     const steps: Term[] = [];
-    const modelled = Math.min(active.loadSteps[m], instance.maxLoad[m]);
-    const stepCost = (k: number) => weight * (2 * (instance.lockedLoad[m] + k) - 1);
-    for (let k = 1; k <= modelled; k++) {
+    for (let k = 1; k <= instance.maxLoad[m]; k++) {
       steps.push([u(m, k), -1]);
-      terms.push([u(m, k), stepCost(k)]);
+      terms.push([u(m, k), weight * (2 * (instance.lockedLoad[m] + k) - 1)]);
       bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
-    }
-    if (modelled < instance.maxLoad[m]) {
-      steps.push([overflow(m), -1]);
-      terms.push([overflow(m), stepCost(modelled + 1)]);
-      bounds.push({ name: overflow(m), type: GLP.DB, lb: 0, ub: instance.maxLoad[m] - modelled });
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
   });
@@ -200,11 +187,9 @@ export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, 
  * (the LP's optimal face), or, with `weighFairness`, by adding stage 2's objective at a weight above
  * this tier's whole span, so a roster off stage 2's optimum can never win. (A row "stage 2 <= its
  * optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
- * Overflow stays at most one unit, where its price is the exact step cost.
  */
 export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, weighFairness: boolean): LP {
   const { rows, bounds, terms } = fairnessParts(instance, active, target);
-  const capped = bounds.map((bound) => (bound.name.startsWith('o') ? { ...bound, ub: Math.min(bound.ub, 1) } : bound));
   const tieBreak: Term[] = [];
   instance.candidates.forEach((cand, c) => {
     const coef = cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
@@ -214,7 +199,7 @@ export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, 
   instance.pairings.forEach(({ a, b, day }, q) => {
     for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
     tieBreak.push([y(q), -PAIRING_REWARD]);
-    capped.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
+    bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
   });
   if (weighFairness) {
     const weight = tieBreakSpan(instance, active);
@@ -224,7 +209,7 @@ export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, 
     name: 'tieBreak',
     objective: objective(GLP.MIN, tieBreak),
     subjectTo: rows.rows,
-    bounds: capped,
+    bounds,
     binaries: binaries(instance),
   };
 }

@@ -2,10 +2,11 @@ import type { LP } from 'glpk.js/node';
 import type { Assignment, SchedulingProblem } from '../types.ts';
 import { compareScores, fairnessObjective, fillObjective, scoreRoster, type RosterScore } from './evaluate.ts';
 import { solveWithGlpk, type GlpkRun } from './glpk.ts';
+import { ColumnSet } from './columns.ts';
 import { optimalFace, reducedCostFixing, type Restriction } from './fixing.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, fairnessWeight, fillModel, fillWeight, overflow, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
+import { fairnessModel, fairnessWeight, fillModel, fillWeight, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 export interface OptimizerOptions {
@@ -47,7 +48,7 @@ interface StageOutcome {
   score: RosterScore;
   /**
    * Lower bound on the stage's objective: the best value GLPK proved for a round's model, which
-   * (lazy terms left out, load beyond the modelled steps priced low) relaxes the stage.
+   * (lazy soft pairs left out) relaxes the stage.
    */
   bound: number | null;
   /** Proven optimal: GLPK said so and no unmodelled term was used. */
@@ -68,8 +69,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const deadline = started + timeLimitMs * (1 - SAFETY_MARGIN);
   const until = (share: number) => performance.now() + (deadline - performance.now()) * share;
   const instance = buildInstance(problem);
-  const active = new LazyTerms(instance);
   const size: ModelSize = { variables: 0, constraints: 0 };
+  const active = new LazyPairs(instance);
   const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
     lazyStage(instance, active, model, lazy, deadline, size);
   const buildMs = performance.now() - started;
@@ -80,20 +81,20 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   // breaks traded exactly.
   const flow = flowRoster(instance);
   const start: StageOutcome = { chosen: flow.chosen, score: scoreRoster(instance, flow.chosen), bound: null, optimal: false };
+  const columns = new ColumnSet(instance, flow.chosen);
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
-  const fairnessStage = (strict: boolean) =>
-    stage((terms) => fairnessModel(instance, terms, target), { soft: false, strict, loadSteps: true, relaxFirst: true }, until(FAIRNESS_SHARE));
-  let fairness = await fairnessStage(true);
+  const fairnessStage = () => stage((terms) => fairnessModel(instance, terms, target), { soft: false, relaxFirst: columns }, until(FAIRNESS_SHARE));
+  let fairness = await fairnessStage();
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
-    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false, strict: false, loadSteps: true, relaxFirst: false }, until(FILL_SHARE));
+    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false }, until(FILL_SHARE));
     fillProven = isOutcome(fill) && fill.optimal;
     if (isOutcome(fill)) {
       rosters.push(fill);
       target = { filled: fill.score.filled, breaks: fill.score.breaks };
-      fairness = await fairnessStage(target.breaks === 0);
+      fairness = await fairnessStage();
     } else {
       target = { filled: start.score.filled, breaks: start.score.breaks };
     }
@@ -135,7 +136,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
           const lp = tieBreakModel(instance, terms, target, restriction.weighFairness);
           return { ...lp, subjectTo: [...lp.subjectTo, ...restriction.rows] };
         },
-        { soft: true, strict: target.breaks === 0, loadSteps: false, relaxFirst: false, fixed: restriction.fixed },
+        { soft: true, fixed: restriction.fixed },
         tieBreakDeadline,
       );
       if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
@@ -186,34 +187,17 @@ function bestOf(rosters: StageOutcome[]): StageOutcome {
 }
 
 /**
- * Soft spacing pairs and strict spacing cliques enter the model only once a solution uses them:
- * without them the model is a relaxation (for strict cliques: of the stage that forbids breaks), so
- * a solution that uses none of the missing ones is optimal for the full model. There are many of
- * them and each one makes the LP less integral; without them the core is a network flow.
+ * Soft spacing pairs enter the model only once a solution uses them (or the tie-break's restriction
+ * leaves them possible): without them the model is a relaxation, so a solution that uses none of
+ * the missing ones is optimal for the full model. Each one makes the LP less integral.
  */
-class LazyTerms {
+class LazyPairs {
   private readonly pairs = new Set<number>();
-  private readonly cliques = new Set<number>();
-  private readonly loadSteps: number[];
 
-  constructor(private readonly instance: OptimizerInstance) {
-    // A fair roster keeps loads near the average; the steps beyond it are added only where used.
-    const members = instance.maxLoad.filter((most) => most > 0).length;
-    const even = Math.ceil(instance.freeSlots / Math.max(1, members));
-    this.loadSteps = instance.maxLoad.map(() => even + 2);
-  }
-
-  /** Models every soft pair (strict cliques stay lazy: only broken ones are ever needed). */
-  addAllPairs(): void {
-    this.addPairsWhere(() => true);
-  }
+  constructor(private readonly instance: OptimizerInstance) {}
 
   terms(): ActiveTerms {
-    return {
-      pairs: [...this.pairs].sort((a, b) => a - b),
-      cliques: [...this.cliques].sort((a, b) => a - b),
-      loadSteps: [...this.loadSteps],
-    };
+    return { pairs: [...this.pairs].sort((a, b) => a - b) };
   }
 
   /** Models every soft pair whose two candidates may both be chosen. */
@@ -233,54 +217,18 @@ class LazyTerms {
     });
     return added;
   }
-
-  /** Models more load steps for the members whose load reached the overflow; returns how many. */
-  addLoadSteps(run: { vars: Record<string, number> }): number {
-    let added = 0;
-    this.loadSteps.forEach((steps, m) => {
-      const over = run.vars[overflow(m)] ?? 0;
-      if (over < 0.5) return;
-      this.loadSteps[m] = Math.min(this.instance.maxLoad[m], Math.max(2 * steps, steps + Math.round(over) + 2));
-      added++;
-    });
-    return added;
-  }
-
-  /**
-   * When `chosen` breaks a strict clique, adds every clique of the members on duty more than once:
-   * only they can break one, and adding just the broken cliques makes the next solution break the
-   * neighbouring ones. Returns how many were added (0 when nothing is broken).
-   */
-  addBrokenCliques(chosen: ReadonlySet<number>): number {
-    // A clique already modelled cannot be broken, so any broken strict pair lies in a missing one.
-    const broken = this.instance.pairs.some((pair) => pair.breaks > 0 && chosen.has(pair.a) && chosen.has(pair.b));
-    if (!broken) return 0;
-    const { strictCliques, candidates } = this.instance;
-    const duties = new Map<number, number>();
-    for (const c of chosen) duties.set(candidates[c].member, (duties.get(candidates[c].member) ?? 0) + 1);
-    let added = 0;
-    strictCliques.forEach((clique, k) => {
-      if (this.cliques.has(k) || (duties.get(candidates[clique[0]].member) ?? 0) < 2) return;
-      this.cliques.add(k);
-      added++;
-    });
-    return added;
-  }
 }
 
 /** How a stage runs its rounds. */
 interface LazyKinds {
   /** Soft spacing pairs enter when a solution uses them. */
   soft: boolean;
-  /** Strict cliques enter when a solution breaks them (stages that forbid breaks). */
-  strict: boolean;
-  /** Load steps grow where a solution reaches the overflow. */
-  loadSteps: boolean;
   /**
-   * Solve the LP relaxation first: when its roster is integral it is the round's optimum (the
-   * core is a network flow, so it usually is), and its duals serve the tie-break stage.
+   * Solve the LP relaxation first, by column generation over this set: when its roster is integral
+   * it is the round's optimum (the core is a network flow, so it usually is), and its duals serve
+   * the tie-break stage.
    */
-  relaxFirst: boolean;
+  relaxFirst?: ColumnSet;
   /** Columns held at a value (GLPK never sees them). */
   fixed?: ReadonlyMap<string, number>;
 }
@@ -291,7 +239,7 @@ interface LazyKinds {
  */
 async function lazyStage(
   instance: OptimizerInstance,
-  active: LazyTerms,
+  active: LazyPairs,
   model: (terms: ActiveTerms) => LP,
   lazy: LazyKinds,
   deadline: number,
@@ -310,7 +258,7 @@ async function lazyStage(
     let run: GlpkRun | undefined;
     if (lazy.relaxFirst) {
       const relaxed = { ...lp, binaries: [] };
-      const lpRun = await solveWithGlpk(relaxed, deadline - performance.now());
+      const lpRun = await lazy.relaxFirst.solveRelaxation(lp, deadline);
       if (lpRun.status === 'infeasible') return 'infeasible';
       if (lpRun.status === 'optimal') {
         relaxation = { lp: relaxed, run: lpRun };
@@ -327,11 +275,9 @@ async function lazyStage(
     instance.candidates.forEach((_, c) => {
       if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
     });
-    const addedPairs = lazy.soft ? active.addMissingPairs(chosen) : 0;
-    const added =
-      addedPairs + (lazy.strict ? active.addBrokenCliques(chosen) : 0) + (lazy.loadSteps ? active.addLoadSteps(run) : 0);
+    const added = lazy.soft ? active.addMissingPairs(chosen) : 0;
     // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
-    if (addedPairs > 0 && round >= LAZY_ROUNDS) active.addAllPairs();
+    if (added > 0 && round >= LAZY_ROUNDS) active.addPairsWhere(() => true);
     if (run.status === 'optimal') bound = Math.max(bound ?? -Infinity, run.z);
     const outcome = { chosen, score: scoreRoster(instance, chosen), bound, optimal: run.status === 'optimal' && added === 0, relaxation };
     if (added === 0 || performance.now() >= deadline) return outcome;

@@ -1,0 +1,88 @@
+import type { LP } from 'glpk.js/node';
+import { EPS, reducedCosts } from './fixing.ts';
+import { GLP, solveWithGlpk, type GlpkRun } from './glpk.ts';
+import type { OptimizerInstance } from './instance.ts';
+import { fairnessWeight, FILL_ROW, x } from './model.ts';
+
+/**
+ * The LP relaxation of a minimising stage by column generation. Long ranges have tens of thousands of
+ * candidates, but an optimal roster uses few of them and GLPK's time grows with every column. The
+ * LP is solved over a working set of candidates; the duals then price every other candidate, and
+ * those that would lower the cost join the set, until none would. The last solution, with the
+ * candidates left out at 0 and their duals' reduced costs all >= 0, is optimal for the whole LP.
+ *
+ * The working set may not reach the fill the stage must keep, so the fill row gets an artificial
+ * column priced above what one more filled slot can cost the LP (its value at full fill bounds that
+ * slope, since the LP's value is convex in the fill); it is 0 at the end unless the whole LP cannot
+ * reach that fill either.
+ */
+
+/** Candidates each slot starts with, cheapest first (the rest are priced in when they help). */
+const START_PER_SLOT = 6;
+/** Improving candidates a slot may add per round of pricing. */
+const ADD_PER_SLOT = 3;
+const ARTIFICIAL = 'artificial_fill';
+
+export class ColumnSet {
+  private readonly columns = new Set<number>();
+  private readonly penalty: number;
+
+  constructor(private readonly instance: OptimizerInstance, start: Iterable<number>) {
+    let costliest = 0;
+    for (const { member, points } of instance.candidates) {
+      const lastStep = 2 * (instance.lockedLoad[member] + instance.maxLoad[member]) - 1;
+      costliest = Math.max(costliest, fairnessWeight(instance) * lastStep + points);
+    }
+    this.penalty = costliest * instance.freeSlots + 1;
+    for (const c of start) this.columns.add(c);
+    // Load weighs most, so each slot starts with the members least offered so far (cheapest first
+    // among equals): an even spread is then possible from the first round on.
+    const offered = instance.members.map(() => 0);
+    for (const slot of instance.bySlot) {
+      const picks = [...slot]
+        .sort((a, b) => offered[instance.candidates[a].member] - offered[instance.candidates[b].member] || instance.candidates[a].points - instance.candidates[b].points)
+        .slice(0, START_PER_SLOT);
+      for (const c of picks) {
+        this.columns.add(c);
+        offered[instance.candidates[c].member]++;
+      }
+    }
+  }
+
+  /** Solves `lp` (binaries ignored) over the working set, growing it as the duals ask. */
+  async solveRelaxation(lp: LP, deadline: number): Promise<GlpkRun> {
+    const relaxed: LP = { ...lp, binaries: [] };
+    const elastic = withArtificialFill(relaxed, this.penalty);
+    for (;;) {
+      const out = new Map<string, number>();
+      this.instance.candidates.forEach((_, c) => {
+        if (!this.columns.has(c)) out.set(x(c), 0);
+      });
+      const run = await solveWithGlpk(elastic, deadline - performance.now(), out);
+      if (run.status !== 'optimal') return run;
+      const reduced = reducedCosts(relaxed, run);
+      const price = (c: number) => reduced.get(x(c)) ?? 0;
+      let added = 0;
+      // A few of the best per slot: adding every improving column would bring back most of them.
+      for (const slot of this.instance.bySlot) {
+        const improving = slot.filter((c) => !this.columns.has(c) && price(c) < -EPS).sort((a, b) => price(a) - price(b));
+        for (const c of improving.slice(0, ADD_PER_SLOT)) this.columns.add(c);
+        added += Math.min(ADD_PER_SLOT, improving.length);
+      }
+      if (added > 0) continue;
+      if ((run.vars[ARTIFICIAL] ?? 0) > EPS) return { ...run, status: 'infeasible' };
+      delete run.vars[ARTIFICIAL];
+      return run;
+    }
+  }
+}
+
+function withArtificialFill(lp: LP, penalty: number): LP {
+  if (!lp.subjectTo.some((row) => row.name === FILL_ROW)) return lp;
+  return {
+    ...lp,
+    objective: { ...lp.objective, vars: [...lp.objective.vars, { name: ARTIFICIAL, coef: penalty }] },
+    subjectTo: lp.subjectTo.map((row) => (row.name === FILL_ROW ? { ...row, vars: [...row.vars, { name: ARTIFICIAL, coef: 1 }] } : row)),
+    bounds: [...(lp.bounds ?? []), { name: ARTIFICIAL, type: GLP.LO, lb: 0, ub: 0 }],
+  };
+}
