@@ -37,6 +37,8 @@ const SAFETY_MARGIN = 0.1;
 /** The last tier only breaks ties: it gets at most this share of the time limit. */
 const TIE_BREAK_SHARE = 0.25;
 const MIN_SOLVE_MS = 5;
+/** Above this many candidates left open by the fairness optimum, the tie-break searches a subset. */
+const EXACT_TIE_BREAK_CANDIDATES = 3000;
 /** Rounds of adding only the spacing pairs a solution used before adding all of them. */
 const LAZY_ROUNDS = 3;
 
@@ -119,7 +121,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   // Soft spacing and pairing break the remaining ties. Without pairings a roster using no soft
   // spacing pair already scores the least possible (0). The tier is skipped when the time left
   // would not cover another solve the size of the fairness stage.
-  const floor = -PAIRING_REWARD * (instance.pairings.length + instance.candidates.reduce((sum, c) => sum + c.lockedPartners, 0));
+  const floor = tieBreakFloor(instance);
   let tieBreakBound = best.score.tieBreak;
   let tieBreakProven = true;
   if (floor < 0 || best.score.tieBreak > 0) {
@@ -129,18 +131,24 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     if (fairnessProven && isOutcome(fairness) && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
       target = { ...target, fairness: fairnessValue };
       const restriction = tieBreakRestriction(fairness, fairnessValue);
+      // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
+      // search them all for pairing and soft spacing in time; it then searches among the candidates
+      // the fairness LP worked with, which finds a good roster but proves nothing.
+      const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
+      const exact = open <= EXACT_TIE_BREAK_CANDIDATES;
+      const fixed = exact ? restriction.fixed : columns.outsideFixed(restriction.fixed);
       // Rounds of lazy pairs cost more than modelling every pair the restriction leaves possible.
-      active.addPairsWhere((c) => restriction.fixed.get(x(c)) !== 0);
+      active.addPairsWhere((c) => fixed.get(x(c)) !== 0);
       const tieBreak = await stage(
         (terms) => {
           const lp = tieBreakModel(instance, terms, target, restriction.weighFairness);
           return { ...lp, subjectTo: [...lp.subjectTo, ...restriction.rows] };
         },
-        { soft: true, fixed: restriction.fixed },
+        { soft: true, fixed },
         tieBreakDeadline,
       );
       if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
-      tieBreakProven = isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
+      tieBreakProven = exact && isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
     }
   }
@@ -175,6 +183,29 @@ function fairnessFloor(instance: OptimizerInstance, filled: number): number {
   const slotMinima = instance.bySlot.filter((slot) => slot.length > 0).map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
   const cheapest = (values: number[]) => values.sort((a, b) => a - b).slice(0, filled).reduce((sum, v) => sum + v, 0);
   return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
+}
+
+/**
+ * A lower bound on the tie-break tier: every pairing reward taken, soft spacing free. Two partners
+ * share at most as many days as the fewer duties either can take; a member's duties alongside
+ * locked partners earn at most its best candidates' rewards.
+ */
+function tieBreakFloor(instance: OptimizerInstance): number {
+  const sharedDays = new Map<string, { a: number; b: number; days: number }>();
+  for (const { a, b } of instance.pairings) {
+    const key = `${a} ${b}`;
+    const entry = sharedDays.get(key) ?? { a, b, days: 0 };
+    entry.days++;
+    sharedDays.set(key, entry);
+  }
+  let rewards = 0;
+  for (const { a, b, days } of sharedDays.values()) rewards += Math.min(days, instance.maxLoad[a], instance.maxLoad[b]);
+  const lockedShares = instance.maxLoad.map((): number[] => []);
+  for (const { member, lockedPartners } of instance.candidates) if (lockedPartners > 0) lockedShares[member].push(lockedPartners);
+  lockedShares.forEach((shares, m) => {
+    for (const share of shares.sort((p, q) => q - p).slice(0, instance.maxLoad[m])) rewards += share;
+  });
+  return -PAIRING_REWARD * rewards;
 }
 
 function isOutcome(run: StageRun): run is StageOutcome {
