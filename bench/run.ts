@@ -4,6 +4,7 @@ import { generateRoster } from '../main/scheduler/generate.ts';
 import { monthRange } from '../solver/dates.ts';
 import { solveOptimizer } from '../solver/optimizer/index.ts';
 import { buildProblem } from '../solver/problem.ts';
+import { spacingBreaks } from '../solver/validate.ts';
 import type { DateRange, RosterDocument, SchedulingProblem } from '../solver/types.ts';
 import { syntheticClub } from './syntheticClub.ts';
 
@@ -113,6 +114,7 @@ function gapText(docs: RosterDocument[]): string {
 
 function row(r: CaseResult): string[] {
   const pick = (docs: RosterDocument[], f: (d: RosterDocument) => number) => median(docs.map(f));
+  const breaks = (d: RosterDocument) => spacingBreaks(r.problem, d.assignments).length;
   const legacyFill = pick(r.legacy, (d) => d.metrics.fill_rate_percent);
   const optimizerFill = pick(r.optimizer, (d) => d.metrics.fill_rate_percent);
   const legacyFairness = pick(r.legacy, (d) => d.metrics.fairness_variance);
@@ -129,6 +131,7 @@ function row(r: CaseResult): string[] {
     gapText(r.optimizer),
     `${legacyFill}% / ${optimizerFill}%`,
     `${legacyFairness} / ${optimizerFairness}`,
+    `${pick(r.legacy, breaks)} / ${pick(r.optimizer, breaks)}`,
     optimizerFill >= legacyFill && optimizerFairness <= legacyFairness ? 'yes' : 'no',
   ];
 }
@@ -146,6 +149,7 @@ function markdownTable(rows: string[][]): string {
     'max gap',
     'fill legacy / optimizer',
     'fairness variance legacy / optimizer',
+    'strict spacing breaks legacy / optimizer',
     'optimizer fills >= and fairer or equal',
   ];
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

@@ -12,8 +12,11 @@ import type { OptimizerInstance } from './instance.ts';
  *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
+ *    Its LP is solved by column generation (columns.ts); when the roster is integral, as it
+ *    usually is, no branching is needed.
  * 3. tie-break: keep stage 2's value; minimise soft spacing penalties minus pairing rewards. Both
  *    depend on two assignments at once, which makes the LP fractional, so they only break ties.
+ *    Stage 2's value is kept by searching only the LP's optimal face (fixing.ts).
  *
  * Variables: x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair (w >= xa + xb - 1);
  * b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing (y <= a on duty, y <= b on duty).
@@ -85,14 +88,13 @@ function objective(direction: number, terms: Term[]): LP['objective'] {
   return { direction, name: 'z', vars: [...sumByName(terms)].map(([name, coef]) => ({ name, coef })) };
 }
 
-/** Rows and bounds every stage shares. */
 /**
- * How a model treats the strict spacing rules: ignore them ('free'), forbid any break ('hard': one
- * candidate per modelled strict clique, none breaking a rule against locked slots or history), or count the
+ * How a model treats the strict spacing rules: forbid any break ('hard': one
+ * candidate per strict clique, none breaking a rule against locked slots or history), or count the
  * breaks exactly ('count': a clique with n chosen breaks weight x n(n-1)/2, written as its tangents
  * k x n - k(k+1)/2, which are exact at integer n).
  */
-export type Spacing = 'free' | 'hard' | 'count';
+export type Spacing = 'hard' | 'count';
 
 /** Rows and bounds every stage shares; the break terms when spacing is counted. */
 function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing) {
@@ -121,7 +123,7 @@ function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing
     instance.candidates.forEach((cand, c) => {
       if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
     });
-  } else if (spacing === 'count') {
+  } else {
     instance.candidates.forEach((cand, c) => {
       if (cand.breaks > 0) breaks.push([x(c), cand.breaks]);
     });
