@@ -27,7 +27,11 @@ export class ColumnSet {
   private readonly columns = new Set<number>();
   private readonly penalty: number;
 
-  constructor(private readonly instance: OptimizerInstance, start: Iterable<number>) {
+  constructor(
+    private readonly instance: OptimizerInstance,
+    start: Iterable<number>,
+    startPerSlot = START_PER_SLOT,
+  ) {
     let costliest = 0;
     for (const { member, points } of instance.candidates) {
       const lastStep = 2 * (instance.lockedLoad[member] + instance.maxLoad[member]) - 1;
@@ -41,7 +45,7 @@ export class ColumnSet {
     for (const slot of instance.bySlot) {
       const picks = [...slot]
         .sort((a, b) => offered[instance.candidates[a].member] - offered[instance.candidates[b].member] || instance.candidates[a].points - instance.candidates[b].points)
-        .slice(0, START_PER_SLOT);
+        .slice(0, startPerSlot);
       for (const c of picks) {
         this.columns.add(c);
         offered[instance.candidates[c].member]++;
