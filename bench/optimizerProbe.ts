@@ -17,6 +17,7 @@ const cases: Record<string, { members: number; roles: 4 | 6; range: DateRange; s
   m150: { members: 150, roles: 4, range: monthRange(2026, 5), limit: 10_000 },
   season: { members: 150, roles: 6, range: monthRange(2026, 4, 7), limit: 10_000 },
   year: { members: 300, roles: 6, range: monthRange(2026, 1, 12), limit: 10_000 },
+  scale: { members: 1000, roles: 6, range: monthRange(2026, 1, 12), limit: 10_000 },
 };
 
 const only = process.argv[2];
