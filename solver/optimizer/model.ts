@@ -44,13 +44,19 @@ class RowSet {
 
   /** Adds a row; repeated variables are summed, since GLPK aborts on duplicate entries. */
   add(terms: Term[], type: number, lb: number, ub: number, name = `r${this.rows.length}`): void {
-    const names = new Set<string>();
-    for (const [name] of terms) names.add(name);
-    const unique = names.size === terms.length ? terms : [...sumByName(terms)];
-    const vars = unique.filter(([, coef]) => coef !== 0).map(([name, coef]) => ({ name, coef }));
+    const unique = hasRepeats(terms) ? [...sumByName(terms)] : terms;
+    const vars: Row['vars'] = [];
+    for (const [name, coef] of unique) if (coef !== 0) vars.push({ name, coef });
     if (vars.length === 0) return;
     this.rows.push({ name, vars, bnds: { type, lb, ub } });
   }
+}
+
+/** Rows are built thousands at a time, most of two or three terms: no Set for those. */
+function hasRepeats(terms: Term[]): boolean {
+  if (terms.length > 8) return new Set(terms.map(([name]) => name)).size !== terms.length;
+  for (let i = 1; i < terms.length; i++) for (let j = 0; j < i; j++) if (terms[i][0] === terms[j][0]) return true;
+  return false;
 }
 
 function sumByName(terms: Term[]): Map<string, number> {
@@ -59,13 +65,21 @@ function sumByName(terms: Term[]): Map<string, number> {
   return coefs;
 }
 
-export const x = (c: number) => `x${c}`;
+/** Column names, made once: models are rebuilt several times per run and GLPK looks each one up. */
+const names = new Map<string, string[]>();
+function named(prefix: string, index: number): string {
+  let list = names.get(prefix);
+  if (!list) names.set(prefix, (list = []));
+  return (list[index] ??= `${prefix}${index}`);
+}
+
+export const x = (c: number) => named('x', c);
 /** The row holding the fill the earlier stages reached. */
 export const FILL_ROW = 'fill';
-const w = (p: number) => `w${p}`;
-const u = (m: number, k: number) => `u${m}_${k}`;
-const y = (q: number) => `y${q}`;
-const b = (k: number) => `b${k}`;
+const w = (p: number) => named('w', p);
+const u = (m: number, k: number) => named(`u${m}_`, k);
+const y = (q: number) => named('y', q);
+const b = (k: number) => named('b', k);
 
 export function fillWeight(instance: OptimizerInstance): number {
   return instance.maxBreaks + 1;
