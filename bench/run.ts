@@ -143,7 +143,7 @@ function markdownTable(rows: string[][]): string {
     'runs',
     'legacy ms (median)',
     'optimizer ms (median, whole call)',
-    'optimizer first call ms (worker start)',
+    'optimizer first call of the case ms',
     'optimizer solver-only ms (median)',
     'optimizer status',
     'max gap',
