@@ -53,15 +53,6 @@ export class ColumnSet {
     }
   }
 
-  /** `fixed` plus every candidate outside the working set held at 0. */
-  outsideFixed(fixed: ReadonlyMap<string, number>): Map<string, number> {
-    const all = new Map(fixed);
-    this.instance.candidates.forEach((_, c) => {
-      if (!this.columns.has(c)) all.set(x(c), 0);
-    });
-    return all;
-  }
-
   /** Solves `lp` (binaries ignored) over the working set, growing it as the duals ask. */
   async solveRelaxation(lp: LP, deadline: number): Promise<GlpkRun> {
     const relaxed: LP = { ...lp, binaries: [] };

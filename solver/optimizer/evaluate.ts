@@ -31,8 +31,10 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
       tieBreak += pair.points;
     }
   }
-  const onDuty = (m: number, day: number) => [...(instance.byMemberDay[m][day]?.values() ?? [])].some((c) => chosen.has(c));
-  for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
+  const days = instance.problem.dutyDays.length;
+  const onDuty = new Set<number>();
+  for (const c of chosen) onDuty.add(instance.candidates[c].member * days + instance.candidates[c].day);
+  for (const { a, b, day } of instance.pairings) if (onDuty.has(a * days + day) && onDuty.has(b * days + day)) tieBreak -= PAIRING_REWARD;
   return { filled: chosen.size, breaks, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
 }
 

@@ -111,7 +111,7 @@ function objective(direction: number, terms: Term[]): LP['objective'] {
 export type Spacing = 'hard' | 'count';
 
 /** Rows and bounds every stage shares; the break terms when spacing is counted. */
-function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing) {
+function core(instance: OptimizerInstance, spacing: Spacing) {
   const rows = new RowSet();
   for (const slot of instance.bySlot) {
     if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
@@ -122,14 +122,7 @@ function core(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing
   for (const { a, b, day } of instance.avoidances) {
     rows.add([...onDuty(instance, a, day, 1), ...onDuty(instance, b, day, 1)], GLP.UP, 0, 1);
   }
-  for (const p of active.pairs) {
-    const pair = instance.pairs[p];
-    rows.add([[x(pair.a), 1], [x(pair.b), 1], [w(p), -1]], GLP.UP, 0, 1);
-  }
-  const bounds: NonNullable<LP['bounds']> = [
-    ...instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 })),
-    ...active.pairs.map((p) => ({ name: w(p), type: GLP.DB, lb: 0, ub: 1 })),
-  ];
+  const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
   const breaks: Term[] = [];
   if (spacing === 'hard') {
     for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
@@ -156,8 +149,8 @@ function binaries(instance: OptimizerInstance): string[] {
   return instance.candidates.map((_, c) => x(c));
 }
 
-export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spacing: Spacing): LP {
-  const { rows, bounds, breaks } = core(instance, active, spacing);
+export function fillModel(instance: OptimizerInstance, spacing: Spacing): LP {
+  const { rows, bounds, breaks } = core(instance, spacing);
   instance.byMemberDay.forEach((_, m) => {
     const own = memberCandidates(instance, m);
     if (own.length > instance.maxLoad[m]) rows.add(own.map((c) => [x(c), 1]), GLP.UP, 0, instance.maxLoad[m]);
@@ -169,9 +162,9 @@ export function fillModel(instance: OptimizerInstance, active: ActiveTerms, spac
 }
 
 /** The fairness stage's rows and objective terms (the tie-break stage reuses both). */
-function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget) {
+function fairnessParts(instance: OptimizerInstance, target: StageTarget) {
   const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
-  const { rows, bounds, breaks } = core(instance, active, spacing);
+  const { rows, bounds, breaks } = core(instance, spacing);
   rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0, FILL_ROW);
   if (spacing === 'count') rows.add(breaks, GLP.UP, 0, target.breaks);
   const weight = fairnessWeight(instance);
@@ -193,32 +186,32 @@ function fairnessParts(instance: OptimizerInstance, active: ActiveTerms, target:
   return { rows, bounds, terms };
 }
 
-export function fairnessModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget): LP {
-  const { rows, bounds, terms } = fairnessParts(instance, active, target);
+export function fairnessModel(instance: OptimizerInstance, target: StageTarget): LP {
+  const { rows, bounds, terms } = fairnessParts(instance, target);
   return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }
 
 /**
- * Soft spacing penalties minus pairing rewards. Stage 2's value is held by the caller's restriction
- * (the LP's optimal face), or, with `weighFairness`, by adding stage 2's objective at a weight above
- * this tier's whole span, so a roster off stage 2's optimum can never win. (A row "stage 2 <= its
- * optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
+ * Pairing rewards and the soft spacing penalties against locked slots and history; `withSoftPairs`
+ * adds the penalties between two free candidates. Stage 2's value is held by the caller's
+ * restriction (the LP's optimal face), or, with `weighFairness`, by adding stage 2's objective at a
+ * weight above this tier's whole span, so a roster off stage 2's optimum can never win. (A row
+ * "stage 2 <= its optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
  */
-export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, target: StageTarget, weighFairness: boolean): LP {
-  const { rows, bounds, terms } = fairnessParts(instance, active, target);
+export function tieBreakModel(instance: OptimizerInstance, target: StageTarget, weighFairness: boolean): LP {
+  const { rows, bounds, terms } = fairnessParts(instance, target);
   const tieBreak: Term[] = [];
   instance.candidates.forEach((cand, c) => {
     const coef = cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
     if (coef !== 0) tieBreak.push([x(c), coef]);
   });
-  for (const p of active.pairs) if (instance.pairs[p].points > 0) tieBreak.push([w(p), instance.pairs[p].points]);
   instance.pairings.forEach(({ a, b, day }, q) => {
     for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
     tieBreak.push([y(q), -PAIRING_REWARD]);
     bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
   });
   if (weighFairness) {
-    const weight = tieBreakSpan(instance, active);
+    const weight = tieBreakSpan(instance);
     for (const [name, coef] of terms) tieBreak.push([name, weight * coef]);
   }
   return {
@@ -230,10 +223,50 @@ export function tieBreakModel(instance: OptimizerInstance, active: ActiveTerms, 
   };
 }
 
+/** `lp` with the soft spacing penalties of `pairs` (w >= xa + xb - 1, costing the pair's points). */
+export function withSoftPairs(lp: LP, instance: OptimizerInstance, pairs: readonly number[]): LP {
+  const live = pairs.filter((p) => instance.pairs[p].points > 0);
+  return {
+    ...lp,
+    objective: { ...lp.objective, vars: [...lp.objective.vars, ...live.map((p) => ({ name: w(p), coef: instance.pairs[p].points }))] },
+    subjectTo: [
+      ...lp.subjectTo,
+      ...live.map((p) => ({
+        name: `soft${p}`,
+        vars: [
+          { name: x(instance.pairs[p].a), coef: 1 },
+          { name: x(instance.pairs[p].b), coef: 1 },
+          { name: w(p), coef: -1 },
+        ],
+        bnds: { type: GLP.UP, lb: 0, ub: 1 },
+      })),
+    ],
+    bounds: [...(lp.bounds ?? []), ...live.map((p) => ({ name: w(p), type: GLP.DB, lb: 0, ub: 1 }))],
+  };
+}
+
+/**
+ * A roster's values of the columns other than candidates: every member's load steps and, for the
+ * days `outside` says, the pairing flags.
+ */
+export function rosterColumns(instance: OptimizerInstance, chosen: ReadonlySet<number>, outside: (day: number) => boolean): Map<string, number> {
+  const values = new Map<string, number>();
+  const loads = instance.maxLoad.map(() => 0);
+  for (const c of chosen) loads[instance.candidates[c].member]++;
+  instance.maxLoad.forEach((most, m) => {
+    for (let k = 1; k <= most; k++) values.set(u(m, k), k <= loads[m] ? 1 : 0);
+  });
+  const onDutyOn = (m: number, day: number) => [...(instance.byMemberDay[m][day]?.values() ?? [])].some((c) => chosen.has(c));
+  instance.pairings.forEach(({ a, b, day }, q) => {
+    if (outside(day)) values.set(y(q), onDutyOn(a, day) && onDutyOn(b, day) ? 1 : 0);
+  });
+  return values;
+}
+
 /** More than the tie-break tier's objective can vary over all rosters. */
-function tieBreakSpan(instance: OptimizerInstance, active: ActiveTerms): number {
+function tieBreakSpan(instance: OptimizerInstance): number {
   let span = 1 + PAIRING_REWARD * instance.pairings.length;
   for (const cand of instance.candidates) span += Math.abs(cand.softPoints - PAIRING_REWARD * cand.lockedPartners);
-  for (const p of active.pairs) span += instance.pairs[p].points;
+  for (const pair of instance.pairs) span += pair.points;
   return span;
 }

@@ -6,7 +6,7 @@ import { ColumnSet } from './columns.ts';
 import { optimalFace, reducedCostFixing, type Restriction } from './fixing.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, fairnessWeight, fillModel, fillWeight, tieBreakModel, x, type ActiveTerms, type StageTarget } from './model.ts';
+import { fairnessModel, fairnessWeight, fillModel, fillWeight, rosterColumns, tieBreakModel, withSoftPairs, x, type ActiveTerms, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 export interface OptimizerOptions {
@@ -37,10 +37,11 @@ const SAFETY_MARGIN = 0.1;
 /** The last tier only breaks ties: it gets at most this share of the time limit. */
 const TIE_BREAK_SHARE = 0.25;
 const MIN_SOLVE_MS = 5;
-/** Above this many candidates left open by the fairness optimum, the tie-break searches a subset. */
+/** Above this many candidates left open by the fairness optimum, the tie-break searches stretches of days. */
 const EXACT_TIE_BREAK_CANDIDATES = 3000;
-/** The subset search proves nothing and, when it finds a better roster at all, finds it early. */
-const SUBSET_TIE_BREAK_MS = 1000;
+/** Duty days per stretch (a month of weekends), and the time all stretches share. */
+const STRETCH_DAYS = 8;
+const STRETCHES_MS = 1500;
 /** Rounds of adding only the spacing pairs a solution used before adding all of them. */
 const LAZY_ROUNDS = 3;
 
@@ -74,9 +75,9 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const until = (share: number) => performance.now() + (deadline - performance.now()) * share;
   const instance = buildInstance(problem);
   const size: ModelSize = { variables: 0, constraints: 0 };
-  const active = new LazyPairs(instance);
+  // Only the tie-break models soft spacing pairs; the stages before it never add any.
   const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
-    lazyStage(instance, active, model, lazy, deadline, size);
+    lazyStage(instance, new LazyPairs(instance), model, lazy, deadline, size);
   const buildMs = performance.now() - started;
 
   // Priorities 1 and 2. The network's maximum flow bounds the fill (its roster only stands in when
@@ -89,11 +90,11 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
-  const fairnessStage = () => stage((terms) => fairnessModel(instance, terms, target), { soft: false, relaxFirst: columns }, until(FAIRNESS_SHARE));
+  const fairnessStage = () => stage(() => fairnessModel(instance, target), { soft: false, relaxFirst: columns }, until(FAIRNESS_SHARE));
   let fairness = await fairnessStage();
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
-    const fill = await stage((terms) => fillModel(instance, terms, 'count'), { soft: false }, until(FILL_SHARE));
+    const fill = await stage(() => fillModel(instance, 'count'), { soft: false }, until(FILL_SHARE));
     fillProven = isOutcome(fill) && fill.optimal;
     if (isOutcome(fill)) {
       rosters.push(fill);
@@ -121,36 +122,38 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     : Math.min(fairnessValue, Math.max(provenFairness, fairnessFloor(instance, target.filled)));
 
   // Soft spacing and pairing break the remaining ties. Without pairings a roster using no soft
-  // spacing pair already scores the least possible (0). The tier is skipped when the time left
-  // would not cover another solve the size of the fairness stage.
+  // spacing pair already scores the least possible (0).
   const floor = tieBreakFloor(instance);
   let tieBreakBound = best.score.tieBreak;
   let tieBreakProven = true;
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreakBound = floor;
     tieBreakProven = false;
+  }
+  if (!tieBreakProven && fairnessProven && isOutcome(fairness)) {
     const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-    if (fairnessProven && isOutcome(fairness) && tieBreakDeadline - performance.now() > 2 * fairnessMs) {
-      target = { ...target, fairness: fairnessValue };
-      const restriction = tieBreakRestriction(fairness, fairnessValue);
-      // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
-      // search them all for pairing and soft spacing in time; it then searches among the candidates
-      // the fairness LP worked with, which finds a good roster but proves nothing.
-      const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
-      const exact = open <= EXACT_TIE_BREAK_CANDIDATES;
-      const fixed = exact ? restriction.fixed : columns.outsideFixed(restriction.fixed);
-      // Rounds of lazy pairs cost more than modelling every pair the restriction leaves possible.
-      active.addPairsWhere((c) => fixed.get(x(c)) !== 0);
-      const tieBreak = await stage(
-        (terms) => {
-          const lp = tieBreakModel(instance, terms, target, restriction.weighFairness);
-          return { ...lp, subjectTo: [...lp.subjectTo, ...restriction.rows] };
-        },
-        { soft: true, fixed },
-        exact ? tieBreakDeadline : Math.min(tieBreakDeadline, performance.now() + SUBSET_TIE_BREAK_MS),
-      );
-      if (isOutcome(tieBreak)) best = bestOf([best, tieBreak]);
-      tieBreakProven = exact && isOutcome(tieBreak) && tieBreak.optimal && compareScores(best.score, tieBreak.score) === 0;
+    target = { ...target, fairness: fairnessValue };
+    const restriction = tieBreakRestriction(fairness, fairnessValue);
+    const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
+    const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
+    const search = (fixed: ReadonlyMap<string, number>, until: number) => {
+      // Rounds of lazy pairs cost more than modelling every pair the restriction leaves open.
+      const pairs = new LazyPairs(instance);
+      const possible = (c: number) => fixed.get(x(c)) !== 0;
+      pairs.addPairsWhere((a, b) => possible(a) && possible(b));
+      return lazyStage(instance, pairs, (terms) => withSoftPairs(base, instance, terms.pairs), { soft: true, fixed }, until, size);
+    };
+    // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
+    // search them all for pairing and soft spacing in time: it searches a stretch of days at a
+    // time instead, which improves the roster but proves nothing. The whole search is skipped when
+    // the time left would not cover another solve the size of the fairness stage.
+    const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
+    if (open > EXACT_TIE_BREAK_CANDIDATES) {
+      best = await improveByStretches(instance, best, restriction.fixed, search, Math.min(tieBreakDeadline, performance.now() + STRETCHES_MS));
+    } else if (tieBreakDeadline - performance.now() > 2 * fairnessMs) {
+      const searched = await search(restriction.fixed, tieBreakDeadline);
+      if (isOutcome(searched)) best = bestOf([best, searched]);
+      tieBreakProven = isOutcome(searched) && searched.optimal && compareScores(best.score, searched.score) === 0;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
     }
   }
@@ -185,6 +188,34 @@ function fairnessFloor(instance: OptimizerInstance, filled: number): number {
   const slotMinima = instance.bySlot.filter((slot) => slot.length > 0).map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
   const cheapest = (values: number[]) => values.sort((a, b) => a - b).slice(0, filled).reduce((sum, v) => sum + v, 0);
   return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
+}
+
+/**
+ * The tie-break tier improved one stretch of duty days at a time, every other day and every load
+ * held as `best` has them, so each search is month-sized. `best` is on the restriction (fairness-optimal), so every
+ * stretch's model has it as a solution.
+ */
+async function improveByStretches(
+  instance: OptimizerInstance,
+  best: StageOutcome,
+  restricted: ReadonlyMap<string, number>,
+  search: (fixed: ReadonlyMap<string, number>, until: number) => Promise<StageRun>,
+  deadline: number,
+): Promise<StageOutcome> {
+  const stretches = Math.ceil(instance.problem.dutyDays.length / STRETCH_DAYS);
+  for (let stretch = 0; stretch < stretches; stretch++) {
+    const left = deadline - performance.now();
+    if (left < MIN_SOLVE_MS) break;
+    // Loads stay as they are too: their steps are thousands of columns over a long range.
+    const outside = (day: number) => Math.floor(day / STRETCH_DAYS) !== stretch;
+    const fixed = new Map([...restricted, ...rosterColumns(instance, best.chosen, outside)]);
+    instance.candidates.forEach(({ day }, c) => {
+      if (outside(day)) fixed.set(x(c), best.chosen.has(c) ? 1 : 0);
+    });
+    const run = await search(fixed, performance.now() + left / (stretches - stretch));
+    if (isOutcome(run)) best = bestOf([best, run]);
+  }
+  return best;
 }
 
 /**
@@ -233,10 +264,10 @@ class LazyPairs {
     return { pairs: [...this.pairs].sort((a, b) => a - b) };
   }
 
-  /** Models every soft pair whose two candidates may both be chosen. */
-  addPairsWhere(possible: (candidate: number) => boolean): void {
+  /** Models every soft pair of two candidates that pass `test`. */
+  addPairsWhere(test: (a: number, b: number) => boolean): void {
     this.instance.pairs.forEach((pair, p) => {
-      if (pair.points > 0 && possible(pair.a) && possible(pair.b)) this.pairs.add(p);
+      if (pair.points > 0 && test(pair.a, pair.b)) this.pairs.add(p);
     });
   }
 

@@ -20,7 +20,7 @@ function fairnessLp(c: (typeof CASES)[number]) {
   const problem = buildProblem(syntheticClub({ members: c.members, roles: c.roles, seed: c.seed, range: c.range }), c.range);
   const instance = buildInstance(problem);
   const flow = flowRoster(instance);
-  const lp = fairnessModel(instance, { pairs: [] }, { filled: flow.maxFill, breaks: 0 });
+  const lp = fairnessModel(instance, { filled: flow.maxFill, breaks: 0 });
   return { instance, flow, lp };
 }
 
@@ -59,7 +59,7 @@ describe('column generation', () => {
 
   it('says the fill cannot be reached when no roster reaches it', async () => {
     const { instance, flow, lp } = fairnessLp(CASES[0]);
-    const beyond = fairnessModel(instance, { pairs: [] }, { filled: instance.freeSlots + 1, breaks: 0 });
+    const beyond = fairnessModel(instance, { filled: instance.freeSlots + 1, breaks: 0 });
     const run = await new ColumnSet(instance, flow.chosen).solveRelaxation(beyond, performance.now() + 60_000);
     assert.equal(run.status, 'infeasible');
     assert.ok(lp.subjectTo.length > 0);
