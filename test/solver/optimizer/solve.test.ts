@@ -5,7 +5,9 @@ import { solveOptimizer } from '../../../solver/optimizer/index.ts';
 import { seededRandom } from '../../../solver/random.ts';
 import type { Assignment, Club, Member, PublishedDay, Role, SchedulingProblem } from '../../../solver/types.ts';
 import { spacingBreaks, validateRoster } from '../../../solver/validate.ts';
-import { daysBetween, weekdayOf } from '../../../solver/dates.ts';
+import { daysBetween, monthRange, weekdayOf } from '../../../solver/dates.ts';
+import { buildProblem } from '../../../solver/problem.ts';
+import { syntheticClub } from '../../../bench/syntheticClub.ts';
 import { historyBefore } from '../../../solver/history.ts';
 import { assignmentPoints, PAIRING_REWARD, SOFT_SPACING, staleDays } from '../../../solver/optimizer/preferences.ts';
 import { club as clubOf, member as memberWith } from '../rosterFixtures.ts';
@@ -274,5 +276,18 @@ describe('solveOptimizer', () => {
     assert.equal(result.bound, result.objective);
     assert.ok(result.stats.variables > 0 && result.stats.constraints > 0);
     assert.ok(result.stats.buildMs >= 0 && result.stats.solveMs >= 0);
+  });
+});
+
+describe('solveOptimizer over a long range', () => {
+  it('keeps every rule and every spacing rule, with the last tier improved stretch by stretch and a tiny gap', async () => {
+    const range = monthRange(2026, 4, 4);
+    const problem = buildProblem(syntheticClub({ members: 120, roles: 6, seed: 11, range }), range);
+    const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
+    assert.deepEqual(validateRoster(problem, result.assignments), []);
+    assert.deepEqual(spacingBreaks(problem, result.assignments), []);
+    assert.equal(result.assignments.filter((a) => a.memberId !== null).length, problem.dutyDays.length * problem.roles.length);
+    assert.ok(result.gap < 1e-3, `gap ${result.gap}`);
+    assert.ok(result.bound <= result.objective);
   });
 });
