@@ -129,31 +129,11 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreakBound = floor;
     tieBreakProven = false;
-  }
-  if (!tieBreakProven && fairnessProven && isOutcome(fairness)) {
-    const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-    target = { ...target, fairness: fairnessValue };
-    const restriction = tieBreakRestriction(fairness, fairnessValue);
-    const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
-    const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
-    const search = (fixed: ReadonlyMap<string, number>, until: number) => {
-      // Rounds of lazy pairs cost more than modelling every pair the restriction leaves open.
-      const pairs = new LazyPairs(instance);
-      const possible = (c: number) => fixed.get(x(c)) !== 0;
-      pairs.addPairsWhere((a, b) => possible(a) && possible(b));
-      return lazyStage(instance, pairs, (terms) => withSoftPairs(base, instance, terms.pairs), { soft: true, fixed }, until, size);
-    };
-    // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
-    // search them all for pairing and soft spacing in time: it searches a stretch of days at a
-    // time instead, which improves the roster but proves nothing. The whole search is skipped when
-    // the time left would not cover another solve the size of the fairness stage.
-    const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
-    if (open > EXACT_TIE_BREAK_CANDIDATES) {
-      best = await improveByStretches(instance, best, restriction.fixed, search, Math.min(tieBreakDeadline, performance.now() + STRETCHES_MS));
-    } else if (tieBreakDeadline - performance.now() > 2 * fairnessMs) {
-      const searched = await search(restriction.fixed, tieBreakDeadline);
-      if (isOutcome(searched)) best = bestOf([best, searched]);
-      tieBreakProven = isOutcome(searched) && searched.optimal && compareScores(best.score, searched.score) === 0;
+    if (fairnessProven && isOutcome(fairness)) {
+      const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
+      const tieBreak = await breakTies(instance, { ...target, fairness: fairnessValue }, fairness, best, fairnessMs, tieBreakDeadline, size);
+      best = tieBreak.best;
+      tieBreakProven = tieBreak.proven;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
     }
   }
@@ -176,6 +156,45 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
 }
 
 /**
+ * The tie-break tier (pairing and soft spacing), searched where the fairness stage's optimum leaves
+ * a choice. Returns the better roster and whether it is proven best in this tier.
+ */
+async function breakTies(
+  instance: OptimizerInstance,
+  target: StageTarget,
+  fairness: StageOutcome,
+  best: StageOutcome,
+  fairnessMs: number,
+  deadline: number,
+  size: ModelSize,
+): Promise<{ best: StageOutcome; proven: boolean }> {
+  const restriction = tieBreakRestriction(fairness, target.fairness ?? 0);
+  const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
+  const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
+  const search = (fixed: ReadonlyMap<string, number>, until: number) => {
+    // Rounds of lazy pairs cost more than modelling every pair the restriction leaves open.
+    const pairs = new LazyPairs(instance);
+    const possible = (c: number) => fixed.get(x(c)) !== 0;
+    pairs.addPairsWhere((a, b) => possible(a) && possible(b));
+    return lazyStage(instance, pairs, (terms) => withSoftPairs(base, instance, terms.pairs), { soft: true, fixed }, until, size);
+  };
+  // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
+  // search them all for pairing and soft spacing in time: it searches a stretch of days at a
+  // time instead, which improves the roster but proves nothing. The whole search is skipped when
+  // the time left would not cover another solve the size of the fairness stage.
+  const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
+  if (open > EXACT_TIE_BREAK_CANDIDATES) {
+    const stretched = await improveByStretches(instance, best, restriction.fixed, search, Math.min(deadline, performance.now() + STRETCHES_MS));
+    return { best: stretched, proven: false };
+  }
+  if (deadline - performance.now() <= 2 * fairnessMs) return { best, proven: false };
+  const searched = await search(restriction.fixed, deadline);
+  if (!isOutcome(searched)) return { best, proven: false };
+  const better = bestOf([best, searched]);
+  return { best: better, proven: searched.optimal && compareScores(better.score, searched.score) === 0 };
+}
+
+/**
  * A lower bound on the fairness objective without solving anything: the `filled` cheapest unit
  * steps of load over all members (an even spread, days ignored) plus the `filled` smallest
  * per-slot minima of preference points.
@@ -192,8 +211,8 @@ function fairnessFloor(instance: OptimizerInstance, filled: number): number {
 
 /**
  * The tie-break tier improved one stretch of duty days at a time, every other day and every load
- * held as `best` has them, so each search is month-sized. `best` is on the restriction (fairness-optimal), so every
- * stretch's model has it as a solution.
+ * held as `best` has them, so each search is month-sized. `best` is on the restriction
+ * (fairness-optimal), so every stretch's model has it as a solution.
  */
 async function improveByStretches(
   instance: OptimizerInstance,
