@@ -17,7 +17,7 @@ import { fairnessWeight, FILL_ROW, x } from './model.ts';
  * reach that fill either.
  */
 
-/** Candidates each slot starts with, cheapest first (the rest are priced in when they help). */
+/** Candidates each slot starts with (the rest are priced in when they help). */
 const START_PER_SLOT = 6;
 /** Improving candidates a slot may add per round of pricing. */
 const ADD_PER_SLOT = 3;
