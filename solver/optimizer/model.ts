@@ -23,11 +23,6 @@ import type { OptimizerInstance } from './instance.ts';
  * Rows: one member per slot, one role per member per day, avoidance, spacing pairs, load.
  */
 
-/** The soft spacing pairs currently modelled (indices into the instance's list). */
-export interface ActiveTerms {
-  pairs: readonly number[];
-}
-
 /** What the earlier stages achieved and later stages must keep. */
 export interface StageTarget {
   filled: number;

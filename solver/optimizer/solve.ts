@@ -6,7 +6,7 @@ import { ColumnSet } from './columns.ts';
 import { optimalFace, reducedCostFixing, type Restriction } from './fixing.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, fairnessWeight, fillModel, fillWeight, rosterColumns, tieBreakModel, withSoftPairs, x, type ActiveTerms, type StageTarget } from './model.ts';
+import { fairnessModel, fairnessWeight, fillModel, fillWeight, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 export interface OptimizerOptions {
@@ -42,8 +42,6 @@ const EXACT_TIE_BREAK_CANDIDATES = 3000;
 /** Duty days per stretch (a month of weekends), and the time all stretches share. */
 const STRETCH_DAYS = 8;
 const STRETCHES_MS = 1500;
-/** Rounds of adding only the spacing pairs a solution used before adding all of them. */
-const LAZY_ROUNDS = 3;
 
 /** A stage's roster, or why there is none: proven impossible, or nothing found in time. */
 type StageRun = StageOutcome | 'infeasible' | 'timeout';
@@ -51,14 +49,11 @@ type StageRun = StageOutcome | 'infeasible' | 'timeout';
 interface StageOutcome {
   chosen: Set<number>;
   score: RosterScore;
-  /**
-   * Lower bound on the stage's objective: the best value GLPK proved for a round's model, which
-   * (lazy soft pairs left out) relaxes the stage.
-   */
+  /** Lower bound on the stage's objective: the value GLPK proved optimal, if it did. */
   bound: number | null;
-  /** Proven optimal: GLPK said so and no unmodelled term was used. */
+  /** Proven optimal: GLPK said so. */
   optimal: boolean;
-  /** The LP relaxation of the last round's model and its optimal solution, when the stage solved it. */
+  /** The LP relaxation of the stage's model and its optimal solution, when the stage solved it. */
   relaxation?: { lp: LP; run: GlpkRun };
 }
 
@@ -75,9 +70,6 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const until = (share: number) => performance.now() + (deadline - performance.now()) * share;
   const instance = buildInstance(problem);
   const size: ModelSize = { variables: 0, constraints: 0 };
-  // Only the tie-break models soft spacing pairs; the stages before it never add any.
-  const stage = (model: (terms: ActiveTerms) => LP, lazy: LazyKinds, deadline: number) =>
-    lazyStage(instance, new LazyPairs(instance), model, lazy, deadline, size);
   const buildMs = performance.now() - started;
 
   // Priorities 1 and 2. The network's maximum flow bounds the fill (its roster only stands in when
@@ -90,11 +82,11 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fillProven = true;
   const fairnessStarted = performance.now();
-  const fairnessStage = () => stage(() => fairnessModel(instance, target), { soft: false, relaxFirst: columns }, until(FAIRNESS_SHARE));
+  const fairnessStage = () => solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
   let fairness = await fairnessStage();
   const rosters: StageOutcome[] = [start];
   if (!isOutcome(fairness)) {
-    const fill = await stage(() => fillModel(instance, 'count'), { soft: false }, until(FILL_SHARE));
+    const fill = await solveStage(instance, fillModel(instance, 'count'), {}, until(FILL_SHARE), size);
     fillProven = isOutcome(fill) && fill.optimal;
     if (isOutcome(fill)) {
       rosters.push(fill);
@@ -171,13 +163,8 @@ async function breakTies(
   const restriction = tieBreakRestriction(fairness, target.fairness ?? 0);
   const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
   const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
-  const search = (fixed: ReadonlyMap<string, number>, until: number) => {
-    // Rounds of lazy pairs cost more than modelling every pair the restriction leaves open.
-    const pairs = new LazyPairs(instance);
-    const possible = (c: number) => fixed.get(x(c)) !== 0;
-    pairs.addPairsWhere((a, b) => possible(a) && possible(b));
-    return lazyStage(instance, pairs, (terms) => withSoftPairs(base, instance, terms.pairs), { soft: true, fixed }, until, size);
-  };
+  const search = (fixed: ReadonlyMap<string, number>, until: number) =>
+    solveStage(instance, withSoftPairs(base, instance, softPairsOpen(instance, fixed)), { fixed }, until, size);
   // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
   // search them all for pairing and soft spacing in time: it searches a stretch of days at a
   // time instead, which improves the roster but proves nothing. The whole search is skipped when
@@ -269,46 +256,20 @@ function bestOf(rosters: StageOutcome[]): StageOutcome {
   return rosters.reduce((best, r) => (compareScores(r.score, best.score) <= 0 ? r : best));
 }
 
-/**
- * Soft spacing pairs enter the model only once a solution uses them (or the tie-break's restriction
- * leaves them possible): without them the model is a relaxation, so a solution that uses none of
- * the missing ones is optimal for the full model. Each one makes the LP less integral.
- */
-class LazyPairs {
-  private readonly pairs = new Set<number>();
-
-  constructor(private readonly instance: OptimizerInstance) {}
-
-  terms(): ActiveTerms {
-    return { pairs: [...this.pairs].sort((a, b) => a - b) };
-  }
-
-  /** Models every soft pair of two candidates that pass `test`. */
-  addPairsWhere(test: (a: number, b: number) => boolean): void {
-    this.instance.pairs.forEach((pair, p) => {
-      if (pair.points > 0 && test(pair.a, pair.b)) this.pairs.add(p);
-    });
-  }
-
-  /** Adds the soft pairs `chosen` uses but the model lacks; returns how many. */
-  addMissingPairs(chosen: ReadonlySet<number>): number {
-    let added = 0;
-    this.instance.pairs.forEach((pair, p) => {
-      if (pair.points === 0 || this.pairs.has(p) || !chosen.has(pair.a) || !chosen.has(pair.b)) return;
-      this.pairs.add(p);
-      added++;
-    });
-    return added;
-  }
+/** The soft spacing pairs whose two candidates `fixed` leaves free to be chosen together. */
+function softPairsOpen(instance: OptimizerInstance, fixed: ReadonlyMap<string, number>): number[] {
+  const open: number[] = [];
+  instance.pairs.forEach((pair, p) => {
+    if (pair.points > 0 && fixed.get(x(pair.a)) !== 0 && fixed.get(x(pair.b)) !== 0) open.push(p);
+  });
+  return open;
 }
 
-/** How a stage runs its rounds. */
-interface LazyKinds {
-  /** Soft spacing pairs enter when a solution uses them. */
-  soft: boolean;
+/** How a stage is solved. */
+interface StageOptions {
   /**
    * Solve the LP relaxation first, by column generation over this set: when its roster is integral
-   * it is the round's optimum (the core is a network flow, so it usually is), and its duals serve
+   * it is the stage's optimum (the core is a network flow, so it usually is), and its duals serve
    * the tie-break stage.
    */
   relaxFirst?: ColumnSet;
@@ -316,56 +277,39 @@ interface LazyKinds {
   fixed?: ReadonlyMap<string, number>;
 }
 
-/**
- * Solves one stage, adding the lazy terms a solution uses but the model lacked until none are
- * missing or time runs out.
- */
-async function lazyStage(
+/** Solves one stage's model: its LP first where asked, the MILP when that roster is not integral. */
+async function solveStage(
   instance: OptimizerInstance,
-  active: LazyPairs,
-  model: (terms: ActiveTerms) => LP,
-  lazy: LazyKinds,
+  lp: LP,
+  options: StageOptions,
   deadline: number,
   size: ModelSize,
 ): Promise<StageRun> {
-  // An earlier round's roster is a real one (scored exactly), just not proven optimal: it stands in
-  // when a later round runs out of time.
-  let last: StageOutcome | null = null;
-  let bound: number | null = null;
-  for (let round = 1; ; round++) {
-    const lp = model(active.terms());
-    if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
-    // GLPK presolves and starts its LP before it looks at the clock: no point starting out of time.
-    if (deadline - performance.now() < MIN_SOLVE_MS) return last ?? 'timeout';
-    let relaxation: StageOutcome['relaxation'];
-    let run: GlpkRun | undefined;
-    if (lazy.relaxFirst) {
-      const relaxed = { ...lp, binaries: [] };
-      const lpRun = await lazy.relaxFirst.solveRelaxation(lp, deadline);
-      if (lpRun.status === 'infeasible') return 'infeasible';
-      if (lpRun.status === 'optimal') {
-        relaxation = { lp: relaxed, run: lpRun };
-        if (integral(instance, lpRun)) run = lpRun;
-      }
+  if (lp.subjectTo.length > size.constraints) Object.assign(size, { variables: lp.bounds?.length ?? 0, constraints: lp.subjectTo.length });
+  // GLPK presolves and starts its LP before it looks at the clock: no point starting out of time.
+  if (deadline - performance.now() < MIN_SOLVE_MS) return 'timeout';
+  let relaxation: StageOutcome['relaxation'];
+  let run: GlpkRun | undefined;
+  if (options.relaxFirst) {
+    const lpRun = await options.relaxFirst.solveRelaxation(lp, deadline);
+    if (lpRun.status === 'infeasible') return 'infeasible';
+    if (lpRun.status === 'optimal') {
+      relaxation = { lp: { ...lp, binaries: [] }, run: lpRun };
+      if (integral(instance, lpRun)) run = lpRun;
     }
-    if (!run) {
-      if (deadline - performance.now() < MIN_SOLVE_MS) return last ?? 'timeout';
-      run = await solveWithGlpk(lp, deadline - performance.now(), lazy.fixed);
-    }
-    if (run.status === 'none') return last ?? 'timeout';
-    if (run.status === 'infeasible') return 'infeasible';
-    const chosen = new Set<number>();
-    instance.candidates.forEach((_, c) => {
-      if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
-    });
-    const added = lazy.soft ? active.addMissingPairs(chosen) : 0;
-    // Each round costs a full solve; when solutions keep reaching for new pairs, model them all.
-    if (added > 0 && round >= LAZY_ROUNDS) active.addPairsWhere(() => true);
-    if (run.status === 'optimal') bound = Math.max(bound ?? -Infinity, run.z);
-    const outcome = { chosen, score: scoreRoster(instance, chosen), bound, optimal: run.status === 'optimal' && added === 0, relaxation };
-    if (added === 0 || performance.now() >= deadline) return outcome;
-    last = outcome;
   }
+  if (!run) {
+    if (deadline - performance.now() < MIN_SOLVE_MS) return 'timeout';
+    run = await solveWithGlpk(lp, deadline - performance.now(), options.fixed);
+  }
+  if (run.status === 'none') return 'timeout';
+  if (run.status === 'infeasible') return 'infeasible';
+  const chosen = new Set<number>();
+  instance.candidates.forEach((_, c) => {
+    if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
+  });
+  const optimal = run.status === 'optimal';
+  return { chosen, score: scoreRoster(instance, chosen), bound: optimal ? run.z : null, optimal, relaxation };
 }
 
 function integral(instance: OptimizerInstance, run: GlpkRun): boolean {
@@ -377,7 +321,7 @@ function integral(instance: OptimizerInstance, run: GlpkRun): boolean {
 
 /**
  * How the tie-break stage keeps the fairness stage's optimum `value`: on the LP's optimal face when
- * the LP reaches that optimum, else a row holding the value plus reduced-cost fixing.
+ * the LP reaches that optimum, else by reduced-cost fixing and weighing stage 2 into its objective.
  */
 function tieBreakRestriction(fairness: StageOutcome, value: number): Restriction {
   const relaxation = fairness.relaxation;
