@@ -1,4 +1,4 @@
-import type { OptimizerInstance } from './instance.ts';
+import { onDutyIn, type OptimizerInstance } from './instance.ts';
 import { fairnessWeight, fillWeight } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
@@ -31,10 +31,8 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
       tieBreak += pair.points;
     }
   }
-  const days = instance.problem.dutyDays.length;
-  const onDuty = new Set<number>();
-  for (const c of chosen) onDuty.add(instance.candidates[c].member * days + instance.candidates[c].day);
-  for (const { a, b, day } of instance.pairings) if (onDuty.has(a * days + day) && onDuty.has(b * days + day)) tieBreak -= PAIRING_REWARD;
+  const onDuty = onDutyIn(instance, chosen);
+  for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
   return { filled: chosen.size, breaks, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
 }
 

@@ -69,13 +69,21 @@ export interface OptimizerInstance {
   pairings: MemberDayPair[];
   avoidances: MemberDayPair[];
   /** Candidate sets of one member and role pairwise breaking a strict rule; they cover every strict pair. */
-  readonly strictCliques: number[][];
+  strictCliques: number[][];
   /** Strict pairs split into cliques of equal weight, each pair in exactly one: n chosen of a clique break weight x n(n-1)/2. */
   readonly breakCliques: BreakClique[];
   /** Upper bound on the strict breaks the free slots can make. */
   maxBreaks: number;
   /** Upper bound on the preference points of any roster (all points are >= 0). */
   preferenceRange: number;
+}
+
+/** Whether a member is on duty on a day (indices) in the roster of candidates `chosen`. */
+export function onDutyIn(instance: OptimizerInstance, chosen: ReadonlySet<number>): (member: number, day: number) => boolean {
+  const days = instance.problem.dutyDays.length;
+  const onDuty = new Set<number>();
+  for (const c of chosen) onDuty.add(instance.candidates[c].member * days + instance.candidates[c].day);
+  return (member, day) => onDuty.has(member * days + day);
 }
 
 export function slotIndex(instance: { problem: SchedulingProblem }, day: number, role: number): number {
@@ -171,9 +179,9 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const pairs = pairTerms(members, dayNumber, byMemberDay);
   const strict = pairs.filter((pair) => pair.breaks > 0);
   const groupOf = (c: number) => candidates[c].member * roles.length + candidates[c].role;
-  // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly. Built on
-  // first use: most rosters need neither.
-  let strictCliques: number[][] | undefined;
+  // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly, built on
+  // first use (only when spacing cannot be kept).
+  const strictCliques = greedyCliques(strict, false, groupOf);
   let breakCliques: BreakClique[] | undefined;
 
   const pairings: MemberDayPair[] = [];
@@ -211,10 +219,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     lockedLoad,
     maxLoad,
     pairs,
-    get strictCliques() {
-      strictCliques ??= greedyCliques(strict, false, groupOf);
-      return strictCliques;
-    },
+    strictCliques,
     get breakCliques() {
       breakCliques ??= [1, 2].flatMap((weight) =>
         greedyCliques(strict.filter((pair) => pair.breaks === weight), true, groupOf).map((members) => ({ members, weight })),

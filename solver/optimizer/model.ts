@@ -1,7 +1,7 @@
 import type { LP } from 'glpk.js/node';
 import { GLP } from './glpk.ts';
 import { PAIRING_REWARD } from './preferences.ts';
-import type { OptimizerInstance } from './instance.ts';
+import { onDutyIn, type OptimizerInstance } from './instance.ts';
 
 /**
  * The MILP, solved in lexicographic stages so every weight stays small enough for GLPK's tolerances.
@@ -251,9 +251,9 @@ export function rosterColumns(instance: OptimizerInstance, chosen: ReadonlySet<n
   instance.maxLoad.forEach((most, m) => {
     for (let k = 1; k <= most; k++) values.set(u(m, k), k <= loads[m] ? 1 : 0);
   });
-  const onDutyOn = (m: number, day: number) => [...(instance.byMemberDay[m][day]?.values() ?? [])].some((c) => chosen.has(c));
+  const onDuty = onDutyIn(instance, chosen);
   instance.pairings.forEach(({ a, b, day }, q) => {
-    if (outside(day)) values.set(y(q), onDutyOn(a, day) && onDutyOn(b, day) ? 1 : 0);
+    if (outside(day)) values.set(y(q), onDuty(a, day) && onDuty(b, day) ? 1 : 0);
   });
   return values;
 }
