@@ -283,12 +283,13 @@ function readRoles(r: Reader, value: unknown): Role[] {
   return roles;
 }
 
-function readMember(r: Reader, value: unknown, path: string): Member {
-  const member: Member = {
-    id: '',
-    name: '',
+/** A member with every optional field at the club file's default. */
+export function blankMember(id: string, name: string, qualifications: string[]): Member {
+  return {
+    id,
+    name,
     active: true,
-    qualifications: [],
+    qualifications,
     rolePercent: {},
     maxPerMonth: null,
     preferredDay: null,
@@ -300,6 +301,10 @@ function readMember(r: Reader, value: unknown, path: string): Member {
     avoid: [],
     lastDutyDate: null,
   };
+}
+
+function readMember(r: Reader, value: unknown, path: string): Member {
+  const member = blankMember('', '', []);
   const f = r.object(value, path, MEMBER_FIELDS, ['id', 'name', 'qualifications'], 'a member: an object with "id", "name" and "qualifications"');
   if (!f) return member;
 

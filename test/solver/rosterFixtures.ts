@@ -1,3 +1,4 @@
+import { blankMember } from '../../solver/clubFile.ts';
 import type { Assignment, Club, IsoDate, Member, PublishedDay, Role, SchedulingProblem } from '../../solver/types.ts';
 
 /** Small hand-made clubs and problems for exact scheduler, validator and metrics tests. */
@@ -7,23 +8,7 @@ export const INSTRUCTOR: Role = { key: 'instructor', title: 'Instructor', qualif
 export const DUTY: Role = { key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer' };
 
 export function member(id: string, qualifications: string[], overrides: Partial<Member> = {}): Member {
-  return {
-    id,
-    name: `Member ${id.toUpperCase()}`,
-    active: true,
-    qualifications,
-    rolePercent: {},
-    maxPerMonth: null,
-    preferredDay: null,
-    allowWeekendDouble: false,
-    dontSchedule: false,
-    suspended: false,
-    blackouts: [],
-    pairWith: [],
-    avoid: [],
-    lastDutyDate: null,
-    ...overrides,
-  };
+  return { ...blankMember(id, `Member ${id.toUpperCase()}`, qualifications), ...overrides };
 }
 
 export function club(members: Member[], roles: Role[], published: PublishedDay[] = []): Club {
