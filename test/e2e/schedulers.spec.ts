@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { chooseMonth, expect, generateDraft, openPage, stat, test, titleBarScheduler } from './fixtures.ts';
 
 test('switch to the optimizer and back, the active scheduler shown each time', async ({ app }) => {
@@ -66,14 +67,18 @@ test('the compare view shows both rosters and the metrics', async ({ app }) => {
   await expect(stat(app, 'Made by')).toHaveText(/Optimizer/);
 });
 
+async function switchToOptimizerWithoutBackup(app: Page): Promise<void> {
+  await openPage(app, 'Settings');
+  await app.getByRole('switch', { name: 'Use optimization scheduler' }).click();
+  await app.getByRole('dialog', { name: 'Back up before switching?' }).getByRole('button', { name: 'Continue without' }).click();
+  await expect(titleBarScheduler(app)).toHaveText('Active scheduler: Optimizer');
+}
+
 test.describe('when the optimizer fails', () => {
   test.use({ optimizerFault: 'throw' });
 
   test('a forced optimizer failure shows the fallback notice', async ({ app }) => {
-    await openPage(app, 'Settings');
-    await app.getByRole('switch', { name: 'Use optimization scheduler' }).click();
-    await app.getByRole('dialog', { name: 'Back up before switching?' }).getByRole('button', { name: 'Continue without' }).click();
-    await expect(titleBarScheduler(app)).toHaveText('Active scheduler: Optimizer');
+    await switchToOptimizerWithoutBackup(app);
 
     await openPage(app, 'Propose');
     await chooseMonth(app, 2027, 6);
@@ -92,10 +97,7 @@ test.describe('when the optimizer hangs', () => {
   test.use({ optimizerFault: 'hang' });
 
   test('a running generation shows its progress and can be cancelled', async ({ app }) => {
-    await openPage(app, 'Settings');
-    await app.getByRole('switch', { name: 'Use optimization scheduler' }).click();
-    await app.getByRole('dialog', { name: 'Back up before switching?' }).getByRole('button', { name: 'Continue without' }).click();
-    await expect(titleBarScheduler(app)).toHaveText('Active scheduler: Optimizer');
+    await switchToOptimizerWithoutBackup(app);
 
     await openPage(app, 'Propose');
     await chooseMonth(app, 2027, 6);
