@@ -202,6 +202,16 @@ export function tieBreakModel(instance: OptimizerInstance, target: StageTarget, 
   });
   instance.pairings.forEach(({ a, b, day }, q) => {
     for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
+    // Two partners on duty together hold two different roles: for any role both could take, at
+    // least one of them is in another. Without these rows the LP pairs two members who share
+    // their only role by putting each half on duty.
+    const rolesOfA = instance.byMemberDay[a][day];
+    const rolesOfB = instance.byMemberDay[b][day];
+    for (const role of rolesOfA.keys()) {
+      if (!rolesOfB.has(role)) continue;
+      const elsewhere = (roles: Map<number, number>): Term[] => [...roles].filter(([r]) => r !== role).map(([, c]) => [x(c), -1]);
+      rows.add([[y(q), 1], ...elsewhere(rolesOfA), ...elsewhere(rolesOfB)], GLP.UP, 0, 0);
+    }
     tieBreak.push([y(q), -PAIRING_REWARD]);
     bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
   });
