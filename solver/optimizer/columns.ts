@@ -53,14 +53,27 @@ export class ColumnSet {
     }
   }
 
-  /** Solves `lp` (binaries ignored) over the working set, growing it as the duals ask. */
-  async solveRelaxation(lp: LP, deadline: number): Promise<GlpkRun> {
+  has(candidate: number): boolean {
+    return this.columns.has(candidate);
+  }
+
+  /** Adds candidates to the working set. */
+  include(candidates: Iterable<number>): void {
+    for (const c of candidates) this.columns.add(c);
+  }
+
+  /**
+   * Solves `lp` (binaries ignored) over the working set, growing it as the duals ask; the `held`
+   * columns keep their values and are never priced.
+   */
+  async solveRelaxation(lp: LP, deadline: number, held: ReadonlyMap<string, number> = new Map()): Promise<GlpkRun> {
     const relaxed: LP = { ...lp, binaries: [] };
     const elastic = withArtificialFill(relaxed, this.penalty);
+    const priced = (c: number) => !this.columns.has(c) && !held.has(x(c));
     for (;;) {
-      const out = new Map<string, number>();
+      const out = new Map(held);
       this.instance.candidates.forEach((_, c) => {
-        if (!this.columns.has(c)) out.set(x(c), 0);
+        if (priced(c)) out.set(x(c), 0);
       });
       const run = await solveWithGlpk(elastic, deadline - performance.now(), out);
       if (run.status !== 'optimal') return run;
@@ -69,7 +82,7 @@ export class ColumnSet {
       let added = 0;
       // A few of the best per slot: adding every improving column would bring back most of them.
       for (const slot of this.instance.bySlot) {
-        const improving = slot.filter((c) => !this.columns.has(c) && price(c) < -EPS).sort((a, b) => price(a) - price(b));
+        const improving = slot.filter((c) => priced(c) && price(c) < -EPS).sort((a, b) => price(a) - price(b));
         for (const c of improving.slice(0, ADD_PER_SLOT)) this.columns.add(c);
         added += Math.min(ADD_PER_SLOT, improving.length);
       }

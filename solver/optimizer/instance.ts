@@ -233,6 +233,16 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   };
 }
 
+/**
+ * Candidate sets of one member and role that pairwise cost soft spacing points, covering every such
+ * pair of candidates `open` says may be chosen.
+ */
+export function softSpacingCliques(instance: OptimizerInstance, open: (candidate: number) => boolean): number[][] {
+  const roles = instance.problem.roles.length;
+  const costly = instance.pairs.filter((pair) => pair.points > 0 && open(pair.a) && open(pair.b));
+  return greedyCliques(costly, false, (c) => instance.candidates[c].member * roles + instance.candidates[c].role);
+}
+
 /** Strict breaks and soft points of one member in one role on duty days `a` and `b` (indices). */
 function spacingTerm(member: Member, dayNumber: number[], a: number, b: number): { breaks: number; points: number } {
   const apart = Math.abs(dayNumber[a] - dayNumber[b]);

@@ -13,10 +13,13 @@ import { onDutyIn, type OptimizerInstance } from './instance.ts';
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
  *    Its LP is solved by column generation (columns.ts); when the roster is integral, as it
- *    usually is, no branching is needed.
+ *    usually is, no branching is needed, and when it is not, a roster on the LP's optimal face
+ *    usually is found without branching over the whole model.
  * 3. tie-break: keep stage 2's value; minimise soft spacing penalties minus pairing rewards. Both
  *    depend on two assignments at once, which makes the LP fractional, so they only break ties.
- *    Stage 2's value is kept by searching only the LP's optimal face (fixing.ts).
+ *    Stage 2's value is kept by searching only the LP's optimal face (fixing.ts). Its LP without
+ *    the soft spacing pairs bounds the tier, and a roster meeting that bound is sought on that
+ *    LP's own optimal face (solve.ts, reachTieBreakBound).
  *
  * Variables: x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair (w >= xa + xb - 1);
  * b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing (y <= a on duty, y <= b on duty).

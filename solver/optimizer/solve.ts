@@ -1,11 +1,11 @@
 import type { LP } from 'glpk.js/node';
 import type { Assignment, SchedulingProblem } from '../types.ts';
 import { compareScores, fairnessObjective, fillObjective, scoreRoster, type RosterScore } from './evaluate.ts';
-import { solveWithGlpk, type GlpkRun } from './glpk.ts';
+import { GLP, solveWithGlpk, type GlpkRun } from './glpk.ts';
 import { ColumnSet } from './columns.ts';
 import { optimalFace, reducedCostFixing, type Restriction } from './fixing.ts';
 import { flowRoster } from './flow.ts';
-import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
+import { buildInstance, slotIndex, softSpacingCliques, type OptimizerInstance } from './instance.ts';
 import { fairnessModel, fairnessWeight, fillModel, fillWeight, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
@@ -35,7 +35,11 @@ const FAIRNESS_SHARE = 0.75;
 /** Part of the limit kept free: GLPK overshoots its own limit a little, and decoding takes time. */
 const SAFETY_MARGIN = 0.1;
 /** The last tier only breaks ties: it gets at most this share of the time limit. */
-const TIE_BREAK_SHARE = 0.25;
+const TIE_BREAK_SHARE = 0.4;
+/** Share of the tie-break time for reaching its LP bound; the stretch search may use the rest. */
+const BOUND_SHARE = 0.6;
+/** Share of the time left after the tie-break LP for the partners' search. */
+const PARTNERS_SHARE = 0.5;
 const MIN_SOLVE_MS = 5;
 /** Above this many candidates left open by the fairness optimum, the tie-break searches stretches of days. */
 const EXACT_TIE_BREAK_CANDIDATES = 3000;
@@ -123,9 +127,10 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     tieBreakProven = false;
     if (fairnessProven && isOutcome(fairness)) {
       const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-      const tieBreak = await breakTies(instance, { ...target, fairness: fairnessValue }, fairness, best, fairnessMs, tieBreakDeadline, size);
+      const tieBreak = await breakTies(instance, { ...target, fairness: fairnessValue }, fairness, best, columns, fairnessMs, tieBreakDeadline, size);
       best = tieBreak.best;
-      tieBreakProven = tieBreak.proven;
+      tieBreakBound = Math.max(floor, tieBreak.bound ?? -Infinity);
+      tieBreakProven = tieBreak.proven || best.score.tieBreak <= tieBreakBound;
       if (tieBreakProven) tieBreakBound = best.score.tieBreak;
     }
   }
@@ -149,20 +154,32 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
 
 /**
  * The tie-break tier (pairing and soft spacing), searched where the fairness stage's optimum leaves
- * a choice. Returns the better roster and whether it is proven best in this tier.
+ * a choice. Returns the better roster, whether it is proven best in this tier, and else a lower
+ * bound on the tier when one was found.
  */
 async function breakTies(
   instance: OptimizerInstance,
   target: StageTarget,
   fairness: StageOutcome,
   best: StageOutcome,
+  columns: ColumnSet,
   fairnessMs: number,
   deadline: number,
   size: ModelSize,
-): Promise<{ best: StageOutcome; proven: boolean }> {
+): Promise<{ best: StageOutcome; proven: boolean; bound: number | null }> {
   const restriction = tieBreakRestriction(fairness, target.fairness ?? 0);
   const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
   const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
+  let bound: number | null = null;
+  if (!restriction.weighFairness) {
+    const boundDeadline = performance.now() + (deadline - performance.now()) * BOUND_SHARE;
+    const reached = await reachTieBreakBound(instance, base, restriction.fixed, columns, boundDeadline);
+    bound = reached.bound;
+    if (reached.roster) {
+      best = bestOf([best, reached.roster]);
+      if (reached.proven) return { best, proven: compareScores(best.score, reached.roster.score) === 0, bound };
+    }
+  }
   const search = (fixed: ReadonlyMap<string, number>, until: number) =>
     solveStage(instance, withSoftPairs(base, instance, softPairsOpen(instance, fixed)), { fixed }, until, size);
   // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
@@ -172,13 +189,102 @@ async function breakTies(
   const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
   if (open > EXACT_TIE_BREAK_CANDIDATES) {
     const stretched = await improveByStretches(instance, best, restriction.fixed, search, Math.min(deadline, performance.now() + STRETCHES_MS));
-    return { best: stretched, proven: false };
+    return { best: stretched, proven: false, bound };
   }
-  if (deadline - performance.now() <= 2 * fairnessMs) return { best, proven: false };
+  if (deadline - performance.now() <= 2 * fairnessMs) return { best, proven: false, bound };
   const searched = await search(restriction.fixed, deadline);
-  if (!isOutcome(searched)) return { best, proven: false };
+  if (!isOutcome(searched)) return { best, proven: false, bound };
   const better = bestOf([best, searched]);
-  return { best: better, proven: searched.optimal && compareScores(better.score, searched.score) === 0 };
+  return { best: better, proven: searched.optimal && compareScores(better.score, searched.score) === 0, bound };
+}
+
+/**
+ * The tie-break tier solved through its LP bound, on the fairness optimum's face (`face` holds
+ * the columns that face fixes; `lp` has its tight rows).
+ * 1. The LP without the soft spacing pairs, by column generation, bounds the tier from below: those
+ *    pairs only add cost. The pairing rows make this bound tight in practice.
+ * 2. A roster worth that bound lies on this LP's own optimal face and uses no soft spacing pair.
+ *    It is sought over the working set of columns, first for the partners alone (their candidates
+ *    binary, everyone else's continuous: the rest is network-like), then for everyone else with the
+ *    partners held. Any roster this finds is optimal for the tier.
+ */
+async function reachTieBreakBound(
+  instance: OptimizerInstance,
+  lp: LP,
+  face: ReadonlyMap<string, number>,
+  columns: ColumnSet,
+  deadline: number,
+): Promise<{ roster?: StageOutcome; proven: boolean; bound: number | null }> {
+  const partners = new Set(instance.pairings.flatMap(({ a, b }) => [a, b]));
+  const isPartners = (c: number) => partners.has(instance.candidates[c].member);
+  columns.include(instance.candidates.flatMap((_, c) => (isPartners(c) ? [c] : [])));
+  if (deadline - performance.now() < MIN_SOLVE_MS) return { proven: false, bound: null };
+  const relaxed = await columns.solveRelaxation(lp, deadline, face);
+  if (relaxed.status !== 'optimal') return { proven: false, bound: null };
+  const bound = Math.ceil(relaxed.z - 1e-6);
+  // The tier's values are integers: only an integral bound can be reached.
+  if (Math.abs(relaxed.z - bound) > 1e-6) return { proven: false, bound };
+
+  const boundFace = workingFace(instance, lp, relaxed, columns, face);
+  const fixed = boundFace.fixed;
+  const rows = [...lp.subjectTo, ...boundFace.rows];
+  const open = (c: number) => !fixed.has(x(c));
+  const partnersOpen = instance.candidates.flatMap((_, c) => (open(c) && isPartners(c) ? [x(c)] : []));
+  // GLPK's branching can stall on the partners' search: it must leave time for the rest.
+  const partnersDeadline = performance.now() + (deadline - performance.now()) * PARTNERS_SHARE;
+  const partnersFirst = (noSoft: LP['subjectTo']) =>
+    partnersDeadline - performance.now() < MIN_SOLVE_MS
+      ? undefined
+      : solveWithGlpk({ ...lp, subjectTo: [...rows, ...noSoft], binaries: partnersOpen }, partnersDeadline - performance.now(), fixed);
+  let partnersRun = await partnersFirst(noSoftSpacing(instance, (c) => open(c) && isPartners(c)));
+  // No roster in the working set is worth the bound (one outside it may be): the partners' best
+  // pairing with some soft spacing is still a good roster to start the stretch search from.
+  if (partnersRun?.status === 'infeasible') partnersRun = await partnersFirst([]);
+  if (!partnersRun || partnersRun.status === 'none' || partnersRun.status === 'infeasible') return { proven: false, bound };
+  for (const name of partnersOpen) fixed.set(name, Math.round(partnersRun.vars[name] ?? 0));
+  let everyoneRun = await solveUntilIntegral(instance, { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, open)] }, fixed, deadline);
+  // Everyone else cannot avoid soft spacing around these partners' days (GLPK's presolve reports
+  // that as no solution): again a roster for the stretch search to improve.
+  if (typeof everyoneRun === 'string') everyoneRun = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, fixed, deadline);
+  if (typeof everyoneRun === 'string') return { proven: false, bound };
+  const roster = outcomeOf(instance, everyoneRun);
+  return { roster, proven: roster.score.tieBreak <= bound, bound };
+}
+
+/** Rows forbidding every soft spacing pair among the candidates `open` says may be chosen. */
+function noSoftSpacing(instance: OptimizerInstance, open: (candidate: number) => boolean): LP['subjectTo'] {
+  return softSpacingCliques(instance, open).map((clique, k) => ({
+    name: `nosoft${k}`,
+    vars: clique.map((c) => ({ name: x(c), coef: 1 })),
+    bnds: { type: GLP.UP, lb: 0, ub: 1 },
+  }));
+}
+
+/**
+ * Solves `lp` as an LP (it is network-like, so usually integral), then again with the candidates
+ * it left fractional binary, until every candidate is integral.
+ */
+async function solveUntilIntegral(
+  instance: OptimizerInstance,
+  lp: LP,
+  fixed: ReadonlyMap<string, number>,
+  deadline: number,
+): Promise<GlpkRun | 'infeasible' | 'timeout'> {
+  const binaries = new Set<string>();
+  while (deadline - performance.now() >= MIN_SOLVE_MS) {
+    const run = await solveWithGlpk({ ...lp, binaries: [...binaries] }, deadline - performance.now(), fixed);
+    if (run.status === 'infeasible') return 'infeasible';
+    if (run.status === 'none') return 'timeout';
+    const fractional = instance.candidates.flatMap((_, c) => (isFractional(run.vars[x(c)] ?? 0) ? [x(c)] : []));
+    if (fractional.length === 0) return run;
+    for (const name of fractional) binaries.add(name);
+  }
+  return 'timeout';
+}
+
+function outcomeOf(instance: OptimizerInstance, run: GlpkRun): StageOutcome {
+  const chosen = chosenIn(instance, run);
+  return { chosen, score: scoreRoster(instance, chosen), bound: null, optimal: false };
 }
 
 /**
@@ -295,7 +401,7 @@ async function solveStage(
     if (lpRun.status === 'infeasible') return 'infeasible';
     if (lpRun.status === 'optimal') {
       relaxation = { lp: { ...lp, binaries: [] }, run: lpRun };
-      if (integral(instance, lpRun)) run = lpRun;
+      run = integral(instance, lpRun) ? lpRun : await integralOnFace(instance, lp, lpRun, options.relaxFirst, deadline);
     }
   }
   if (!run) {
@@ -304,19 +410,49 @@ async function solveStage(
   }
   if (run.status === 'none') return 'timeout';
   if (run.status === 'infeasible') return 'infeasible';
-  const chosen = new Set<number>();
-  instance.candidates.forEach((_, c) => {
-    if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
-  });
+  const chosen = chosenIn(instance, run);
   const optimal = run.status === 'optimal';
   return { chosen, score: scoreRoster(instance, chosen), bound: optimal ? run.z : null, optimal, relaxation };
 }
 
-function integral(instance: OptimizerInstance, run: GlpkRun): boolean {
-  return instance.candidates.every((_, c) => {
-    const value = run.vars[x(c)] ?? 0;
-    return value < 1e-9 || value > 1 - 1e-9;
+/**
+ * A roster on the LP's optimal face, within the working set: when there is one it is optimal for
+ * the stage (the face's every point costs the LP's optimum). Most of the face's columns are fixed,
+ * and the rest is network-like, so this is far faster than branching over the whole model.
+ */
+async function integralOnFace(instance: OptimizerInstance, lp: LP, lpRun: GlpkRun, columns: ColumnSet, deadline: number): Promise<GlpkRun | undefined> {
+  const face = workingFace(instance, lp, lpRun, columns);
+  const run = await solveUntilIntegral(instance, { ...lp, subjectTo: [...lp.subjectTo, ...face.rows] }, face.fixed, deadline);
+  return typeof run === 'string' ? undefined : { ...run, status: 'optimal', z: lpRun.z };
+}
+
+/**
+ * The optimal face of an LP solved over a column set, less the columns left out of the set (`held`
+ * columns keep their values).
+ */
+function workingFace(instance: OptimizerInstance, lp: LP, run: GlpkRun, columns: ColumnSet, held: ReadonlyMap<string, number> = new Map()): Restriction {
+  const face = optimalFace({ ...lp, binaries: [] }, run);
+  const fixed = new Map([...face.fixed, ...held]);
+  instance.candidates.forEach((_, c) => {
+    if (!columns.has(c) && !fixed.has(x(c))) fixed.set(x(c), 0);
   });
+  return { ...face, fixed };
+}
+
+function integral(instance: OptimizerInstance, run: GlpkRun): boolean {
+  return instance.candidates.every((_, c) => !isFractional(run.vars[x(c)] ?? 0));
+}
+
+function isFractional(value: number): boolean {
+  return value > 1e-9 && value < 1 - 1e-9;
+}
+
+function chosenIn(instance: OptimizerInstance, run: GlpkRun): Set<number> {
+  const chosen = new Set<number>();
+  instance.candidates.forEach((_, c) => {
+    if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
+  });
+  return chosen;
 }
 
 /**

@@ -57,6 +57,17 @@ describe('column generation', () => {
     }
   });
 
+  it('solves the LP with held columns kept at their values', async () => {
+    const { instance, flow, lp } = fairnessLp(CASES[1]);
+    // Hold a tenth of the candidates: the flow roster's at 1, the others at 0.
+    const held = new Map(instance.candidates.flatMap((_, c) => (c % 10 === 0 ? [[x(c), flow.chosen.has(c) ? 1 : 0] as const] : [])));
+    const whole = await solveWithGlpk({ ...lp, binaries: [] }, 60_000, held);
+    const generated = await new ColumnSet(instance, [], 1).solveRelaxation(lp, performance.now() + 60_000, held);
+    assert.equal(generated.status, 'optimal');
+    assert.ok(Math.abs(generated.z - whole.z) <= 1e-6 * Math.abs(whole.z), `${generated.z} vs ${whole.z}`);
+    for (const [name, value] of held) assert.equal(generated.vars[name], value, `${name} stays held`);
+  });
+
   it('says the fill cannot be reached when no roster reaches it', async () => {
     const { instance, flow, lp } = fairnessLp(CASES[0]);
     const beyond = fairnessModel(instance, { filled: instance.freeSlots + 1, breaks: 0 });
