@@ -159,8 +159,7 @@ export function fillModel(instance: OptimizerInstance, spacing: Spacing): LP {
   return { name: 'fill', objective: objective(GLP.MAX, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }
 
-/** The fairness stage's rows and objective terms (the tie-break stage reuses both). */
-function fairnessParts(instance: OptimizerInstance, target: StageTarget) {
+export function fairnessModel(instance: OptimizerInstance, target: StageTarget): LP {
   const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
   const { rows, bounds, breaks } = core(instance, spacing);
   rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0, FILL_ROW);
@@ -181,30 +180,27 @@ function fairnessParts(instance: OptimizerInstance, target: StageTarget) {
   instance.candidates.forEach((cand, c) => {
     if (cand.points !== 0) terms.push([x(c), cand.points]);
   });
-  return { rows, bounds, terms };
-}
-
-export function fairnessModel(instance: OptimizerInstance, target: StageTarget): LP {
-  const { rows, bounds, terms } = fairnessParts(instance, target);
   return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }
 
 /**
- * Pairing rewards and the soft spacing penalties against locked slots and history; `withSoftPairs`
- * adds the penalties between two free candidates. Stage 2's value is held by the caller's
- * restriction (the LP's optimal face), or, with `weighFairness`, by adding stage 2's objective at a
- * weight above this tier's whole span, so a roster off stage 2's optimum can never win. (A row
- * "stage 2 <= its optimum" would do the same, but its dense LP rows make GLPK's search far slower.)
+ * The fairness stage's model `fairness` with pairing rewards and the soft spacing penalties against
+ * locked slots and history as its objective; `withSoftPairs` adds the penalties between two free
+ * candidates. Stage 2's value is held by the caller's restriction (the LP's optimal face), or, with
+ * `weighFairness`, by adding stage 2's objective at a weight above this tier's whole span, so a
+ * roster off stage 2's optimum can never win. (A row "stage 2 <= its optimum" would do the same,
+ * but its dense LP rows make GLPK's search far slower.)
  */
-export function tieBreakModel(instance: OptimizerInstance, target: StageTarget, weighFairness: boolean): LP {
-  const { rows, bounds, terms } = fairnessParts(instance, target);
+export function tieBreakModel(instance: OptimizerInstance, fairness: LP, weighFairness: boolean): LP {
+  const rows = new RowSet();
+  const bounds = [...(fairness.bounds ?? [])];
   const tieBreak: Term[] = [];
   instance.candidates.forEach((cand, c) => {
     const coef = cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
     if (coef !== 0) tieBreak.push([x(c), coef]);
   });
   instance.pairings.forEach(({ a, b, day }, q) => {
-    for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0);
+    for (const member of [a, b]) rows.add([[y(q), 1], ...onDuty(instance, member, day, -1)], GLP.UP, 0, 0, `pair${q}_${member}`);
     // Two partners on duty together hold two different roles: for any role both could take, at
     // least one of them is in another. Without these rows the LP pairs two members who share
     // their only role by putting each half on duty.
@@ -213,19 +209,19 @@ export function tieBreakModel(instance: OptimizerInstance, target: StageTarget, 
     for (const role of rolesOfA.keys()) {
       if (!rolesOfB.has(role)) continue;
       const elsewhere = (roles: Map<number, number>): Term[] => [...roles].filter(([r]) => r !== role).map(([, c]) => [x(c), -1]);
-      rows.add([[y(q), 1], ...elsewhere(rolesOfA), ...elsewhere(rolesOfB)], GLP.UP, 0, 0);
+      rows.add([[y(q), 1], ...elsewhere(rolesOfA), ...elsewhere(rolesOfB)], GLP.UP, 0, 0, `pair${q}_role${role}`);
     }
     tieBreak.push([y(q), -PAIRING_REWARD]);
     bounds.push({ name: y(q), type: GLP.DB, lb: 0, ub: 1 });
   });
   if (weighFairness) {
     const weight = tieBreakSpan(instance);
-    for (const [name, coef] of terms) tieBreak.push([name, weight * coef]);
+    for (const { name, coef } of fairness.objective.vars) tieBreak.push([name, weight * coef]);
   }
   return {
     name: 'tieBreak',
     objective: objective(GLP.MIN, tieBreak),
-    subjectTo: rows.rows,
+    subjectTo: [...fairness.subjectTo, ...rows.rows],
     bounds,
     binaries: binaries(instance),
   };

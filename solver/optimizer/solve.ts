@@ -168,7 +168,7 @@ async function breakTies(
   size: ModelSize,
 ): Promise<{ best: StageOutcome; proven: boolean; bound: number | null }> {
   const restriction = tieBreakRestriction(fairness, target.fairness ?? 0);
-  const tieBreak = tieBreakModel(instance, target, restriction.weighFairness);
+  const tieBreak = tieBreakModel(instance, fairness.relaxation?.lp ?? fairnessModel(instance, target), restriction.weighFairness);
   const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
   let bound: number | null = null;
   if (!restriction.weighFairness) {

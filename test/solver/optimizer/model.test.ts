@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { solveWithGlpk } from '../../../solver/optimizer/glpk.ts';
 import { buildInstance } from '../../../solver/optimizer/instance.ts';
-import { tieBreakModel } from '../../../solver/optimizer/model.ts';
+import { fairnessModel, tieBreakModel } from '../../../solver/optimizer/model.ts';
 import { club, DUTY, INSTRUCTOR, member } from '../rosterFixtures.ts';
 
 describe('tie-break model', () => {
@@ -22,7 +22,7 @@ describe('tie-break model', () => {
       locked: [],
     });
     assert.ok(instance.pairings.length > 0, 'p and q can both be on duty on some day');
-    const lp = tieBreakModel(instance, { filled: 0, breaks: 0 }, false);
+    const lp = tieBreakModel(instance, fairnessModel(instance, { filled: 0, breaks: 0 }), false);
     const relaxed = await solveWithGlpk({ ...lp, binaries: [] }, 10_000);
     assert.equal(relaxed.status, 'optimal');
     // Half of p and half of q on each day would earn half a reward per day without the role rows.
