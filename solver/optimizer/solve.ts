@@ -40,6 +40,8 @@ const TIE_BREAK_SHARE = 0.4;
 const BOUND_SHARE = 0.6;
 /** Share of the time left after the tie-break LP for the partners' search. */
 const PARTNERS_SHARE = 0.5;
+/** How far from an integer GLPK's LP value may be and still count as that integer. */
+const INTEGRAL_TOLERANCE = 1e-4;
 const MIN_SOLVE_MS = 5;
 /** Above this many candidates left open by the fairness optimum, the tie-break searches stretches of days. */
 const EXACT_TIE_BREAK_CANDIDATES = 3000;
@@ -221,9 +223,10 @@ async function reachTieBreakBound(
   if (deadline - performance.now() < MIN_SOLVE_MS) return { proven: false, bound: null };
   const relaxed = await columns.solveRelaxation(lp, deadline, face);
   if (relaxed.status !== 'optimal') return { proven: false, bound: null };
-  const bound = Math.ceil(relaxed.z - 1e-6);
-  // The tier's values are integers: only an integral bound can be reached.
-  if (Math.abs(relaxed.z - bound) > 1e-6) return { proven: false, bound };
+  // The tier's values are integers: only an integral bound can be reached (GLPK's LP value
+  // carries rounding noise).
+  const bound = Math.ceil(relaxed.z - INTEGRAL_TOLERANCE);
+  if (Math.abs(relaxed.z - bound) > INTEGRAL_TOLERANCE) return { proven: false, bound };
 
   const boundFace = workingFace(instance, lp, relaxed, columns, face);
   const fixed = boundFace.fixed;
