@@ -39,7 +39,9 @@ const TIE_BREAK_SHARE = 0.4;
 /** Share of the tie-break time for reaching its LP bound; the stretch search may use the rest. */
 const BOUND_SHARE = 0.6;
 /** Share of the time left after the tie-break LP for the partners' search. */
-const PARTNERS_SHARE = 0.5;
+const PARTNERS_SHARE = 0.6;
+/** Share of the partners' time for the first, un-nudged try (see choosePartners). */
+const FIRST_TRY_SHARE = 0.25;
 /** How far from an integer GLPK's LP value may be and still count as that integer. */
 const INTEGRAL_TOLERANCE = 1e-4;
 const MIN_SOLVE_MS = 5;
@@ -233,25 +235,59 @@ async function reachTieBreakBound(
   const rows = [...lp.subjectTo, ...boundFace.rows];
   const open = (c: number) => !fixed.has(x(c));
   const partnersOpen = instance.candidates.flatMap((_, c) => (open(c) && isPartners(c) ? [x(c)] : []));
-  // GLPK's branching can stall on the partners' search: it must leave time for the rest.
-  const partnersDeadline = performance.now() + (deadline - performance.now()) * PARTNERS_SHARE;
-  const partnersFirst = (noSoft: LP['subjectTo']) =>
-    partnersDeadline - performance.now() < MIN_SOLVE_MS
-      ? undefined
-      : solveWithGlpk({ ...lp, subjectTo: [...rows, ...noSoft], binaries: partnersOpen }, partnersDeadline - performance.now(), fixed);
-  let partnersRun = await partnersFirst(noSoftSpacing(instance, (c) => open(c) && isPartners(c)));
-  // No roster in the working set is worth the bound (one outside it may be): the partners' best
-  // pairing with some soft spacing is still a good roster to start the stretch search from.
-  if (partnersRun?.status === 'infeasible') partnersRun = await partnersFirst([]);
-  if (!partnersRun || partnersRun.status === 'none' || partnersRun.status === 'infeasible') return { proven: false, bound };
-  for (const name of partnersOpen) fixed.set(name, Math.round(partnersRun.vars[name] ?? 0));
-  let everyoneRun = await solveUntilIntegral(instance, { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, open)] }, fixed, deadline);
-  // Everyone else cannot avoid soft spacing around these partners' days (GLPK's presolve reports
-  // that as no solution): again a roster for the stretch search to improve.
-  if (typeof everyoneRun === 'string') everyoneRun = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, fixed, deadline);
-  if (typeof everyoneRun === 'string') return { proven: false, bound };
-  const roster = outcomeOf(instance, everyoneRun);
-  return { roster, proven: roster.score.tieBreak <= bound, bound };
+  const partnersLp = { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, (c) => open(c) && isPartners(c))], binaries: partnersOpen };
+  const everyoneElse = (held: ReadonlyMap<string, number>) =>
+    solveUntilIntegral(instance, { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, (c) => !held.has(x(c)))] }, held, deadline);
+  let last: Map<string, number> | undefined;
+  for await (const choice of choosePartners(partnersLp, partnersOpen, fixed, performance.now() + (deadline - performance.now()) * PARTNERS_SHARE)) {
+    const held = new Map(fixed);
+    for (const name of partnersOpen) held.set(name, Math.round(choice.vars[name] ?? 0));
+    last = held;
+    const run = await everyoneElse(held);
+    if (typeof run === 'string') continue;
+    const roster = outcomeOf(instance, run);
+    if (roster.score.tieBreak <= bound) return { roster, proven: true, bound };
+  }
+  // No roster in the working set is worth the bound (one outside it may be), or none was found in
+  // time: the partners' best pairing with some soft spacing is still a good roster to start the
+  // stretch search from.
+  if (!last && deadline - performance.now() >= MIN_SOLVE_MS) {
+    const choice = await solveWithGlpk({ ...partnersLp, subjectTo: rows }, deadline - performance.now(), fixed);
+    if (choice.status === 'optimal' || choice.status === 'feasible') {
+      last = new Map(fixed);
+      for (const name of partnersOpen) last.set(name, Math.round(choice.vars[name] ?? 0));
+    }
+  }
+  if (!last) return { proven: false, bound };
+  const spaced = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, last, deadline);
+  return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, spaced), proven: false, bound };
+}
+
+/**
+ * Days for the partners: `partnersLp` solved with their open candidates binary, in two tries
+ * sharing `deadline`. On the LP's optimal face every point costs the same, so GLPK's branching has
+ * nothing to steer by and sometimes wanders; the first try gets a short time, and the second
+ * nudges each partner's candidate by a tiny cost (all nudges together below half a point, so a
+ * roster's value is still its rounded cost), which gives the search a direction at the price of
+ * proving the nudged optimum.
+ */
+async function* choosePartners(partnersLp: LP, partnersOpen: string[], fixed: ReadonlyMap<string, number>, deadline: number): AsyncGenerator<GlpkRun> {
+  const nudge = 0.4 / Math.max(1, partnersOpen.length);
+  const costs = new Map(partnersLp.objective.vars.map(({ name, coef }) => [name, coef]));
+  // Spread deterministically over [0, nudge): the same problem gives the same roster.
+  partnersOpen.forEach((name, i) => costs.set(name, (costs.get(name) ?? 0) + nudge * (((i * 7919) % 997) / 997)));
+  const nudged = { ...partnersLp, objective: { ...partnersLp.objective, vars: [...costs].map(([name, coef]) => ({ name, coef })) } };
+  const tries: [LP, number][] = [
+    [partnersLp, performance.now() + (deadline - performance.now()) * FIRST_TRY_SHARE],
+    [nudged, deadline],
+  ];
+  for (const [model, until] of tries) {
+    if (until - performance.now() < MIN_SOLVE_MS) continue;
+    const run = await solveWithGlpk(model, until - performance.now(), fixed);
+    if (run.status === 'optimal' || run.status === 'feasible') yield run;
+    // Proven impossible with the partners' soft spacing forbidden: the nudged try cannot help.
+    if (run.status === 'infeasible') return;
+  }
 }
 
 /** Rows forbidding every soft spacing pair among the candidates `open` says may be chosen. */
