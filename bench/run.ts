@@ -109,7 +109,10 @@ function statusText(docs: RosterDocument[]): string {
 
 function gapText(docs: RosterDocument[]): string {
   const gaps = docs.filter((d) => !d.fallback && d.gap !== null).map((d) => d.gap!);
-  return gaps.length === 0 ? '-' : `${Number((Math.max(...gaps) * 100).toFixed(2))}%`;
+  if (gaps.length === 0) return '-';
+  const percent = Math.max(...gaps) * 100;
+  // Two significant digits: a tiny gap of a `feasible` run must not read as 0%.
+  return `${percent === 0 ? 0 : Number(percent.toPrecision(2))}%`;
 }
 
 function row(r: CaseResult): string[] {
