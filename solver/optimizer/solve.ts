@@ -248,19 +248,44 @@ async function reachTieBreakBound(
     const roster = outcomeOf(instance, run);
     if (roster.score.tieBreak <= bound) return { roster, proven: true, bound };
   }
-  // No roster in the working set is worth the bound (one outside it may be), or none was found in
-  // time: the partners' best pairing with some soft spacing is still a good roster to start the
-  // stretch search from.
-  if (!last && deadline - performance.now() >= MIN_SOLVE_MS) {
-    const choice = await solveWithGlpk({ ...partnersLp, subjectTo: rows }, deadline - performance.now(), fixed);
-    if (choice.status === 'optimal' || choice.status === 'feasible') {
-      last = new Map(fixed);
-      for (const name of partnersOpen) last.set(name, Math.round(choice.vars[name] ?? 0));
-    }
+  if (last) {
+    // Everyone else cannot avoid soft spacing around these partners' days (GLPK's presolve reports
+    // that as no solution): their pairing with some soft spacing, for the stretch search.
+    const spaced = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, last, deadline);
+    return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, spaced), proven: false, bound };
   }
-  if (!last) return { proven: false, bound };
-  const spaced = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, last, deadline);
-  return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, spaced), proven: false, bound };
+  return { roster: await partnersByCost(instance, lp, face, columns, isPartners, deadline), proven: false, bound };
+}
+
+/**
+ * When no choice of the partners' days meets the bound (in the working set) or none was found in
+ * time: their best days by the tier's own costs, their soft spacing priced rather than forbidden,
+ * anywhere on the fairness optimum's face (`face`); everyone else fills around them. Not proven,
+ * but a good roster for the stretch search to start from.
+ */
+async function partnersByCost(
+  instance: OptimizerInstance,
+  lp: LP,
+  face: ReadonlyMap<string, number>,
+  columns: ColumnSet,
+  isPartners: (candidate: number) => boolean,
+  deadline: number,
+): Promise<StageOutcome | undefined> {
+  if (deadline - performance.now() < MIN_SOLVE_MS) return undefined;
+  const inSet = new Map(face);
+  instance.candidates.forEach((_, c) => {
+    if (!columns.has(c) && !inSet.has(x(c))) inSet.set(x(c), 0);
+  });
+  const partnersOpen = instance.candidates.flatMap((_, c) => (isPartners(c) && !inSet.has(x(c)) ? [x(c)] : []));
+  const partnersPairs = softPairsOpen(instance, inSet).filter((p) => isPartners(instance.pairs[p].a));
+  // GLPK rarely proves this optimal in time: the rest needs time left for everyone else.
+  const choice = await solveWithGlpk(withSoftPairs({ ...lp, binaries: partnersOpen }, instance, partnersPairs), (deadline - performance.now()) * PARTNERS_SHARE, inSet);
+  if (choice.status !== 'optimal' && choice.status !== 'feasible') return undefined;
+  const held = new Map(inSet);
+  for (const name of partnersOpen) held.set(name, Math.round(choice.vars[name] ?? 0));
+  const spacedApart = await solveUntilIntegral(instance, { ...lp, subjectTo: [...lp.subjectTo, ...noSoftSpacing(instance, (c) => !held.has(x(c)))] }, held, deadline);
+  const run = typeof spacedApart === 'string' ? await solveUntilIntegral(instance, lp, held, deadline) : spacedApart;
+  return typeof run === 'string' ? undefined : outcomeOf(instance, run);
 }
 
 /**

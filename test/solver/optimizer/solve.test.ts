@@ -305,7 +305,7 @@ describe('solveOptimizer over a long range', () => {
     assert.equal(result.objective, result.bound);
   });
 
-  it('improves the last tier stretch by stretch where no roster in reach meets its bound, keeping every rule and a tiny gap', async () => {
+  it('improves the last tier where no roster in reach meets its bound (partners by cost, then stretch by stretch), keeping every rule and a tiny gap', async () => {
     const problem = fourMonths(2);
     const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
     assertSound(problem, result);
