@@ -178,10 +178,9 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const maxLoad = members.map((_, m) => Math.min(remaining[m], byMemberDay[m].filter(Boolean).length));
   const pairs = pairTerms(members, dayNumber, byMemberDay);
   const strict = pairs.filter((pair) => pair.breaks > 0);
-  const groupOf = (c: number) => candidates[c].member * roles.length + candidates[c].role;
   // Cover (overlapping, tighter rows) to forbid breaks; partition to count them exactly, built on
   // first use (only when spacing cannot be kept).
-  const strictCliques = greedyCliques(strict, false, groupOf);
+  const strictCliques = greedyCliques(strict, false, candidates, roles.length);
   let breakCliques: BreakClique[] | undefined;
 
   const pairings: MemberDayPair[] = [];
@@ -222,7 +221,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     strictCliques,
     get breakCliques() {
       breakCliques ??= [1, 2].flatMap((weight) =>
-        greedyCliques(strict.filter((pair) => pair.breaks === weight), true, groupOf).map((members) => ({ members, weight })),
+        greedyCliques(strict.filter((pair) => pair.breaks === weight), true, candidates, roles.length).map((members) => ({ members, weight })),
       );
       return breakCliques;
     },
@@ -238,9 +237,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
  * pair of candidates `open` says may be chosen.
  */
 export function softSpacingCliques(instance: OptimizerInstance, open: (candidate: number) => boolean): number[][] {
-  const roles = instance.problem.roles.length;
   const costly = instance.pairs.filter((pair) => pair.points > 0 && open(pair.a) && open(pair.b));
-  return greedyCliques(costly, false, (c) => instance.candidates[c].member * roles + instance.candidates[c].role);
+  return greedyCliques(costly, false, instance.candidates, instance.problem.roles.length);
 }
 
 /** Strict breaks and soft points of one member in one role on duty days `a` and `b` (indices). */
@@ -277,10 +275,10 @@ function pairTerms(members: Member[], dayNumber: number[], byMemberDay: Map<numb
  */
 const EDGE_KEY = 2 ** 24;
 
-function greedyCliques(conflicts: PairTerm[], partition: boolean, groupOf: (c: number) => number): number[][] {
+function greedyCliques(conflicts: PairTerm[], partition: boolean, candidates: readonly Candidate[], roles: number): number[][] {
   const groups = new Map<number, PairTerm[]>();
   for (const pair of conflicts) {
-    const key = groupOf(pair.a);
+    const key = candidates[pair.a].member * roles + candidates[pair.a].role;
     const group = groups.get(key);
     if (group) group.push(pair);
     else groups.set(key, [pair]);

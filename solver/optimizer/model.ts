@@ -19,7 +19,7 @@ import { onDutyIn, type OptimizerInstance } from './instance.ts';
  *    depend on two assignments at once, which makes the LP fractional, so they only break ties.
  *    Stage 2's value is kept by searching only the LP's optimal face (fixing.ts). Its LP without
  *    the soft spacing pairs bounds the tier, and a roster meeting that bound is sought on that
- *    LP's own optimal face (solve.ts, reachTieBreakBound).
+ *    LP's own optimal face (tieBreak.ts, reachTieBreakBound).
  *
  * Variables: x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair (w >= xa + xb - 1);
  * b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing (y <= a on duty, y <= b on duty).

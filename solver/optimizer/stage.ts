@@ -92,11 +92,23 @@ async function integralOnFace(instance: OptimizerInstance, lp: LP, lpRun: GlpkRu
  */
 export function workingFace(instance: OptimizerInstance, lp: LP, run: GlpkRun, columns: ColumnSet, held: ReadonlyMap<string, number> = new Map()): Restriction {
   const face = optimalFace({ ...lp, binaries: [] }, run);
-  const fixed = new Map([...face.fixed, ...held]);
+  return { ...face, fixed: withinSet(instance, columns, new Map([...face.fixed, ...held])) };
+}
+
+/** `fixed` with every candidate outside the column set held at 0 as well (a new map). */
+export function withinSet(instance: OptimizerInstance, columns: ColumnSet, fixed: ReadonlyMap<string, number>): Map<string, number> {
+  const held = new Map(fixed);
   instance.candidates.forEach((_, c) => {
-    if (!columns.has(c) && !fixed.has(x(c))) fixed.set(x(c), 0);
+    if (!columns.has(c) && !held.has(x(c))) held.set(x(c), 0);
   });
-  return { ...face, fixed };
+  return held;
+}
+
+/** `fixed` with the `names` columns held where `run` has them, rounded to integers (a new map). */
+export function holding(fixed: ReadonlyMap<string, number>, names: readonly string[], run: GlpkRun): Map<string, number> {
+  const held = new Map(fixed);
+  for (const name of names) held.set(name, Math.round(run.vars[name] ?? 0));
+  return held;
 }
 
 /**

@@ -6,7 +6,7 @@ import { reducedCostFixing, optimalFace, type Restriction } from './fixing.ts';
 import { softSpacingCliques, type OptimizerInstance } from './instance.ts';
 import { fairnessModel, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
-import { bestOf, isOutcome, MIN_SOLVE_MS, outcomeOf, solveStage, solveUntilIntegral, workingFace, type ModelSize, type StageOutcome, type StageRun } from './stage.ts';
+import { bestOf, holding, isOutcome, MIN_SOLVE_MS, outcomeOf, solveStage, solveUntilIntegral, withinSet, workingFace, type ModelSize, type StageOutcome, type StageRun } from './stage.ts';
 
 /** The last tier, pairing and soft spacing: it only breaks ties among the fairness optimum's rosters. */
 
@@ -101,18 +101,14 @@ async function reachTieBreakBound(
 
   const boundFace = workingFace(instance, lp, relaxed, columns, face);
   const fixed = boundFace.fixed;
-  const rows = [...lp.subjectTo, ...boundFace.rows];
+  const onBoundFace = { ...lp, subjectTo: [...lp.subjectTo, ...boundFace.rows] };
   const open = (c: number) => !fixed.has(x(c));
   const partnersOpen = instance.candidates.flatMap((_, c) => (open(c) && isPartners(c) ? [x(c)] : []));
-  const partnersLp = { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, (c) => open(c) && isPartners(c))], binaries: partnersOpen };
-  const everyoneElse = (held: ReadonlyMap<string, number>) =>
-    solveUntilIntegral(instance, { ...lp, subjectTo: [...rows, ...noSoftSpacing(instance, (c) => !held.has(x(c)))] }, held, deadline);
+  const partnersLp = { ...onBoundFace, subjectTo: [...onBoundFace.subjectTo, ...noSoftSpacingRows(instance, (c) => open(c) && isPartners(c))], binaries: partnersOpen };
   let last: Map<string, number> | undefined;
   for await (const choice of choosePartners(partnersLp, partnersOpen, fixed, performance.now() + (deadline - performance.now()) * PARTNERS_SHARE)) {
-    const held = new Map(fixed);
-    for (const name of partnersOpen) held.set(name, Math.round(choice.vars[name] ?? 0));
-    last = held;
-    const run = await everyoneElse(held);
+    last = holding(fixed, partnersOpen, choice);
+    const run = await fillAround(instance, onBoundFace, last, deadline, true);
     if (typeof run === 'string') continue;
     const roster = outcomeOf(instance, run);
     if (roster.score.tieBreak <= bound) return { roster, proven: true, bound };
@@ -120,10 +116,19 @@ async function reachTieBreakBound(
   if (last) {
     // Everyone else cannot avoid soft spacing around these partners' days (GLPK's presolve reports
     // that as no solution): their pairing with some soft spacing, for the stretch search.
-    const spaced = await solveUntilIntegral(instance, { ...lp, subjectTo: rows }, last, deadline);
+    const spaced = await fillAround(instance, onBoundFace, last, deadline, false);
     return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, spaced), proven: false, bound };
   }
   return { roster: await partnersByCost(instance, lp, face, columns, isPartners, deadline), proven: false, bound };
+}
+
+/**
+ * Everyone whose candidates `held` leaves open, filled in around the held ones: with soft spacing
+ * among them forbidden, or allowed.
+ */
+function fillAround(instance: OptimizerInstance, lp: LP, held: ReadonlyMap<string, number>, deadline: number, forbidSoftSpacing: boolean) {
+  const rows = forbidSoftSpacing ? [...lp.subjectTo, ...noSoftSpacingRows(instance, (c) => !held.has(x(c)))] : lp.subjectTo;
+  return solveUntilIntegral(instance, { ...lp, subjectTo: rows }, held, deadline);
 }
 
 /**
@@ -141,19 +146,15 @@ async function partnersByCost(
   deadline: number,
 ): Promise<StageOutcome | undefined> {
   if (deadline - performance.now() < MIN_SOLVE_MS) return undefined;
-  const inSet = new Map(face);
-  instance.candidates.forEach((_, c) => {
-    if (!columns.has(c) && !inSet.has(x(c))) inSet.set(x(c), 0);
-  });
+  const inSet = withinSet(instance, columns, face);
   const partnersOpen = instance.candidates.flatMap((_, c) => (isPartners(c) && !inSet.has(x(c)) ? [x(c)] : []));
   const partnersPairs = softPairsOpen(instance, inSet).filter((p) => isPartners(instance.pairs[p].a));
   // GLPK rarely proves this optimal in time: the rest needs time left for everyone else.
   const choice = await solveWithGlpk(withSoftPairs({ ...lp, binaries: partnersOpen }, instance, partnersPairs), (deadline - performance.now()) * PARTNERS_SHARE, inSet);
   if (choice.status !== 'optimal' && choice.status !== 'feasible') return undefined;
-  const held = new Map(inSet);
-  for (const name of partnersOpen) held.set(name, Math.round(choice.vars[name] ?? 0));
-  const spacedApart = await solveUntilIntegral(instance, { ...lp, subjectTo: [...lp.subjectTo, ...noSoftSpacing(instance, (c) => !held.has(x(c)))] }, held, deadline);
-  const run = typeof spacedApart === 'string' ? await solveUntilIntegral(instance, lp, held, deadline) : spacedApart;
+  const held = holding(inSet, partnersOpen, choice);
+  const spacedApart = await fillAround(instance, lp, held, deadline, true);
+  const run = typeof spacedApart === 'string' ? await fillAround(instance, lp, held, deadline, false) : spacedApart;
   return typeof run === 'string' ? undefined : outcomeOf(instance, run);
 }
 
@@ -185,7 +186,7 @@ async function* choosePartners(partnersLp: LP, partnersOpen: string[], fixed: Re
 }
 
 /** Rows forbidding every soft spacing pair among the candidates `open` says may be chosen. */
-function noSoftSpacing(instance: OptimizerInstance, open: (candidate: number) => boolean): LP['subjectTo'] {
+function noSoftSpacingRows(instance: OptimizerInstance, open: (candidate: number) => boolean): LP['subjectTo'] {
   return softSpacingCliques(instance, open).map((clique, k) => ({
     name: `nosoft${k}`,
     vars: clique.map((c) => ({ name: x(c), coef: 1 })),
