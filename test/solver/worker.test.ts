@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { Club, Member, SchedulingProblem } from '../../solver/types.ts';
 import { validateRoster } from '../../solver/validate.ts';
 import type { WorkerFault, WorkerReply, WorkerRequest } from '../../solver/worker.ts';
-import { club as clubOf, member as memberWith } from './rosterFixtures.ts';
+import { club as clubOf, DUTY, member as memberWith } from './rosterFixtures.ts';
 
 const WORKER_URL = new URL('../../solver/worker.ts', import.meta.url);
 
@@ -43,7 +43,7 @@ function run(problem: SchedulingProblem, fault?: WorkerFault, waitMs = 20_000): 
 
 const member = (id: string): Member => memberWith(id, ['duty_officer']);
 
-const roles = [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer' }];
+const roles = [DUTY];
 const club: Club = clubOf(['a', 'b', 'c'].map(member), roles);
 const problem: SchedulingProblem = {
   club,
