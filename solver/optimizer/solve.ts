@@ -1,11 +1,11 @@
 import type { Assignment, SchedulingProblem } from '../types.ts';
 import { compareScores, fairnessObjective, fillObjective, scoreRoster } from './evaluate.ts';
-import { ColumnSet } from './columns.ts';
+import { ColumnSet } from './longRange/columns.ts';
 import { flowRoster } from './flow.ts';
 import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
 import { fairnessModel, fairnessWeight, fillModel, fillWeight, type StageTarget } from './model.ts';
 import { bestOf, isOutcome, solveStage, type ModelSize, type StageOutcome } from './stage.ts';
-import { breakTies, tieBreakFloor } from './tieBreak.ts';
+import { breakTies, tieBreakFloor } from './longRange/tieBreakBound.ts';
 
 export interface OptimizerOptions {
   /** Wall-clock budget for the whole call, model building included (default 10 s). */

@@ -1,8 +1,8 @@
 import type { LP } from 'glpk.js/node';
 import { scoreRoster, compareScores, type RosterScore } from './evaluate.ts';
 import { solveWithGlpk, type GlpkRun } from './glpk.ts';
-import type { ColumnSet } from './columns.ts';
-import { optimalFace, type Restriction } from './fixing.ts';
+import type { ColumnSet } from './longRange/columns.ts';
+import { optimalFace, type Restriction } from './longRange/faceFixing.ts';
 import type { OptimizerInstance } from './instance.ts';
 import { x } from './model.ts';
 

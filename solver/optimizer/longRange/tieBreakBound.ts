@@ -1,12 +1,12 @@
 import type { LP } from 'glpk.js/node';
-import { compareScores } from './evaluate.ts';
-import { GLP, solveWithGlpk, type GlpkRun } from './glpk.ts';
+import { compareScores } from '../evaluate.ts';
+import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
 import type { ColumnSet } from './columns.ts';
-import { reducedCostFixing, optimalFace, type Restriction } from './fixing.ts';
-import { softSpacingCliques, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from './model.ts';
-import { PAIRING_REWARD } from './preferences.ts';
-import { bestOf, holding, isOutcome, MIN_SOLVE_MS, outcomeOf, solveStage, solveUntilIntegral, withinSet, workingFace, type ModelSize, type StageOutcome, type StageRun } from './stage.ts';
+import { reducedCostFixing, optimalFace, type Restriction } from './faceFixing.ts';
+import { softSpacingCliques, type OptimizerInstance } from '../instance.ts';
+import { fairnessModel, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from '../model.ts';
+import { PAIRING_REWARD } from '../preferences.ts';
+import { bestOf, holding, isOutcome, MIN_SOLVE_MS, outcomeOf, solveStage, solveUntilIntegral, withinSet, workingFace, type ModelSize, type StageOutcome, type StageRun } from '../stage.ts';
 
 /** The last tier, pairing and soft spacing: it only breaks ties among the fairness optimum's rosters. */
 

@@ -1,5 +1,5 @@
 import type { LP } from 'glpk.js/node';
-import { GLP, type GlpkRun } from './glpk.ts';
+import { GLP, type GlpkRun } from '../glpk.ts';
 
 /**
  * Restrictions of the tie-break stage drawn from the fairness LP's optimal solution and its duals
