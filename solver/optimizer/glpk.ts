@@ -13,6 +13,9 @@ function glpk(): Promise<Glpk> {
   return runtime;
 }
 
+/** Below this much time left a solve is not started: GLPK presolves and starts before it looks at the clock. */
+export const MIN_SOLVE_MS = 5;
+
 /** 'none': no integer solution found in time; 'infeasible': proven to have none. */
 export type GlpkStatus = 'optimal' | 'feasible' | 'none' | 'infeasible';
 

@@ -1,74 +1,19 @@
 import type { LP } from 'glpk.js/node';
-import { compareScores } from '../evaluate.ts';
-import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
+import { chosenIn, outcomeOf, type StageOutcome } from '../evaluate.ts';
+import { GLP, MIN_SOLVE_MS, solveWithGlpk, type GlpkRun } from '../glpk.ts';
+import type { OptimizerInstance } from '../instance.ts';
+import { x } from '../lp.ts';
+import { softPairsOpen, withSoftPairs } from '../model.ts';
+import { softSpacingCliques } from '../spacing.ts';
 import type { ColumnSet } from './columns.ts';
-import { reducedCostFixing, optimalFace, type Restriction } from './faceFixing.ts';
-import { softSpacingCliques, type OptimizerInstance } from '../instance.ts';
-import { fairnessModel, rosterColumns, tieBreakModel, withSoftPairs, x, type StageTarget } from '../model.ts';
-import { PAIRING_REWARD } from '../preferences.ts';
-import { bestOf, holding, isOutcome, MIN_SOLVE_MS, outcomeOf, solveStage, solveUntilIntegral, withinSet, workingFace, type ModelSize, type StageOutcome, type StageRun } from '../stage.ts';
+import { holding, solveUntilIntegral, withinSet, workingFace } from './faceFixing.ts';
 
-/** The last tier, pairing and soft spacing: it only breaks ties among the fairness optimum's rosters. */
-
-/** Share of the tie-break time for reaching its LP bound; the stretch search may use the rest. */
-const BOUND_SHARE = 0.6;
 /** Share of the time left after the tie-break LP for the partners' search. */
 const PARTNERS_SHARE = 0.6;
 /** Share of the partners' time for the first, un-nudged try (see choosePartners). */
 const FIRST_TRY_SHARE = 0.25;
 /** How far from an integer GLPK's LP value may be and still count as that integer. */
 const INTEGRAL_TOLERANCE = 1e-4;
-/** Above this many candidates left open by the fairness optimum, the tie-break searches stretches of days. */
-const EXACT_TIE_BREAK_CANDIDATES = 3000;
-/** Duty days per stretch (a month of weekends), and the time all stretches share. */
-const STRETCH_DAYS = 8;
-const STRETCHES_MS = 1500;
-
-/**
- * The tie-break tier (pairing and soft spacing), searched where the fairness stage's optimum leaves
- * a choice. Returns the better roster, whether it is proven best in this tier, and else a lower
- * bound on the tier when one was found.
- */
-export async function breakTies(
-  instance: OptimizerInstance,
-  target: StageTarget,
-  fairness: StageOutcome,
-  best: StageOutcome,
-  columns: ColumnSet,
-  fairnessMs: number,
-  deadline: number,
-  size: ModelSize,
-): Promise<{ best: StageOutcome; proven: boolean; bound: number | null }> {
-  const restriction = tieBreakRestriction(fairness, target.fairness ?? 0);
-  const tieBreak = tieBreakModel(instance, fairness.relaxation?.lp ?? fairnessModel(instance, target), restriction.weighFairness);
-  const base = { ...tieBreak, subjectTo: [...tieBreak.subjectTo, ...restriction.rows] };
-  let bound: number | null = null;
-  if (!restriction.weighFairness) {
-    const boundDeadline = performance.now() + (deadline - performance.now()) * BOUND_SHARE;
-    const reached = await reachTieBreakBound(instance, base, restriction.fixed, columns, boundDeadline);
-    bound = reached.bound;
-    if (reached.roster) {
-      best = bestOf([best, reached.roster]);
-      if (reached.proven) return { best, proven: compareScores(best.score, reached.roster.score) === 0, bound };
-    }
-  }
-  const search = (fixed: ReadonlyMap<string, number>, until: number) =>
-    solveStage(instance, withSoftPairs(base, instance, softPairsOpen(instance, fixed)), { fixed }, until, size);
-  // Over long ranges the fairness optimum has so many equal-cost alternatives that GLPK cannot
-  // search them all for pairing and soft spacing in time: it searches a stretch of days at a
-  // time instead, which improves the roster but proves nothing. The whole search is skipped when
-  // the time left would not cover another solve the size of the fairness stage.
-  const open = instance.candidates.filter((_, c) => !restriction.fixed.has(x(c))).length;
-  if (open > EXACT_TIE_BREAK_CANDIDATES) {
-    const stretched = await improveByStretches(instance, best, restriction.fixed, search, Math.min(deadline, performance.now() + STRETCHES_MS));
-    return { best: stretched, proven: false, bound };
-  }
-  if (deadline - performance.now() <= 2 * fairnessMs) return { best, proven: false, bound };
-  const searched = await search(restriction.fixed, deadline);
-  if (!isOutcome(searched)) return { best, proven: false, bound };
-  const better = bestOf([best, searched]);
-  return { best: better, proven: searched.optimal && compareScores(better.score, searched.score) === 0, bound };
-}
 
 /**
  * The tie-break tier solved through its LP bound, on the fairness optimum's face (`face` holds
@@ -81,7 +26,7 @@ export async function breakTies(
  *    everyone else with the partners held. Any roster this finds is optimal for the tier.
  * Otherwise the roster returned (if any) is a good start for the stretch search, and the bound stands.
  */
-async function reachTieBreakBound(
+export async function reachTieBreakBound(
   instance: OptimizerInstance,
   lp: LP,
   face: ReadonlyMap<string, number>,
@@ -110,14 +55,14 @@ async function reachTieBreakBound(
     last = holding(fixed, partnersOpen, choice);
     const run = await fillAround(instance, onBoundFace, last, deadline, true);
     if (typeof run === 'string') continue;
-    const roster = outcomeOf(instance, run);
+    const roster = outcomeOf(instance, chosenIn(instance, run));
     if (roster.score.tieBreak <= bound) return { roster, proven: true, bound };
   }
   if (last) {
     // Everyone else cannot avoid soft spacing around these partners' days (GLPK's presolve reports
     // that as no solution): their pairing with some soft spacing, for the stretch search.
     const spaced = await fillAround(instance, onBoundFace, last, deadline, false);
-    return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, spaced), proven: false, bound };
+    return { roster: typeof spaced === 'string' ? undefined : outcomeOf(instance, chosenIn(instance, spaced)), proven: false, bound };
   }
   return { roster: await partnersByCost(instance, lp, face, columns, isPartners, deadline), proven: false, bound };
 }
@@ -155,7 +100,7 @@ async function partnersByCost(
   const held = holding(inSet, partnersOpen, choice);
   const spacedApart = await fillAround(instance, lp, held, deadline, true);
   const run = typeof spacedApart === 'string' ? await fillAround(instance, lp, held, deadline, false) : spacedApart;
-  return typeof run === 'string' ? undefined : outcomeOf(instance, run);
+  return typeof run === 'string' ? undefined : outcomeOf(instance, chosenIn(instance, run));
 }
 
 /**
@@ -192,76 +137,4 @@ function noSoftSpacingRows(instance: OptimizerInstance, open: (candidate: number
     vars: clique.map((c) => ({ name: x(c), coef: 1 })),
     bnds: { type: GLP.UP, lb: 0, ub: 1 },
   }));
-}
-
-/**
- * The tie-break tier improved one stretch of duty days at a time, every other day and every load
- * held as `best` has them, so each search is month-sized. `best` is on the restriction
- * (fairness-optimal), so every stretch's model has it as a solution.
- */
-async function improveByStretches(
-  instance: OptimizerInstance,
-  best: StageOutcome,
-  restricted: ReadonlyMap<string, number>,
-  search: (fixed: ReadonlyMap<string, number>, until: number) => Promise<StageRun>,
-  deadline: number,
-): Promise<StageOutcome> {
-  const stretches = Math.ceil(instance.problem.dutyDays.length / STRETCH_DAYS);
-  for (let stretch = 0; stretch < stretches; stretch++) {
-    const left = deadline - performance.now();
-    if (left < MIN_SOLVE_MS) break;
-    // Loads stay as they are too: their steps are thousands of columns over a long range.
-    const outside = (day: number) => Math.floor(day / STRETCH_DAYS) !== stretch;
-    const fixed = new Map([...restricted, ...rosterColumns(instance, best.chosen, outside)]);
-    instance.candidates.forEach(({ day }, c) => {
-      if (outside(day)) fixed.set(x(c), best.chosen.has(c) ? 1 : 0);
-    });
-    const run = await search(fixed, performance.now() + left / (stretches - stretch));
-    if (isOutcome(run)) best = bestOf([best, run]);
-  }
-  return best;
-}
-
-/**
- * A lower bound on the tie-break tier: every pairing reward taken, soft spacing free. Two partners
- * share at most as many days as the fewer duties either can take; a member's duties alongside
- * locked partners earn at most its best candidates' rewards.
- */
-export function tieBreakFloor(instance: OptimizerInstance): number {
-  const sharedDays = new Map<string, { a: number; b: number; days: number }>();
-  for (const { a, b } of instance.pairings) {
-    const key = `${a} ${b}`;
-    const entry = sharedDays.get(key) ?? { a, b, days: 0 };
-    entry.days++;
-    sharedDays.set(key, entry);
-  }
-  let rewards = 0;
-  for (const { a, b, days } of sharedDays.values()) rewards += Math.min(days, instance.maxLoad[a], instance.maxLoad[b]);
-  const lockedShares = instance.maxLoad.map((): number[] => []);
-  for (const { member, lockedPartners } of instance.candidates) if (lockedPartners > 0) lockedShares[member].push(lockedPartners);
-  lockedShares.forEach((shares, m) => {
-    for (const share of shares.sort((p, q) => q - p).slice(0, instance.maxLoad[m])) rewards += share;
-  });
-  return -PAIRING_REWARD * rewards;
-}
-
-/** The soft spacing pairs whose two candidates `fixed` leaves free to be chosen together. */
-function softPairsOpen(instance: OptimizerInstance, fixed: ReadonlyMap<string, number>): number[] {
-  const open: number[] = [];
-  instance.pairs.forEach((pair, p) => {
-    if (pair.points > 0 && fixed.get(x(pair.a)) !== 0 && fixed.get(x(pair.b)) !== 0) open.push(p);
-  });
-  return open;
-}
-
-/**
- * How the tie-break stage keeps the fairness stage's optimum `value`: on the LP's optimal face when
- * the LP reaches that optimum, else by reduced-cost fixing and weighing stage 2 into its objective.
- */
-function tieBreakRestriction(fairness: StageOutcome, value: number): Restriction {
-  const relaxation = fairness.relaxation;
-  if (!relaxation) return { fixed: new Map(), rows: [], weighFairness: true };
-  const { lp, run } = relaxation;
-  if (Math.abs(run.z - value) <= 1e-6 * (1 + Math.abs(value))) return optimalFace(lp, run);
-  return reducedCostFixing(lp, run, value, (name) => name.startsWith('x'));
 }

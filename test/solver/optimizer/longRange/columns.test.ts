@@ -6,7 +6,8 @@ import { optimalFace } from '../../../../solver/optimizer/longRange/faceFixing.t
 import { flowRoster } from '../../../../solver/optimizer/flow.ts';
 import { solveWithGlpk } from '../../../../solver/optimizer/glpk.ts';
 import { buildInstance } from '../../../../solver/optimizer/instance.ts';
-import { fairnessModel, x } from '../../../../solver/optimizer/model.ts';
+import { x } from '../../../../solver/optimizer/lp.ts';
+import { fairnessModel } from '../../../../solver/optimizer/model.ts';
 import { monthRange } from '../../../../solver/dates.ts';
 import { buildProblem } from '../../../../solver/problem.ts';
 
