@@ -63,7 +63,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const columns = new ColumnSet(instance, flow.chosen);
 
   // 2 and 3. Strict spacing and fairness: usually the flow's fill is reachable without a spacing
-  // break, so the fairness stage is asked for it with spacing hard.
+  // break, so the fairness stage is asked for it with spacing hard. Only when that fails does the
+  // fill stage trade fill and breaks exactly, and fairness is asked for what it reached.
   const fairnessStarted = performance.now();
   const fairnessStage = (target: StageTarget) =>
     solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
@@ -79,6 +80,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const rosters = [flowOutcome, fill, fairness].filter(isOutcome);
   if (rosters.length === 1) throw new Error('The optimizer found no solution within the time limit.');
   let best = bestOf(rosters);
+  // What the stages so far prove (proof.ts).
   const fillProven = fill === undefined || (isOutcome(fill) && fill.optimal);
   const gapOfFill = fillGap(instance, best.score, fillProven ? target : null, flow.maxFill);
   const fairnessTier = fairnessProof(instance, best.score, fairness, target.filled);
