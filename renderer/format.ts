@@ -74,3 +74,8 @@ export function bytes(size: number): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** A change of the fairness sum with its sign: `+0`, `+2`, `−2`. */
+export function fairnessChange(delta: number): string {
+  return delta < 0 ? `−${-delta}` : `+${delta}`;
+}

@@ -14,7 +14,7 @@ import type {
   SchedulerKind,
   SolveStatus,
 } from '../../solver/types.ts';
-import type { SlotCandidate } from '../../solver/validate.ts';
+import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
 
 export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
 

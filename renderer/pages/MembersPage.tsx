@@ -5,13 +5,14 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import type { Member } from '../../main/api/contract.ts';
+import type { Member, RoleSetting } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
 
 const NEW_MEMBER: Member = {
@@ -19,8 +20,10 @@ const NEW_MEMBER: Member = {
   allowWeekendDouble: false, dontSchedule: false, suspended: false, blackouts: [], pairWith: [], avoid: [], lastDutyDate: null,
 };
 
-function matches(member: Member, needle: string): boolean {
-  return [member.name, member.id, ...member.qualifications].some((text) => text.toLowerCase().includes(needle));
+/** Name, id, qualifications and the titles of the roles they qualify for. */
+function searchTexts(member: Member, roles: readonly RoleSetting[]): string[] {
+  const titles = roles.filter((role) => member.qualifications.includes(role.qualification)).map((role) => role.title);
+  return [member.name, member.id, ...member.qualifications, ...titles];
 }
 
 export function MembersPage(): React.JSX.Element {
@@ -33,9 +36,9 @@ export function MembersPage(): React.JSX.Element {
 
   const all = members.data ?? [];
   const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return (members.data ?? []).filter((m) => needle === '' || matches(m, needle)).sort((a, b) => a.name.localeCompare(b.name));
-  }, [members.data, search]);
+    const roles = club?.roles ?? [];
+    return (members.data ?? []).filter((m) => matchesSearch(search, searchTexts(m, roles))).sort((a, b) => a.name.localeCompare(b.name));
+  }, [members.data, search, club]);
   const qualifications = [...new Set((club?.roles ?? []).map((role) => role.qualification))];
 
   async function saved(member: Member, message: string): Promise<void> {
