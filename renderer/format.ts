@@ -6,6 +6,9 @@ const MONTH_NAMES = [
 ];
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** What the app calls a slot nobody fills, everywhere. */
+export const EMPTY_SLOT = 'Empty';
+
 export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy', optimizer: 'Optimizer' };
 
 export function monthName(month: number): string {
@@ -64,9 +67,17 @@ export function percent(value: number): string {
   return `${value.toFixed(2)} %`;
 }
 
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (run, log event, backup, publication) in the one format the app uses, in the user's locale. */
 export function dateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** Rewrites the `YYYY-MM-DD` dates of a message from the backend as duty days are shown (`Sat 12 Jun`). */
+export function readableDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => dayLabel(iso));
 }
 
 export function bytes(size: number): string {

@@ -99,13 +99,21 @@ export interface ComparisonView {
   range: DateRange;
   createdAt: string;
   legacy: RosterSide;
-  optimizer: RosterSide;
+  /**
+   * The optimizer's roster, or null when the optimizer failed: its run fell back to the legacy
+   * scheduler, and that roster is not the optimizer's to show, measure or adopt.
+   */
+  optimizer: RosterSide | null;
+  /** Why the optimizer failed (null when it made its roster). */
+  optimizerFailure: Fallback | null;
+  /** Null when the optimizer failed: there is no optimizer roster to compare with. */
   differences: {
     changed_slots: number;
     changed_dates: number;
     slot_differences: { date: IsoDate; role: string; legacy_member_id: string | null; optimizer_member_id: string | null }[];
-  };
-  acceptance: { fill_rate: boolean; fairness: boolean; solve_time: boolean; passed: boolean };
+  } | null;
+  /** Null when the optimizer failed: a fallback roster is neither accepted nor rejected. */
+  acceptance: { fill_rate: boolean; fairness: boolean; solve_time: boolean; passed: boolean } | null;
   roles: RoleSetting[];
   dutyDays: IsoDate[];
   /** Member id -> display name, for everyone appearing in either roster. */
@@ -122,6 +130,8 @@ export interface RosterSide {
   diagnostics: Diagnostic[];
   fallback: Fallback | null;
   loads: Record<string, number>;
+  /** Strict spacing rules the roster breaks (null in comparisons recorded before they were counted). */
+  spacingBreaks: number | null;
 }
 
 export interface PublishedMonth {

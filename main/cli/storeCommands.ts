@@ -92,8 +92,16 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
     ctx.out(JSON.stringify(view, null, 2));
     return;
   }
-  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) => [label, String(pick(view.legacy)), String(pick(view.optimizer))];
-  const acc = view.acceptance;
+  const optimizer = view.optimizer;
+  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) =>
+    [label, String(pick(view.legacy)), optimizer === null ? 'failed' : String(pick(optimizer))];
+  const outcome =
+    view.optimizerFailure !== null || view.differences === null || view.acceptance === null
+      ? [`The optimizer failed: ${view.optimizerFailure?.reason ?? 'no reason recorded'}. Its fallback roster is not compared or accepted.`]
+      : [
+          `Differences: ${view.differences.changed_slots} slots on ${view.differences.changed_dates} dates.`,
+          `Acceptance: ${view.acceptance.passed ? 'passed' : 'NOT passed'}`,
+        ];
   ctx.out(
     [
       `Comparison ${view.id} recorded for ${view.range.start} to ${view.range.end}.`,
@@ -103,11 +111,11 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
         row('Scheduler', (s) => `${s.scheduler} (${s.status})`),
         row('Filled slots', (s) => `${s.metrics.filled_slots}/${s.metrics.total_slots}`),
         row('Fairness variance', (s) => s.metrics.fairness_variance),
+        row('Spacing breaks', (s) => s.spacingBreaks ?? '–'),
         row('Solve time', (s) => `${s.metrics.solve_time_ms} ms`),
       ]),
       '',
-      `Differences: ${view.differences.changed_slots} slots on ${view.differences.changed_dates} dates.`,
-      `Acceptance: ${acc.passed ? 'passed' : 'NOT passed'}`,
+      ...outcome,
     ].join('\n'),
   );
 }

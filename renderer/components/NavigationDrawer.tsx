@@ -37,9 +37,16 @@ export function NavigationDrawer(props: { page: PageName; onNavigate(page: PageN
           {PAGES.map((name) => (
             <ListItemButton
               key={name}
+              component="a"
+              href={`#${name.toLowerCase()}`}
               selected={props.page === name}
               aria-current={props.page === name ? 'page' : undefined}
-              onClick={() => props.onNavigate(name)}
+              onClick={(event: React.MouseEvent) => {
+                // The app keeps its page in memory (the address carries the browser host's key); a plain click navigates here.
+                if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                event.preventDefault();
+                props.onNavigate(name);
+              }}
             >
               <ListItemIcon sx={{ minWidth: 40 }}>{ICONS[name]}</ListItemIcon>
               <ListItemText primary={name} />

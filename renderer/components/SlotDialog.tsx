@@ -14,7 +14,7 @@ import ListSubheader from '@mui/material/ListSubheader';
 import TextField from '@mui/material/TextField';
 import type { DraftView, SlotCandidate, SlotView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { dayLabel, fairnessChange } from '../format.ts';
+import { dayLabel, fairnessChange, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
@@ -94,7 +94,7 @@ export function SlotDialog(props: {
     >
       <ListItemText
         primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
-        secondary={[`${candidate.load} of ${candidate.cap} duties`, `fairness ${fairnessChange(candidate.fairnessDelta)}`, ...candidate.warnings.map((w) => `⚠ ${w}`)].join(' · ')}
+        secondary={[`${candidate.load} of ${candidate.cap} duties`, `fairness ${fairnessChange(candidate.fairnessDelta)}`, ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`)].join(' · ')}
         slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
       />
     </ListItemButton>
@@ -106,10 +106,10 @@ export function SlotDialog(props: {
       <DialogTitle id="slot-title">{title}</DialogTitle>
       <DialogContent dividers sx={{ minHeight: 240 }}>
         {slot.memberId === null && slot.diagnosis !== null && (
-          <Alert severity="error" sx={{ mb: 2 }}>Empty slot. {slot.diagnosis}</Alert>
+          <Alert severity="error" sx={{ mb: 2 }}>Empty slot. {readableDates(slot.diagnosis)}</Alert>
         )}
         {slot.warnings.length > 0 && (
-          <Alert severity="warning" sx={{ mb: 2 }}>{slot.warnings.join(' ')}</Alert>
+          <Alert severity="warning" sx={{ mb: 2 }}>{readableDates(slot.warnings.join(' '))}</Alert>
         )}
         {error !== null && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
         {candidates.error !== null && <Alert severity="error">{candidates.error}</Alert>}

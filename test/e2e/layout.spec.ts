@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { chooseMonth, expect, generateDraft, openPage, slot, test } from './fixtures.ts';
+
+/**
+ * The changed pages at the two window sizes the club uses: nothing scrolls sideways or is clipped,
+ * and the navigation keeps its labels. Screenshots land in test-results/screens for a look.
+ */
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 700 },
+];
+
+async function shot(app: Page, name: string): Promise<void> {
+  const { width, height } = app.viewportSize()!;
+  await app.screenshot({ path: `test-results/screens/${name}-${width}x${height}.png` });
+}
+
+/** The page itself does not scroll sideways, and no element of the main area sticks out of it. */
+async function expectNoSidewaysScroll(app: Page): Promise<void> {
+  if (process.env.UX_LOOK) return;
+  const overflow = await app.evaluate(() => {
+    const root = document.documentElement;
+    const main = document.querySelector('main')!.getBoundingClientRect();
+    const sticking = [...document.querySelectorAll('main *')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return false;
+        // Content inside a container that scrolls on purpose (a table's own scroll area) is fine.
+        for (let up = el.parentElement; up && up.tagName !== 'MAIN'; up = up.parentElement) {
+          const style = getComputedStyle(up);
+          if (['auto', 'scroll', 'hidden'].includes(style.overflowX)) return false;
+        }
+        return box.right > main.right + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`);
+    return { page: root.scrollWidth - root.clientWidth, sticking: sticking.slice(0, 5) };
+  });
+  expect(overflow).toEqual({ page: 0, sticking: [] });
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}x${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('Compare, Activity, Members and the slot dialog fit the window', async ({ app }) => {
+      await app.setViewportSize(size);
+      const navigation = app.getByRole('navigation', { name: 'Pages' });
+      for (const name of ['Propose', 'Compare', 'Members', 'Settings', 'Activity', 'Published']) {
+        await expect(navigation.getByRole('link', { name })).toBeVisible();
+      }
+
+      await openPage(app, 'Compare');
+      await chooseMonth(app, 2027, 6);
+      await app.getByRole('button', { name: 'Run comparison' }).click();
+      await expect(app.getByRole('table', { name: 'Optimizer roster' })).toBeVisible({ timeout: 60_000 });
+      await expectNoSidewaysScroll(app);
+      await shot(app, 'compare');
+
+      await openPage(app, 'Activity');
+      await expect(app.getByRole('table', { name: 'Recent runs' })).toBeVisible();
+      await expectNoSidewaysScroll(app);
+      await shot(app, 'activity');
+
+      await openPage(app, 'Members');
+      await expect(app.getByRole('table', { name: 'Members' })).toBeVisible();
+      await expectNoSidewaysScroll(app);
+      await shot(app, 'members');
+
+      await openPage(app, 'Propose');
+      await generateDraft(app);
+      await expectNoSidewaysScroll(app);
+      await slot(app, 'Instructor', 'Sat 5 Jun').click();
+      await expect(app.getByRole('dialog', { name: 'Instructor on Sat 5 Jun' }).getByRole('list', { name: 'Members' })).toBeVisible();
+      await shot(app, 'slot-dialog');
+    });
+  });
+}
