@@ -1,4 +1,4 @@
-import type { DateRange, IsoDate, MonthRef, SchedulerKind } from '../main/api/contract.ts';
+import type { DateRange, IsoDate, MonthRef, RunInfo, SchedulerKind } from '../main/api/contract.ts';
 
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -10,6 +10,9 @@ const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export const EMPTY_SLOT = 'Empty';
 
 export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy', optimizer: 'Optimizer' };
+
+/** What a generation run was made for. */
+export const PURPOSE_NAMES: Record<RunInfo['purpose'], string> = { draft: 'Draft', shadow: 'Shadow run', compare: 'Comparison' };
 
 export function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);

@@ -54,6 +54,8 @@ export interface Settings {
 
 export interface RunInfo {
   id: number;
+  /** What the run was for: a draft, a shadow run of the optimizer beside a legacy draft, or a comparison. */
+  purpose: 'draft' | 'shadow' | 'compare';
   scheduler: SchedulerKind;
   /** The scheduler the settings asked for (differs from `scheduler` after a fallback). */
   requestedScheduler: SchedulerKind;
@@ -181,6 +183,8 @@ export interface ImportResult {
   members: number;
   roles: number;
   publishedDays: number;
+  /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
+  warnings: string[];
 }
 
 export interface LogEvent {

@@ -3,6 +3,7 @@ import { ApiError, badInput, conflict, notFound } from '../api/errors.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
 import { clearMemberFromDrafts, deleteDraftSlotsOfRole, memberHasPublishedDuty, roleHasPublishedSlots } from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
+import { clubWarnings } from '../../solver/clubWarnings.ts';
 import type { Club, Member } from '../../solver/types.ts';
 import { nowIso, type BackendContext } from './context.ts';
 
@@ -110,9 +111,10 @@ export function importClub(ctx: BackendContext, text: string): ImportResult {
     throw error;
   }
   ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
-  const result = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
-  ctx.log.info('Club imported', { ...result });
-  return result;
+  const counts = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
+  const warnings = clubWarnings(club);
+  ctx.log.info('Club imported', { ...counts, warnings: warnings.length });
+  return { ...counts, warnings };
 }
 
 export function exportClub(ctx: BackendContext): string {

@@ -155,6 +155,7 @@ registerCommand({
     const text = readFileSync(path, 'utf8');
     const result = await withBackend(ctx, (backend) => backend.importClub(text));
     ctx.out(`Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.`);
+    for (const warning of result.warnings) ctx.out(`Warning: ${warning}`);
   },
 });
 

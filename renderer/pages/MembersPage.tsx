@@ -33,6 +33,7 @@ export function MembersPage(): React.JSX.Element {
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
   const all = members.data ?? [];
   const shown = useMemo(() => {
@@ -50,7 +51,7 @@ export function MembersPage(): React.JSX.Element {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h2">Members</Typography>
         <TextField
           type="search"
@@ -58,17 +59,23 @@ export function MembersPage(): React.JSX.Element {
           label="Search members"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          sx={{ width: 280 }}
+          sx={{ width: 240 }}
         />
-        <Typography variant="body2" color="text.secondary">{shown.length} of {all.length}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
-          <ClubFileButtons onImported={members.reload} onError={setError} />
-          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })}>
+          <ClubFileButtons onImported={members.reload} onError={setError} onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })} />
+          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
             Add member
           </Button>
         </Stack>
       </Stack>
       {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {importWarnings !== null && (
+        <Alert severity="warning" onClose={() => setImportWarnings(null)} aria-label="Import summary">
+          {importWarnings.summary} Please check {importWarnings.warnings.length === 1 ? 'this' : `these ${importWarnings.warnings.length}`}:
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>{importWarnings.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+        </Alert>
+      )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
       {members.data !== undefined && (
         <MembersTable
