@@ -12,8 +12,13 @@ interface ClubFileMember {
 }
 
 /** The demo club file as JSON, to change for a test. */
-export function demoClub(): { members: ClubFileMember[]; [field: string]: unknown } {
-  return JSON.parse(readFileSync(join(ROOT, 'assets', 'demo-club.json'), 'utf8'));
+interface ClubFile {
+  members: ClubFileMember[];
+  [field: string]: unknown;
+}
+
+export function demoClub(): ClubFile {
+  return JSON.parse(readFileSync(join(ROOT, 'assets', 'demo-club.json'), 'utf8')) as ClubFile;
 }
 
 /** Imports a club file through the Members page, as a user does (the Members page must be open). */
