@@ -29,8 +29,8 @@ export function ComparedRosters(props: { view: ComparisonView; disabled: boolean
       </Stack>
       {roster === null ? (
         <Alert severity="error">
-          The optimizer failed: {view.optimizerFailure?.reason ?? 'no reason was recorded'}. The legacy scheduler made a roster in its
-          place; that one is not the optimizer's, so it is not shown, measured or offered here. Run the comparison again to retry.
+          The optimizer failed, so it has no roster here. The legacy scheduler made one in its place; that one is not the
+          optimizer&apos;s, so it is not shown, measured or offered for adoption. Run the comparison again to retry.
         </Alert>
       ) : (
         <RosterTable

@@ -77,11 +77,11 @@ export function ComparePage(): React.JSX.Element {
       {view !== null && (
         <>
           <Typography variant="body2" color="text.secondary">
-            Compared {dateTime(view.createdAt)}. {view.optimizer === null ? 'The optimizer failed, so there is nothing to compare the legacy roster with.' : 'Highlighted slots differ between the two rosters.'}
+            Compared {dateTime(view.createdAt)}.{view.optimizer === null ? '' : ' Highlighted slots differ between the two rosters.'}
           </Typography>
           {view.optimizerFailure !== null && (
             <Alert severity="error" role="alert">
-              The optimizer failed on {monthLabel(month)}: {view.optimizerFailure.reason}. No optimizer roster, no acceptance.
+              The optimizer failed on {monthLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason: {view.optimizerFailure.reason}
             </Alert>
           )}
           <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: { xs: 'stretch', lg: 'flex-start' } }}>

@@ -11,7 +11,8 @@ test.describe('when the optimizer fails', () => {
     await expect(app.getByRole('table', { name: 'Legacy roster' })).toBeVisible({ timeout: 60_000 });
 
     const optimizer = app.getByRole('region', { name: 'Optimizer roster' });
-    await expect(optimizer.getByText(/^The optimizer failed: /)).toBeVisible();
+    await expect(optimizer.getByText(/^The optimizer failed, so it has no roster here\./)).toBeVisible();
+    await expect(app.getByRole('alert').filter({ hasText: 'The optimizer failed on June 2027' })).toContainText('Reason: ');
     await expect(app.getByRole('table', { name: 'Optimizer roster' })).toHaveCount(0);
     await expect(app.getByRole('button', { name: 'Adopt optimizer' })).toHaveCount(0);
     await expect(app.getByRole('button', { name: 'Adopt legacy' })).toBeEnabled();
