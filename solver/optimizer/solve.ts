@@ -6,6 +6,7 @@ import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts'
 import { fairnessModel, fairnessWeight, fillModel, fillWeight, type StageTarget } from './model.ts';
 import { bestOf, isOutcome, solveStage, type ModelSize, type StageOutcome } from './stage.ts';
 import { breakTies, tieBreakFloor } from './tieBreak.ts';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
 
 export interface OptimizerOptions {
   /** Wall-clock budget for the whole call, model building included (default 10 s). */
@@ -26,7 +27,7 @@ export interface OptimizerResult {
   stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
 }
 
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
 /** Shares of the time left for the fill and fairness stages. */
 const FILL_SHARE = 0.4;
 const FAIRNESS_SHARE = 0.75;
