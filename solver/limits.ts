@@ -16,7 +16,7 @@ export function isPlannedDate(value: unknown): value is IsoDate {
 export const PLANNED_DATE_EXPECTED = `a date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}, e.g. "2026-05-02"`;
 
 /** The month-key pattern: YYYY-MM (the settings' month overrides); see isMonthKey for the year bounds. */
-export const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const MONTH_KEY_EXPECTED = `a month written YYYY-MM between ${FIRST_YEAR}-01 and ${LAST_YEAR}-12`;
 
 export function isMonthKey(text: string): boolean {
@@ -34,3 +34,9 @@ export const MAX_DUTIES_PER_MONTH = 12;
 /** Role and qualification keys. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const KEY_EXPECTED = 'lowercase letters, digits and _ starting with a letter, e.g. "duty_officer"';
+
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Control characters have no place in names, ids or keys typed by a person. */
+export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);

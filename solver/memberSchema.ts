@@ -1,4 +1,4 @@
-import { isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import { hasControlCharacters, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
 import type { Member } from './types.ts';
 
 /**
@@ -73,7 +73,7 @@ export function memberProblemMessage(path: string, value: unknown, expected: str
   if (path !== '' && !Object.hasOwn(MEMBER_SCHEMA, key)) return `There is no member field "${path.slice(0, 40)}".`;
   const label = memberFieldLabel(path);
   if (value === undefined) return `${label} is missing.`;
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return `${label} must be ${expected}, not ${text.length > 60 ? `${text.slice(0, 57)}...` : text}.`;
 }
 
@@ -86,9 +86,9 @@ export function freeMemberId(taken: readonly string[]): string {
   const byPrefix = new Map<string, { count: number; width: number; max: number }>();
   for (const id of taken) {
     const match = /^(.*?)(\d+)$/.exec(id);
-    if (!match || match[2]!.length > 9) continue;
-    const entry = byPrefix.get(match[1]!) ?? { count: 0, width: 0, max: 0 };
-    byPrefix.set(match[1]!, { count: entry.count + 1, width: Math.max(entry.width, match[2]!.length), max: Math.max(entry.max, Number(match[2])) });
+    if (!match || match[2].length > 9) continue;
+    const entry = byPrefix.get(match[1]) ?? { count: 0, width: 0, max: 0 };
+    byPrefix.set(match[1], { count: entry.count + 1, width: Math.max(entry.width, match[2].length), max: Math.max(entry.max, Number(match[2])) });
   }
   const [prefix, { width, max }] = [...byPrefix].sort((a, b) => b[1].count - a[1].count)[0] ?? ['m', { width: 3, max: 0 }];
   for (let n = max + 1; ; n++) {
@@ -100,16 +100,13 @@ export function freeMemberId(taken: readonly string[]): string {
 /** A problem with a member: `path` is relative to the member ('' for the member itself). */
 export type MemberReport = (path: string, value: unknown, expected: string) => void;
 
-// Control characters have no place in names, ids or keys typed by a person.
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 const TEXT_EXPECTED = {
   id: `a member id: text of at most ${MEMBER_LIMITS.idLength} characters, e.g. "m001"`,
   name: `the member's name: text of at most ${MEMBER_LIMITS.nameLength} characters`,
 };
 
 function isText(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.trim() !== '' && value.length <= maxLength && !CONTROL.test(value);
+  return typeof value === 'string' && value.trim() !== '' && value.length <= maxLength && !hasControlCharacters(value);
 }
 
 /**

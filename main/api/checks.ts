@@ -3,7 +3,7 @@
  * a T: its message names the value as the form labels it, its `field` is the payload path (for the
  * form to mark). The type parameter is what the API table derives the contract from.
  */
-import { isPlannedDate, PLANNED_DATE_EXPECTED } from '../../solver/limits.ts';
+import { hasControlCharacters, isPlannedDate, PLANNED_DATE_EXPECTED } from '../../solver/limits.ts';
 import type { IsoDate } from '../../solver/types.ts';
 import { ApiError } from './errors.ts';
 
@@ -28,12 +28,9 @@ export const fail = (at: Place, expected: string): never => {
   throw new ApiError('bad_input', `${at.label} must be ${expected}.`, at.field);
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
-
-// Control characters have no place in names, ids or keys typed by a person.
-const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function text(maxLength: number, opts: { allowEmpty?: boolean; multiline?: boolean } = {}): Check<string> {
   const expected = opts.allowEmpty ? `text of at most ${maxLength} characters` : `non-empty text of at most ${maxLength} characters`;
@@ -41,7 +38,7 @@ export function text(maxLength: number, opts: { allowEmpty?: boolean; multiline?
     if (typeof value !== 'string' || value.length > maxLength) fail(at, expected);
     const s = value as string;
     if (!opts.allowEmpty && s.trim() === '') fail(at, expected);
-    if (!opts.multiline && CONTROL.test(s)) fail(at, `${expected} without control characters`);
+    if (!opts.multiline && hasControlCharacters(s)) fail(at, `${expected} without control characters`);
   };
 }
 

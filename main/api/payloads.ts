@@ -12,6 +12,7 @@ import {
   decimal,
   fail,
   integer,
+  isPlainObject,
   list,
   matching,
   nullable,
@@ -74,9 +75,8 @@ export const clubSettings = refine(
 
 /** A whole member (every field given), checked by the member schema; the message names the form's field. */
 export const member: Check<Member> = (value, at) => {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && ![Object.prototype, null].includes(Object.getPrototypeOf(value))) {
-    fail(at, 'a member');
-  }
+  // Anything but a plain object is the schema's to refuse; a class instance never comes from JSON.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) fail(at, 'a member');
   readMember(value, (path, given, expected) => {
     const field = path === '' ? at.field : `${at.field}.${path}`;
     throw new ApiError('bad_input', memberProblemMessage(path, given, expected), field);
@@ -84,7 +84,7 @@ export const member: Check<Member> = (value, at) => {
 };
 
 /** Labelled as on the Settings page (scheduler settings). */
-export const SETTINGS_LABELS = {
+const SETTINGS_LABELS = {
   scheduler: 'Scheduler',
   monthOverrides: 'Override for the month',
   shadowMode: 'Shadow mode',

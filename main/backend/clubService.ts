@@ -29,7 +29,7 @@ function checkSettingsAsClub(club: Club): void {
     parseClub(JSON.parse(JSON.stringify(serializeClub(club))));
   } catch (error) {
     if (!(error instanceof ClubFileError)) throw error;
-    const first = error.problems[0]!;
+    const first = error.problems[0];
     const { field, label } = settingsPlace(first.path);
     throw badInput(first.value === undefined ? `${label} is missing.` : `${label} must be ${first.expected}, not ${JSON.stringify(first.value)}.`, field);
   }
@@ -93,7 +93,7 @@ function checkedMember(others: readonly Member[], member: Member): Member {
   // Another member avoiding this one, who now pairs with them.
   const avoider = problems.find((p) => p.value === read.id);
   if (avoider) {
-    const other = members[avoider.index]!;
+    const other = members[avoider.index];
     throw badInput(`${other.name} avoids ${read.name}, so they cannot be paired (Likes to work with).`, `member.pairWith[${read.pairWith.indexOf(other.id)}]`);
   }
   return read;

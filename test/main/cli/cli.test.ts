@@ -207,7 +207,7 @@ describe('rostermeister CLI', () => {
       assert.equal(run.code, 2, `${name}: ${run.stderr}`);
       const lines = run.stderr.trim().split('\n');
       assert.equal(lines.length, 1, `${name}: one line, got ${run.stderr}`);
-      assert.match(lines[0]!, message, name);
+      assert.match(lines[0], message, name);
       assert.doesNotMatch(run.stderr, /ApiError|\n\s+at |\(file:|node:internal/, `${name}: no stack trace`);
     }
   });
