@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import type { Member, RoleSetting } from '../../main/api/contract.ts';
+import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
@@ -14,11 +15,6 @@ import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
-
-const NEW_MEMBER: Member = {
-  id: '', name: '', active: true, qualifications: [], rolePercent: {}, maxPerMonth: null, preferredDay: null,
-  allowWeekendDouble: false, dontSchedule: false, suspended: false, blackouts: [], pairWith: [], avoid: [], lastDutyDate: null,
-};
 
 /** Name, id, qualifications and the titles of the roles they qualify for. */
 function searchTexts(member: Member, roles: readonly RoleSetting[]): string[] {
@@ -64,7 +60,7 @@ export function MembersPage(): React.JSX.Element {
         <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
           <ClubFileButtons onImported={members.reload} onError={setError} onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })} />
-          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
+          <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
             Add member
           </Button>
         </Stack>
