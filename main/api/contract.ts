@@ -165,6 +165,20 @@ export interface BackupInfo {
   name: string;
   createdAt: string;
   sizeBytes: number;
+  /** The schema version recorded in the backup's header (null for backups made before it was recorded). */
+  schemaVersion: number | null;
+  /** Why this file cannot be restored, as far as its header tells (the full check runs on restore). */
+  problem: string | null;
+}
+
+/** `recovery`: the database cannot be used; only the backup list, restoring and starting afresh work. */
+export interface DatabaseStatus {
+  state: 'ready' | 'recovery';
+  problem: 'empty' | 'damaged' | 'foreign' | 'newer' | null;
+  /** For the club member: what is wrong and what the choices are (recovery only). */
+  message: string | null;
+  /** The database file. */
+  file: string;
 }
 
 export interface ImportResult {
@@ -218,6 +232,10 @@ export interface RostermeisterApi {
   listBackups(): Promise<BackupInfo[]>;
   createBackup(): Promise<BackupInfo>;
   restoreBackup(name: string): Promise<void>;
+  /** Whether the database can be used, or the app is in recovery. */
+  databaseStatus(): Promise<DatabaseStatus>;
+  /** Recovery only: keep the unusable database in set-aside/ and start with the demo club. */
+  startAfresh(): Promise<void>;
   listRuns(limit: number): Promise<RunInfo[]>;
   recentLog(limit: number): Promise<LogEvent[]>;
 }
@@ -231,7 +249,8 @@ export const API_METHODS = [
   'setSlotLocked', 'publishDraft', 'discardDraft',
   'compare', 'latestComparison', 'adoptComparison',
   'listPublishedMonths', 'getPublished', 'exportPublished',
-  'getSettings', 'updateSettings', 'listBackups', 'createBackup', 'restoreBackup', 'listRuns', 'recentLog',
+  'getSettings', 'updateSettings', 'listBackups', 'createBackup', 'restoreBackup',
+  'databaseStatus', 'startAfresh', 'listRuns', 'recentLog',
 ] as const satisfies readonly ApiMethod[];
 
 /** Error codes a caller can act on; `message` is for the club member. */

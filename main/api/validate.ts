@@ -227,6 +227,8 @@ const PARAMS: Record<ApiMethod, readonly Param[]> = {
   listBackups: [],
   createBackup: [],
   restoreBackup: [['name', backupName]],
+  databaseStatus: [],
+  startAfresh: [],
   listRuns: [['limit', limit]],
   recentLog: [['limit', limit]],
 };

@@ -1,31 +1,44 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { RostermeisterApi, Settings } from '../api/contract.ts';
+import type { DatabaseStatus, RostermeisterApi, Settings } from '../api/contract.ts';
+import { ApiError, conflict } from '../api/errors.ts';
 import { hasClub, replaceClub } from '../db/clubRepo.ts';
-import { openDatabase, type Db } from '../db/connection.ts';
+import { createDatabaseFile, openDatabase, type Db } from '../db/connection.ts';
+import { acquireFolderLock, FolderInUseError, folderHolder, type FolderLock } from '../db/folderLock.ts';
+import { checkDatabaseFile } from '../db/health.ts';
 import { listRuns } from '../db/runRepo.ts';
-import { databasePath, logPath } from '../dataDir.ts';
+import { loadBackupsKept } from '../db/settingsRepo.ts';
+import { isCorruption, storageProblem } from '../db/storageErrors.ts';
+import { databasePath, logPath, prepareDataDir, SQLITE_SIDE_FILES } from '../dataDir.ts';
 import { createLogger, fileSink, readLogFile, type Logger, type LogSink } from '../log.ts';
 import type { OptimizerFault } from '../scheduler/generate.ts';
 import { closeOptimizerWorkers, prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { parseClubFile } from '../../solver/clubFile.ts';
-import { createBackup, listBackups, restoreBackup } from './backups.ts';
+import { createBackup, DamagedDatabaseError, listBackups, prepareRestore, removeLeftovers, setAside, swapIn, type BackupFolder } from './backups.ts';
 import * as clubService from './clubService.ts';
 import { adoptComparison, compare, latestComparison } from './comparisons.ts';
-import { GenerationTracker, nowIso, type BackendContext } from './context.ts';
+import { GenerationTracker, type BackendContext } from './context.ts';
 import * as drafts from './drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths } from './published.ts';
+import { recoveryStatus, RecoveryNeededError } from './recovery.ts';
 import { getSettings, optimizerMayRun, updateSettings } from './settings.ts';
 
 export interface BackendOptions {
   dataDir: string;
+  /**
+   * `write` (default): this process owns the data folder (the app, the browser host, a command that
+   * changes something); another owner makes createBackend throw FolderInUseError. `read`: a command that
+   * only reads; beside an owner it opens the database read-only.
+   */
+  access?: 'write' | 'read';
   /** Also receives every log event (the log file in the data folder always does). */
   logger?: Logger;
   /** Test-only: make the optimizer fail in the given way, to exercise the fallback. */
   fault?: OptimizerFault;
   /** A better-sqlite3 native build other than the package's own (the Electron host's). */
   nativeBinding?: string;
-  /** The club file loaded into an empty database (default: assets/demo-club.json). */
+  /** The club file loaded into a new database (default: assets/demo-club.json). */
   demoClubPath?: string;
   /** Folder with the PDF export fonts (default: the package's assets/fonts). */
   fontDir?: string;
@@ -35,7 +48,7 @@ export interface BackendOptions {
 export interface Backend extends RostermeisterApi {
   /** Waits for background work (shadow-mode comparisons) to finish. */
   settled(): Promise<void>;
-  /** Stops generations, waits for them and closes the database. */
+  /** Stops generations, waits for them, closes the database and gives up the data folder. */
   close(): Promise<void>;
   /** Where the database file lives. */
   readonly databaseFile: string;
@@ -49,75 +62,217 @@ function forwardTo(logger: Logger): LogSink {
   };
 }
 
-/** Opens (creating and migrating if needed) the data folder's database; an empty one gets the demo club. */
+/** A failure of the disk or folder as one sentence; anything else unchanged. */
+function asUserError(error: unknown, dataDir: string): unknown {
+  if (error instanceof ApiError || error instanceof FolderInUseError) return error;
+  const problem = storageProblem(error, dataDir);
+  return problem === null ? error : new ApiError('conflict', problem);
+}
+
+/**
+ * Opens the data folder's database. A new folder gets a database with the demo club; a database that
+ * cannot be used (damaged, zero bytes, foreign, newer) puts the backend in recovery (databaseStatus).
+ */
 export async function createBackend(opts: BackendOptions): Promise<Backend> {
+  try {
+    return await openBackend(opts);
+  } catch (error) {
+    throw asUserError(error, opts.dataDir);
+  }
+}
+
+async function openBackend(opts: BackendOptions): Promise<Backend> {
   const file = databasePath(opts.dataDir);
-  const log = createLogger([fileSink(logPath(opts.dataDir)), ...(opts.logger ? [forwardTo(opts.logger)] : [])], opts.now);
-  const open = (path: string): Db => openDatabase(path, { nativeBinding: opts.nativeBinding });
-  const ctx: BackendContext = {
-    db: open(file),
-    dataDir: opts.dataDir,
-    log,
-    fault: opts.fault,
-    now: opts.now ?? (() => new Date()),
-    generations: new GenerationTracker(),
-  };
-  if (!hasClub(ctx.db)) {
+  const now = opts.now ?? (() => new Date());
+  prepareDataDir(opts.dataDir);
+  let lock: FolderLock | null = null;
+  try {
+    lock = acquireFolderLock(opts.dataDir);
+  } catch (error) {
+    // A reader runs beside the owner, and in a folder it may not write to, read-only.
+    if (opts.access !== 'read' || !(error instanceof FolderInUseError || storageProblem(error, opts.dataDir) !== null)) throw error;
+  }
+  const readonly = lock === null;
+  try {
+    return await openLocked(opts, file, now, lock, readonly);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openLocked(opts: BackendOptions, file: string, now: () => Date, lock: FolderLock | null, readonly: boolean): Promise<Backend> {
+  const sinks: LogSink[] = opts.logger ? [forwardTo(opts.logger)] : [];
+  if (!readonly) sinks.unshift(fileSink(logPath(opts.dataDir)));
+  const log = createLogger(sinks, opts.now);
+  const nativeBinding = opts.nativeBinding;
+  const folder: BackupFolder = { dataDir: opts.dataDir, log, now, ...(nativeBinding ? { nativeBinding } : {}) };
+  const loadDemo = (db: Db) => {
     const club = parseClubFile(readFileSync(opts.demoClubPath ?? DEFAULT_DEMO_CLUB, 'utf8'));
-    ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
+    db.transaction(() => replaceClub(db, club, now().toISOString())).immediate();
     log.info('Demo club loaded', { club: club.name, members: club.members.length });
+  };
+  const createFresh = () => {
+    // Side files without their database belong to nothing; they must not meet the new file.
+    if (!existsSync(file)) for (const suffix of SQLITE_SIDE_FILES) if (existsSync(file + suffix)) setAside(folder);
+    createDatabaseFile(file, loadDemo, { nativeBinding });
+  };
+
+  if (!readonly) removeLeftovers(opts.dataDir);
+  if (!existsSync(file)) {
+    if (readonly) {
+      const holder = folderHolder(opts.dataDir);
+      throw conflict(`There is no database in ${opts.dataDir} yet${holder === null ? '' : ` (Rostermeister, pid ${holder}, is setting it up)`}.`);
+    }
+    createFresh();
   }
 
-  const run = async <T>(work: () => T | Promise<T>): Promise<T> => work();
+  let ctx: BackendContext | null = null;
+  let recovery: DatabaseStatus | null = null;
+
   // A worker started ahead is ready (and stays warm) when the first optimizer run comes.
   const prewarm = (settings: Settings) => {
     if (optimizerMayRun(settings)) prewarmOptimizerWorker();
     return settings;
   };
-  prewarm(getSettings(ctx));
+  const openLive = (): void => {
+    const db = openDatabase(file, { nativeBinding, readonly });
+    try {
+      if (!readonly && !hasClub(db)) loadDemo(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    ctx = { db, dataDir: opts.dataDir, log, fault: opts.fault, now, generations: new GenerationTracker() };
+    recovery = null;
+    prewarm(getSettings(ctx));
+  };
+  const checkAndOpen = (): void => {
+    const check = checkDatabaseFile(file, { writable: !readonly, nativeBinding });
+    if (check.usable) {
+      openLive();
+      return;
+    }
+    recovery = recoveryStatus(file, check);
+    log.error('The database cannot be used: recovery', { file, problem: check.problem, detail: check.detail });
+  };
+  checkAndOpen();
+
+  const live = (): BackendContext => {
+    if (ctx === null) throw new RecoveryNeededError(recovery!);
+    return ctx;
+  };
+  const writable = (): void => {
+    if (!readonly) return;
+    const holder = folderHolder(opts.dataDir);
+    throw holder === null ? conflict(`Rostermeister may not write to ${opts.dataDir}.`) : new FolderInUseError(holder, hostname(), opts.dataDir);
+  };
+  const run = async <T>(work: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (isCorruption(error)) {
+        log.error('The database is damaged', { message: (error as Error).message });
+        throw conflict(`The database ${file} is damaged (${(error as Error).message}). Nothing more was changed. Restore a backup (Settings, Backups).`);
+      }
+      throw asUserError(error, opts.dataDir);
+    }
+  };
+  const backupsKept = (c: BackendContext) => loadBackupsKept(c.db);
+
+  /** Replaces the live database with a prepared file; the one replaced is kept (before-restore backup or set-aside). */
+  async function replaceLive(prepared: string, describe: string): Promise<void> {
+    const current = ctx;
+    let keptAs: string;
+    if (current !== null) {
+      try {
+        keptAs = (await createBackup(folder, current.db, backupsKept(current), 'before-restore')).name;
+      } catch (error) {
+        if (!(error instanceof DamagedDatabaseError)) throw error;
+        keptAs = setAside(folder);
+      }
+      await current.generations.stop();
+      current.db.close();
+      ctx = null;
+    } else {
+      keptAs = setAside(folder);
+    }
+    swapIn(opts.dataDir, prepared);
+    checkAndOpen();
+    log.info(describe, { kept_aside: keptAs });
+  }
 
   return {
     databaseFile: file,
-    getClubSettings: () => run(() => clubService.getClubSettings(ctx)),
-    updateClubSettings: (settings) => run(() => clubService.updateClubSettings(ctx, settings)),
-    listMembers: () => run(() => clubService.listMembers(ctx)),
-    saveMember: (member) => run(() => clubService.saveMember(ctx, member)),
-    deleteMember: (memberId) => run(() => clubService.deleteMember(ctx, memberId)),
-    importClub: (text) => run(() => clubService.importClub(ctx, text)),
-    exportClub: () => run(() => clubService.exportClub(ctx)),
+    getClubSettings: () => run(() => clubService.getClubSettings(live())),
+    updateClubSettings: (settings) => run(() => clubService.updateClubSettings(live(), settings)),
+    listMembers: () => run(() => clubService.listMembers(live())),
+    saveMember: (member) => run(() => clubService.saveMember(live(), member)),
+    deleteMember: (memberId) => run(() => clubService.deleteMember(live(), memberId)),
+    importClub: (text) => run(() => clubService.importClub(live(), text)),
+    exportClub: () => run(() => clubService.exportClub(live())),
 
-    getDraft: (month) => run(() => drafts.getDraft(ctx, month)),
-    generateDraft: (month) => run(() => drafts.generateDraft(ctx, month)),
-    rollDraft: (draftId) => run(() => drafts.rollDraft(ctx, draftId)),
-    cancelGeneration: () => run(() => ctx.generations.cancel()),
-    setDateRemoved: (draftId, date, removed) => run(() => drafts.setDateRemoved(ctx, draftId, date, removed)),
-    slotCandidates: (draftId, date, role) => run(() => drafts.slotCandidates(ctx, draftId, date, role)),
-    setSlot: (draftId, date, role, memberId) => run(() => drafts.setSlot(ctx, draftId, date, role, memberId)),
-    setSlotLocked: (draftId, date, role, locked) => run(() => drafts.setSlotLocked(ctx, draftId, date, role, locked)),
-    publishDraft: (draftId) => run(() => drafts.publishDraft(ctx, draftId)),
-    discardDraft: (draftId) => run(() => drafts.discardDraft(ctx, draftId)),
+    getDraft: (month) => run(() => drafts.getDraft(live(), month)),
+    generateDraft: (month) => run(() => drafts.generateDraft(live(), month)),
+    rollDraft: (draftId) => run(() => drafts.rollDraft(live(), draftId)),
+    cancelGeneration: () => run(() => ctx?.generations.cancel()),
+    setDateRemoved: (draftId, date, removed) => run(() => drafts.setDateRemoved(live(), draftId, date, removed)),
+    slotCandidates: (draftId, date, role) => run(() => drafts.slotCandidates(live(), draftId, date, role)),
+    setSlot: (draftId, date, role, memberId) => run(() => drafts.setSlot(live(), draftId, date, role, memberId)),
+    setSlotLocked: (draftId, date, role, locked) => run(() => drafts.setSlotLocked(live(), draftId, date, role, locked)),
+    publishDraft: (draftId) => run(() => drafts.publishDraft(live(), draftId)),
+    discardDraft: (draftId) => run(() => drafts.discardDraft(live(), draftId)),
 
-    compare: (month) => run(() => compare(ctx, month)),
-    latestComparison: (month) => run(() => latestComparison(ctx, month)),
-    adoptComparison: (comparisonId, side) => run(() => adoptComparison(ctx, comparisonId, side)),
+    compare: (month) => run(() => compare(live(), month)),
+    latestComparison: (month) => run(() => latestComparison(live(), month)),
+    adoptComparison: (comparisonId, side) => run(() => adoptComparison(live(), comparisonId, side)),
 
-    listPublishedMonths: () => run(() => listPublishedMonths(ctx)),
-    getPublished: (month) => run(() => getPublished(ctx, month)),
-    exportPublished: (request) => run(() => exportPublished(ctx, request, opts.fontDir)),
+    listPublishedMonths: () => run(() => listPublishedMonths(live())),
+    getPublished: (month) => run(() => getPublished(live(), month)),
+    exportPublished: (request) => run(() => exportPublished(live(), request, opts.fontDir)),
 
-    getSettings: () => run(() => getSettings(ctx)),
-    updateSettings: (settings) => run(() => prewarm(updateSettings(ctx, settings))),
-    listBackups: () => run(() => listBackups(ctx)),
-    createBackup: () => run(() => createBackup(ctx)),
-    restoreBackup: (name) => run(() => restoreBackup(ctx, name, open)),
-    listRuns: (limit) => run(() => listRuns(ctx.db, Math.max(0, Math.min(1000, Math.floor(limit))))),
+    getSettings: () => run(() => getSettings(live())),
+    updateSettings: (settings) => run(() => prewarm(updateSettings(live(), settings))),
+    listBackups: () => run(() => listBackups(opts.dataDir)),
+    createBackup: () =>
+      run(async () => {
+        writable();
+        const c = live();
+        try {
+          return await createBackup(folder, c.db, backupsKept(c));
+        } catch (error) {
+          if (error instanceof DamagedDatabaseError) throw conflict(`${error.message} Restore a backup instead (Settings, Backups).`);
+          throw error;
+        }
+      }),
+    restoreBackup: (name) =>
+      run(async () => {
+        writable();
+        if (ctx?.generations.busy) throw conflict('A roster is being generated. Wait for it to finish before restoring a backup.');
+        await replaceLive(prepareRestore(folder, name), 'Backup restored');
+      }),
+    databaseStatus: () => run(() => recovery ?? { state: 'ready' as const, problem: null, message: null, file }),
+    startAfresh: () =>
+      run(async () => {
+        writable();
+        if (ctx !== null) throw conflict('The database is fine; there is nothing to start afresh from. Import a club file to replace the club.');
+        const fresh = `${file}.creating`;
+        createDatabaseFile(fresh, loadDemo, { nativeBinding });
+        await replaceLive(fresh, 'Started afresh with the demo club');
+      }),
+    listRuns: (limit) => run(() => listRuns(live().db, Math.max(0, Math.min(1000, Math.floor(limit))))),
     recentLog: (limit) => run(() => readLogFile(logPath(opts.dataDir), Math.max(0, Math.min(5000, Math.floor(limit))))),
 
-    settled: () => ctx.generations.settled(),
+    settled: async () => ctx?.generations.settled(),
     async close() {
-      await ctx.generations.stop();
-      await closeOptimizerWorkers();
-      if (ctx.db.open) ctx.db.close();
+      const current: BackendContext | null = ctx;
+      try {
+        if (current !== null) await current.generations.stop();
+        await closeOptimizerWorkers();
+        if (current?.db.open) current.db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
