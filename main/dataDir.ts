@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,6 +44,13 @@ const PRIVATE_FILE = 0o600;
 export function prepareDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
   restrict(dataDir, 0);
+  try {
+    mkdirSync(logsDir(dataDir), { recursive: true, mode: PRIVATE_DIR });
+    // The log is appended to by plain writes, which would create it world-readable.
+    closeSync(openSync(logPath(dataDir), 'a', PRIVATE_FILE));
+  } catch {
+    // A read-only folder: whoever owns it keeps the log.
+  }
 }
 
 function restrict(path: string, depth: number): void {

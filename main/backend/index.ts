@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseStatus, RostermeisterApi, Settings } from '../api/contract.ts';
-import { ApiError, conflict } from '../api/errors.ts';
+import { ApiError, badInput, conflict } from '../api/errors.ts';
 import { hasClub, replaceClub } from '../db/clubRepo.ts';
 import { createDatabaseFile, openDatabase, type Db } from '../db/connection.ts';
 import { acquireFolderLock, FolderInUseError, folderHolder, type FolderLock } from '../db/folderLock.ts';
 import { checkDatabaseFile } from '../db/health.ts';
 import { listRuns } from '../db/runRepo.ts';
-import { loadBackupsKept } from '../db/settingsRepo.ts';
+import { loadBackupsKept, MAX_BACKUPS_KEPT, saveBackupsKept } from '../db/settingsRepo.ts';
 import { isCorruption, storageProblem } from '../db/storageErrors.ts';
 import { databasePath, logPath, prepareDataDir, SQLITE_SIDE_FILES } from '../dataDir.ts';
 import { createLogger, fileSink, readLogFile, type Logger, type LogSink } from '../log.ts';
@@ -52,6 +52,9 @@ export interface Backend extends RostermeisterApi {
   close(): Promise<void>;
   /** Where the database file lives. */
   readonly databaseFile: string;
+  /** How many backups are kept (command line: settings get/set backupsKept). */
+  getBackupsKept(): Promise<number>;
+  setBackupsKept(count: number): Promise<number>;
 }
 
 const DEFAULT_DEMO_CLUB = fileURLToPath(new URL('../../assets/demo-club.json', import.meta.url));
@@ -262,6 +265,17 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
       }),
     listRuns: (limit) => run(() => listRuns(live().db, Math.max(0, Math.min(1000, Math.floor(limit))))),
     recentLog: (limit) => run(() => readLogFile(logPath(opts.dataDir), Math.max(0, Math.min(5000, Math.floor(limit))))),
+
+    getBackupsKept: () => run(() => backupsKept(live())),
+    setBackupsKept: (count) =>
+      run(() => {
+        writable();
+        if (!Number.isInteger(count) || count < 1 || count > MAX_BACKUPS_KEPT) throw badInput(`Keep from 1 to ${MAX_BACKUPS_KEPT} backups.`, 'backupsKept');
+        const c = live();
+        saveBackupsKept(c.db, count);
+        c.log.info('Backups kept changed', { backups_kept: count });
+        return count;
+      }),
 
     settled: async () => ctx?.generations.settled(),
     async close() {

@@ -18,7 +18,7 @@ export function recoveryStatus(file: string, check: Unusable): DatabaseStatus {
   return {
     state: 'recovery',
     problem: check.problem,
-    message: `The database ${file} cannot be used: ${describeProblem(check)}. ${next} The file is kept in the set-aside folder, not overwritten.`,
+    message: `The database ${file} cannot be used: ${describeProblem(check)}. ${next} Either way this file is first kept in the set-aside folder; it is never overwritten.`,
     file,
   };
 }

@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { ClubFileError } from '../../solver/clubFile.ts';
 import { SeasonPhraseError } from '../../solver/season.ts';
+import { ApiError } from '../api/errors.ts';
+import { RecoveryNeededError } from '../backend/recovery.ts';
+import { resolveDataDir } from '../dataDir.ts';
+import { FolderInUseError } from '../db/folderLock.ts';
+import { storageProblem } from '../db/storageErrors.ts';
 import { createLogger, stderrSink } from '../log.ts';
 import { parseArgs, UsageError, type OptionSpecs } from './args.ts';
 import { findCommand, registeredCommands, type CliContext, type Command } from './command.ts';
@@ -70,14 +75,37 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.err((error as Error).message);
       return 2;
     }
+    if (error instanceof RecoveryNeededError) {
+      io.err(`${error.message}\nSee the backups with: rostermeister backup list; restore one with: rostermeister backup restore NAME.`);
+      return 2;
+    }
+    // Meant for the user (a conflict, a full disk, a read-only folder): the sentence, not a stack.
+    if (error instanceof ApiError) {
+      io.err(error.message);
+      return 1;
+    }
+    const storage = storageProblem(error, dataDirOf(rest));
+    if (storage !== null) {
+      io.err(storage);
+      return 1;
+    }
     io.err(`rostermeister ${command.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }
 }
 
+/** For messages only: the folder a failing command worked on. */
+function dataDirOf(argv: string[]): string {
+  const at = argv.indexOf('--data-dir');
+  const given = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  return resolveDataDir(given ?? null);
+}
+
 /** Errors caused by what the user gave us (exit code 2), as opposed to our own failures (exit code 1). */
 function isBadInput(error: unknown): boolean {
   if (error instanceof UsageError || error instanceof ClubFileError || error instanceof SeasonPhraseError) return true;
+  // Another process owns the data folder: the user closes it, or runs the command there.
+  if (error instanceof FolderInUseError) return true;
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'bad_input';
 }
 

@@ -79,7 +79,7 @@ async function start(): Promise<void> {
         return { ok: false, error: { code: 'bad_input', message: 'This call did not come from the Rostermeister window.' } };
       }
       const envelope = await callApi(api, method, args, logInternal);
-      if (envelope.ok && (method === 'updateClubSettings' || method === 'importClub' || method === 'restoreBackup')) {
+      if (envelope.ok && (method === 'updateClubSettings' || method === 'importClub' || method === 'restoreBackup' || method === 'startAfresh')) {
         void refreshTitle(api);
       }
       return envelope;
