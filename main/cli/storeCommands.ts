@@ -309,7 +309,7 @@ registerCommand({
     }
     const check = checkDatabaseFile(file);
     if (!check.usable) {
-      lines.push(`It cannot be used: ${describeProblem(check)}.`);
+      lines.push(`It cannot be used: ${describeProblem(check)}.`, `Detail: ${check.detail}`);
       if (check.version !== null) lines.push(`Schema version ${check.version}; this version of Rostermeister knows up to ${CURRENT_VERSION}.`);
       lines.push('See the backups with: backup list; restore one with: backup restore NAME.');
       ctx.out(lines.join('\n'));

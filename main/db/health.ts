@@ -94,7 +94,8 @@ export function checkDatabaseFile(file: string, opts: CheckOptions = {}): Databa
   }
 }
 
-/** One sentence for a person: "it is damaged (integrity check: ...)". */
+/** Part of a sentence for a person, e.g. "it is empty (the file has zero bytes)"; SQLite's own findings stay in the log. */
 export function describeProblem(check: Extract<DatabaseCheck, { usable: false }>): string {
-  return `${PROBLEM_TEXT[check.problem]} (${check.detail})`;
+  const detail = check.detail.startsWith('integrity check:') ? "SQLite's integrity check found errors" : check.detail;
+  return `${PROBLEM_TEXT[check.problem]} (${detail})`;
 }
