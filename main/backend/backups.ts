@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { BackupInfo } from '../api/contract.ts';
 import { badInput, notFound } from '../api/errors.ts';
@@ -24,6 +25,12 @@ export interface BackupFolder {
 }
 
 const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/;
+/**
+ * Beside each backup, its SHA-256 in `sha256sum` format: SQLite's integrity check finds broken pages but
+ * not a changed value inside one, the checksum does. Backups without one (older, or copied in by hand)
+ * get the integrity check only.
+ */
+const CHECKSUM = '.sha256';
 /** A backup being written; it gets its name only once it has been checked. */
 const PARTIAL = '.partial';
 
@@ -89,14 +96,29 @@ export async function createBackup(folder: BackupFolder, db: Db, keep: number, p
       throw new DamagedDatabaseError(`The database ${describeProblem(check)}, so no backup was made.`);
     }
     singleFile(partial, folder);
+    writeFileSync(join(dir, name + CHECKSUM), `${sha256Of(partial)}  ${name}\n`, { mode: 0o600 });
     renameSync(partial, join(dir, name));
   } catch (error) {
     removeDatabaseFiles(partial);
+    rmSync(join(dir, name + CHECKSUM), { force: true });
     throw error;
   }
   folder.log.info('Backup created', { name });
   pruneBackups(folder, keep);
   return info(dir, name)!;
+}
+
+function sha256Of(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** The checksum recorded when the backup was made, or null when it has none. */
+function recordedChecksum(file: string): string | null {
+  try {
+    return /^([0-9a-f]{64})\b/.exec(readFileSync(file + CHECKSUM, 'utf8'))?.[1] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function lstatExists(file: string): boolean {
@@ -124,7 +146,11 @@ export function pruneBackups(folder: BackupFolder, keep: number): string[] {
   const ours = listBackups(folder.dataDir).filter((b) => b.problem === null);
   if (ours.length <= keep) return [];
   const dir = backupsDir(folder.dataDir);
-  const good = (b: BackupInfo) => checkDatabaseFile(join(dir, b.name), binding(folder)).usable;
+  const good = (b: BackupInfo) => {
+    const file = join(dir, b.name);
+    const recorded = recordedChecksum(file);
+    return (recorded === null || recorded === sha256Of(file)) && checkDatabaseFile(file, binding(folder)).usable;
+  };
   const kept = ours.slice(0, Math.max(1, keep));
   let extra = ours.slice(kept.length);
   if (!kept.some(good)) {
@@ -133,6 +159,7 @@ export function pruneBackups(folder: BackupFolder, keep: number): string[] {
   }
   for (const b of extra) {
     rmSync(join(dir, b.name), { force: true });
+    rmSync(join(dir, b.name + CHECKSUM), { force: true });
     folder.log.info('Old backup removed', { name: b.name, kept: keep });
   }
   return extra.map((b) => b.name);
@@ -160,6 +187,11 @@ export function prepareRestore(folder: BackupFolder, name: string): string {
   try {
     copyFileSync(source, incoming);
     makePrivate(incoming);
+    const recorded = recordedChecksum(source);
+    if (recorded !== null && recorded !== sha256Of(incoming)) {
+      folder.log.warn('Backup refused', { name, problem: 'checksum' });
+      throw badInput(`The backup "${name}" was not restored: it has changed since it was made (its checksum does not match). The database is unchanged.`, 'name');
+    }
     const check = checkDatabaseFile(incoming, { writable: true, ...binding(folder) });
     if (!check.usable) {
       folder.log.warn('Backup refused', { name, problem: check.problem, detail: check.detail });

@@ -230,6 +230,28 @@ describe('data safety', () => {
     console.log(`Data safety: ${line}`);
   });
 
+  it('a backup whose content changed inside a value (integrity check still ok) is refused by its checksum', async () => {
+    const dir = copyOf(template);
+    const live = databasePath(dir);
+    const file = join(backupsDir(dir), goodBackup);
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf(Buffer.from('Kestrel Ridge'));
+    assert.ok(at > 0, 'the club name is in the backup');
+    bytes[at] = 'Q'.charCodeAt(0);
+    writeFileSync(file, bytes);
+    const check = new Database(file, { readonly: true });
+    assert.equal(check.pragma('integrity_check', { simple: true }), 'ok', 'SQLite alone would not notice');
+    check.close();
+    const backend = await createBackend({ dataDir: dir });
+    try {
+      const before = stateOf(live);
+      await assert.rejects(backend.restoreBackup(goodBackup), /has changed since it was made \(its checksum does not match\)\. The database is unchanged\./);
+      assert.equal(stateOf(live), before);
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('a file in backups/ that is not a backup (link, folder, garbage) is listed as a problem or left out, and the app starts', async () => {
     const dir = copyOf(template);
     const folder = backupsDir(dir);
@@ -283,7 +305,7 @@ describe('data safety', () => {
         await assert.rejects(backend.getSettings(), RecoveryNeededError, attack.kind);
         await assert.rejects(backend.generateDraft({ year: 2027, month: 7 }), RecoveryNeededError, attack.kind);
         await assert.rejects(backend.createBackup(), (e: unknown) => e instanceof ApiError && e.code === 'conflict', attack.kind);
-        assert.deepEqual(readdirSync(backupsDir(dir)), [goodBackup], `${attack.kind}: a backup of the unusable file was written`);
+        assert.deepEqual(readdirSync(backupsDir(dir)).sort(), [goodBackup, `${goodBackup}.sha256`], `${attack.kind}: a backup of the unusable file was written`);
         assert.ok(readFileSync(live).equals(attack.bytes), `${attack.kind}: the unusable file was changed (a zero-byte file must not become the demo club)`);
 
         await backend.restoreBackup(goodBackup);
