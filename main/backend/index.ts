@@ -3,26 +3,22 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseStatus, RostermeisterApi, Settings } from '../api/contract.ts';
 import { ApiError, badInput, conflict } from '../api/errors.ts';
+import { API, API_METHODS, type HandlerEnv } from '../api/methods.ts';
 import { hasClub, replaceClub } from '../db/clubRepo.ts';
 import { createDatabaseFile, openDatabase, type Db } from '../db/connection.ts';
 import { acquireFolderLock, FolderInUseError, folderHolder, type FolderLock } from '../db/folderLock.ts';
 import { checkDatabaseFile } from '../db/health.ts';
-import { listRuns } from '../db/runRepo.ts';
 import { loadBackupsKept, MAX_BACKUPS_KEPT, saveBackupsKept } from '../db/settingsRepo.ts';
 import { isCorruption, storageProblem } from '../db/storageErrors.ts';
 import { databasePath, logPath, prepareDataDir, SQLITE_SIDE_FILES } from '../dataDir.ts';
-import { createLogger, fileSink, readLogFile, type Logger, type LogSink } from '../log.ts';
+import { createLogger, fileSink, type Logger, type LogSink } from '../log.ts';
 import type { OptimizerFault } from '../scheduler/generate.ts';
 import { closeOptimizerWorkers, prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { parseClubFile } from '../../solver/clubFile.ts';
 import { createBackup, DamagedDatabaseError, listBackups, prepareRestore, removeLeftovers, setAside, swapIn, type BackupFolder } from './backups.ts';
-import * as clubService from './clubService.ts';
-import { adoptComparison, compare, latestComparison } from './comparisons.ts';
 import { GenerationTracker, type BackendContext } from './context.ts';
-import * as drafts from './drafts.ts';
-import { exportPublished, getPublished, listPublishedMonths } from './published.ts';
-import { recoveryStatus, RecoveryNeededError } from './recovery.ts';
-import { getSettings, optimizerMayRun, updateSettings } from './settings.ts';
+import { recoveryStatus, RecoveryNeededError, type DataStore } from './recovery.ts';
+import { getSettings, optimizerMayRun } from './settings.ts';
 
 export interface BackendOptions {
   dataDir: string;
@@ -205,67 +201,51 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
     log.info(describe, { kept_aside: keptAs });
   }
 
+  const store: DataStore = {
+    listBackups: () => listBackups(opts.dataDir),
+    async createBackup() {
+      writable();
+      const c = live();
+      try {
+        return await createBackup(folder, c.db, backupsKept(c));
+      } catch (error) {
+        if (error instanceof DamagedDatabaseError) throw conflict(`${error.message} Restore a backup instead (Settings, Backups).`);
+        throw error;
+      }
+    },
+    async restoreBackup(name) {
+      writable();
+      if (ctx?.generations.busy) throw conflict('A roster is being generated. Wait for it to finish before restoring a backup.');
+      await replaceLive(prepareRestore(folder, name), 'Backup restored');
+    },
+    databaseStatus: () => recovery ?? { state: 'ready', problem: null, message: null, file },
+    async startAfresh() {
+      writable();
+      if (ctx !== null) throw conflict('The database is fine; there is nothing to start afresh from. Import a club file to replace the club.');
+      const fresh = `${file}.creating`;
+      createDatabaseFile(fresh, loadDemo, { nativeBinding });
+      await replaceLive(fresh, 'Started afresh with the demo club');
+    },
+  };
+  const env: HandlerEnv = {
+    get ctx() {
+      return live();
+    },
+    store,
+    fontDir: opts.fontDir,
+    prewarm,
+  };
+  // One backend function per entry of the API table, each through `run` (storage failures in words).
+  const api = Object.fromEntries(
+    API_METHODS.map((name) => {
+      const handler = API[name].handler as (env: HandlerEnv, ...args: unknown[]) => unknown;
+      return [name, (...args: unknown[]) => run(() => handler(env, ...args))];
+    }),
+  ) as unknown as RostermeisterApi;
+
   return {
+    ...api,
     databaseFile: file,
-    getClubSettings: () => run(() => clubService.getClubSettings(live())),
-    updateClubSettings: (settings) => run(() => clubService.updateClubSettings(live(), settings)),
-    listMembers: () => run(() => clubService.listMembers(live())),
-    saveMember: (member) => run(() => clubService.saveMember(live(), member)),
-    deleteMember: (memberId) => run(() => clubService.deleteMember(live(), memberId)),
-    importClub: (text) => run(() => clubService.importClub(live(), text)),
-    exportClub: () => run(() => clubService.exportClub(live())),
-
-    getDraft: (month) => run(() => drafts.getDraft(live(), month)),
-    generateDraft: (month) => run(() => drafts.generateDraft(live(), month)),
-    rollDraft: (draftId) => run(() => drafts.rollDraft(live(), draftId)),
-    cancelGeneration: () => run(() => ctx?.generations.cancel()),
-    setDateRemoved: (draftId, date, removed) => run(() => drafts.setDateRemoved(live(), draftId, date, removed)),
-    slotCandidates: (draftId, date, role) => run(() => drafts.slotCandidates(live(), draftId, date, role)),
-    setSlot: (draftId, date, role, memberId) => run(() => drafts.setSlot(live(), draftId, date, role, memberId)),
-    setSlotLocked: (draftId, date, role, locked) => run(() => drafts.setSlotLocked(live(), draftId, date, role, locked)),
-    publishDraft: (draftId) => run(() => drafts.publishDraft(live(), draftId)),
-    discardDraft: (draftId) => run(() => drafts.discardDraft(live(), draftId)),
-
-    compare: (month) => run(() => compare(live(), month)),
-    latestComparison: (month) => run(() => latestComparison(live(), month)),
-    adoptComparison: (comparisonId, side) => run(() => adoptComparison(live(), comparisonId, side)),
-
-    listPublishedMonths: () => run(() => listPublishedMonths(live())),
-    getPublished: (month) => run(() => getPublished(live(), month)),
-    exportPublished: (request) => run(() => exportPublished(live(), request, opts.fontDir)),
-
-    getSettings: () => run(() => getSettings(live())),
-    updateSettings: (settings) => run(() => prewarm(updateSettings(live(), settings))),
-    listBackups: () => run(() => listBackups(opts.dataDir)),
-    createBackup: () =>
-      run(async () => {
-        writable();
-        const c = live();
-        try {
-          return await createBackup(folder, c.db, backupsKept(c));
-        } catch (error) {
-          if (error instanceof DamagedDatabaseError) throw conflict(`${error.message} Restore a backup instead (Settings, Backups).`);
-          throw error;
-        }
-      }),
-    restoreBackup: (name) =>
-      run(async () => {
-        writable();
-        if (ctx?.generations.busy) throw conflict('A roster is being generated. Wait for it to finish before restoring a backup.');
-        await replaceLive(prepareRestore(folder, name), 'Backup restored');
-      }),
-    databaseStatus: () => run(() => recovery ?? { state: 'ready' as const, problem: null, message: null, file }),
-    startAfresh: () =>
-      run(async () => {
-        writable();
-        if (ctx !== null) throw conflict('The database is fine; there is nothing to start afresh from. Import a club file to replace the club.');
-        const fresh = `${file}.creating`;
-        createDatabaseFile(fresh, loadDemo, { nativeBinding });
-        await replaceLive(fresh, 'Started afresh with the demo club');
-      }),
-    listRuns: (limit) => run(() => listRuns(live().db, Math.max(0, Math.min(1000, Math.floor(limit))))),
-    recentLog: (limit) => run(() => readLogFile(logPath(opts.dataDir), Math.max(0, Math.min(5000, Math.floor(limit))))),
-
     getBackupsKept: () => run(() => backupsKept(live())),
     setBackupsKept: (count) =>
       run(() => {

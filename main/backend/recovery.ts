@@ -1,4 +1,4 @@
-import type { DatabaseStatus } from '../api/contract.ts';
+import type { BackupInfo, DatabaseStatus } from '../api/contract.ts';
 import { ApiError } from '../api/errors.ts';
 import { describeProblem, type DatabaseCheck } from '../db/health.ts';
 
@@ -29,4 +29,13 @@ export class RecoveryNeededError extends ApiError {
     super('conflict', status.message ?? 'The database cannot be used.');
     this.name = 'RecoveryNeededError';
   }
+}
+
+/** Backups and recovery, as the API table's handlers see them (they work in recovery too). */
+export interface DataStore {
+  listBackups(): BackupInfo[];
+  createBackup(): Promise<BackupInfo>;
+  restoreBackup(name: string): Promise<void>;
+  databaseStatus(): DatabaseStatus;
+  startAfresh(): Promise<void>;
 }
