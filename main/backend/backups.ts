@@ -190,7 +190,10 @@ export function prepareRestore(folder: BackupFolder, name: string): string {
     const recorded = recordedChecksum(source);
     if (recorded !== null && recorded !== sha256Of(incoming)) {
       folder.log.warn('Backup refused', { name, problem: 'checksum' });
-      throw badInput(`The backup "${name}" was not restored: it has changed since it was made (its checksum does not match). The database is unchanged.`, 'name');
+      throw badInput(
+        `The backup "${name}" was not restored: it has changed since it was made (its checksum does not match). The database is unchanged.`,
+        'name',
+      );
     }
     const check = checkDatabaseFile(incoming, { writable: true, ...binding(folder) });
     if (!check.usable) {
@@ -241,7 +244,7 @@ export function swapIn(dataDir: string, prepared: string): void {
 export function removeLeftovers(dataDir: string): void {
   for (const prepared of [restoringPath(dataDir), `${databasePath(dataDir)}.creating`]) removeDatabaseFiles(prepared);
   const clean = (dir: string, test: (name: string) => boolean) => {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(dir);
     } catch {

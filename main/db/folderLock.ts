@@ -20,13 +20,17 @@ interface LockRecord {
 /** Another process holds the folder. */
 export class FolderInUseError extends Error {
   readonly code = 'folder_in_use';
-  constructor(readonly pid: number, readonly host: string, dataDir: string) {
+  constructor(
+    readonly pid: number,
+    readonly host: string,
+    dataDir: string,
+  ) {
     super(
       pid <= 0
         ? `Another Rostermeister is just opening this folder: ${dataDir}. Try again in a moment.`
         : host === hostname()
-        ? `Rostermeister is open on this folder (pid ${pid}): ${dataDir}. Close it first, or use it there.`
-        : `Rostermeister is open on this folder on the computer ${host} (pid ${pid}): ${dataDir}. Close it there first.`,
+          ? `Rostermeister is open on this folder (pid ${pid}): ${dataDir}. Close it first, or use it there.`
+          : `Rostermeister is open on this folder on the computer ${host} (pid ${pid}): ${dataDir}. Close it there first.`,
     );
     this.name = 'FolderInUseError';
   }
@@ -101,7 +105,7 @@ function clearStale(file: string, stale: LockRecord | null): void {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
-  let got: LockRecord | null = null;
+  let got: LockRecord | null;
   try {
     got = readRecord(moved);
   } catch {
@@ -121,7 +125,12 @@ function clearStale(file: string, stale: LockRecord | null): void {
 /** Takes the data folder or throws FolderInUseError naming the holder. */
 export function acquireFolderLock(dataDir: string): FolderLock {
   const file = lockPath(dataDir);
-  const record: LockRecord = { pid: process.pid, host: hostname(), since: new Date().toISOString(), token: randomBytes(12).toString('hex') };
+  const record: LockRecord = {
+    pid: process.pid,
+    host: hostname(),
+    since: new Date().toISOString(),
+    token: randomBytes(12).toString('hex'),
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(file, record)) {
       let released = false;

@@ -12,8 +12,7 @@ import { APPLICATION_ID, CURRENT_VERSION } from './migrations.ts';
 export type DatabaseProblem = 'empty' | 'damaged' | 'foreign' | 'newer';
 
 export type DatabaseCheck =
-  | { usable: true; version: number }
-  | { usable: false; problem: DatabaseProblem; detail: string; version: number | null };
+  { usable: true; version: number } | { usable: false; problem: DatabaseProblem; detail: string; version: number | null };
 
 export interface CheckOptions {
   nativeBinding?: string;
@@ -24,7 +23,7 @@ export interface CheckOptions {
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
 
-export const PROBLEM_TEXT: Record<DatabaseProblem, string> = {
+const PROBLEM_TEXT: Record<DatabaseProblem, string> = {
   empty: 'it is empty',
   damaged: 'it is damaged',
   foreign: 'it is not a Rostermeister database',
@@ -44,7 +43,11 @@ export function readHeader(file: string): HeaderFacts | null {
   try {
     const header = Buffer.alloc(HEADER_BYTES);
     if (readSync(fd, header, 0, HEADER_BYTES, 0) < HEADER_BYTES) return null;
-    return { sqlite: header.subarray(0, 16).equals(SQLITE_MAGIC), userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
+    return {
+      sqlite: header.subarray(0, 16).equals(SQLITE_MAGIC),
+      userVersion: header.readUInt32BE(60),
+      applicationId: header.readUInt32BE(68),
+    };
   } finally {
     closeSync(fd);
   }
@@ -67,10 +70,16 @@ export function checkDatabaseFile(file: string, opts: CheckOptions = {}): Databa
 
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: !opts.writable, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+    db = new Database(file, {
+      readonly: !opts.writable,
+      fileMustExist: true,
+      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    });
     const problems = (db.pragma('integrity_check(5)') as { integrity_check: string }[]).map((r) => r.integrity_check);
     if (problems.length !== 1 || problems[0] !== 'ok') return damaged(`integrity check: ${problems.join('; ')}`);
-    const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+    const tables = new Set(
+      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+    );
     if (tables.size === 0) return { usable: false, problem: 'empty', detail: 'it holds no tables', version: null };
     if (!tables.has('schema_migrations') || !tables.has('club')) {
       return { usable: false, problem: 'foreign', detail: 'it does not have the tables of a Rostermeister database', version: null };
@@ -82,12 +91,18 @@ export function checkDatabaseFile(file: string, opts: CheckOptions = {}): Databa
       return damaged(`its recorded schema version (${header.userVersion}) does not match its migrations (${version})`, version);
     }
     if (version > CURRENT_VERSION) {
-      return { usable: false, problem: 'newer', detail: `schema version ${version}; this version of Rostermeister knows up to ${CURRENT_VERSION}`, version };
+      return {
+        usable: false,
+        problem: 'newer',
+        detail: `schema version ${version}; this version of Rostermeister knows up to ${CURRENT_VERSION}`,
+        version,
+      };
     }
     return { usable: true, version };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'))) return damaged((error as Error).message);
+    if (code === 'SQLITE_NOTADB' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')))
+      return damaged((error as Error).message);
     throw error;
   } finally {
     db?.close();

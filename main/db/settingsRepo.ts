@@ -28,7 +28,7 @@ export function saveSettings(db: Db, settings: Settings): void {
 }
 
 /** How many backups are kept (the oldest beyond it are removed); stored beside the settings, not in them. */
-export const DEFAULT_BACKUPS_KEPT = 20;
+const DEFAULT_BACKUPS_KEPT = 20;
 export const MAX_BACKUPS_KEPT = 1000;
 const BACKUPS_KEPT_KEY = 'backupsKept';
 

@@ -7,13 +7,19 @@ import { ROOT, electronBinaryPresent, startBrowserHost } from './host.ts';
 
 /** The command line on the data folder (prepares what the person finds when they open the app). */
 function cli(dataDir: string, ...argv: string[]): string {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'rostermeister.mjs'), ...argv, '--data-dir', dataDir], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'rostermeister.mjs'), ...argv, '--data-dir', dataDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`${argv.join(' ')} exited with ${run.status}: ${run.stderr}`);
   return run.stdout;
 }
 
 /** Opens the app on a data folder without waiting for the normal pages (a recovery shows none). */
-async function openApp(dataDir: string, hostBrowser: import('@playwright/test').Browser | null): Promise<{ page: Page; close(): Promise<void> }> {
+async function openApp(
+  dataDir: string,
+  hostBrowser: import('@playwright/test').Browser | null,
+): Promise<{ page: Page; close(): Promise<void> }> {
   if (hostBrowser === null) {
     const electronApp = await _electron.launch({ args: [join(ROOT, 'dist', 'main', 'electron.mjs'), '--data-dir', dataDir], cwd: ROOT });
     const page = await electronApp.firstWindow();
@@ -36,9 +42,12 @@ test.beforeEach(({ hostBrowser }, testInfo) => {
   testInfo.skip(hostBrowser === null && !electronBinaryPresent(), 'Electron binary not installed; this spec ran on the browser host.');
 });
 
-test('a damaged database opens the recovery page, and restoring a backup brings the club back', async ({ hostBrowser, dataDir }, testInfo) => {
+test('a damaged database opens the recovery page, and restoring a backup brings the club back', async ({
+  hostBrowser,
+  dataDir,
+}, testInfo) => {
   cli(dataDir, 'settings', 'set', 'timeLimitSeconds', '33');
-  const backup = /Backup (\S+) created/.exec(cli(dataDir, 'backup', 'create'))![1]!;
+  const backup = /Backup (\S+) created/.exec(cli(dataDir, 'backup', 'create'))![1];
   // A few pages in the middle of the file garbled, as a failing disk leaves them.
   const file = join(dataDir, 'rostermeister.db');
   const bytes = readFileSync(file);
@@ -66,7 +75,7 @@ test('a damaged database opens the recovery page, and restoring a backup brings 
   }
   const aside = readdirSync(join(dataDir, 'set-aside')).filter((n) => n.endsWith('.db'));
   expect(aside).toHaveLength(1);
-  expect(readFileSync(join(dataDir, 'set-aside', aside[0]!)).equals(bytes)).toBe(true);
+  expect(readFileSync(join(dataDir, 'set-aside', aside[0])).equals(bytes)).toBe(true);
 });
 
 test('a zero-byte database with no backups starts afresh only when asked, and keeps the empty file', async ({ hostBrowser, dataDir }) => {

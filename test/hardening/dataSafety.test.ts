@@ -128,7 +128,11 @@ function newer(): Buffer {
   const file = join(work.dir, `newer-${++copies}.sqlite`);
   writeFileSync(file, compact);
   const db = new Database(file);
-  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(CURRENT_VERSION + 1, 'from the future', '2030-01-01T00:00:00Z');
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+    CURRENT_VERSION + 1,
+    'from the future',
+    '2030-01-01T00:00:00Z',
+  );
   db.pragma(`user_version = ${CURRENT_VERSION + 1}`);
   db.close();
   return readFileSync(file);
@@ -140,12 +144,20 @@ function fixedAttacks(): Attack[] {
     { kind: 'text file', bytes: Buffer.from('This is not a database.\n'), problem: 'foreign' },
     { kind: 'club file (JSON)', bytes: readFileSync(join(ROOT, 'assets', 'demo-club.json')), problem: 'foreign' },
     { kind: 'random bytes', bytes: randomBytes(3 * pageSize), problem: 'foreign' },
-    { kind: "another application's SQLite database", bytes: sqliteFile((db) => db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);')), problem: 'foreign' },
+    {
+      kind: "another application's SQLite database",
+      bytes: sqliteFile((db) =>
+        db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);'),
+      ),
+      problem: 'foreign',
+    },
     { kind: 'SQLite database with no tables', bytes: sqliteFile((db) => db.pragma('user_version = 1')), problem: 'empty' },
     {
       kind: 'our tables under another application id',
       bytes: sqliteFile((db) => {
-        db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); CREATE TABLE club (id INTEGER PRIMARY KEY);');
+        db.exec(
+          'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT); CREATE TABLE club (id INTEGER PRIMARY KEY);',
+        );
         db.pragma(`application_id = ${APPLICATION_ID + 1}`);
       }),
       problem: 'foreign',
@@ -163,7 +175,15 @@ function fixedAttacks(): Attack[] {
       })(),
       problem: 'damaged',
     },
-    { kind: 'first page garbled', bytes: (() => { const b = Buffer.from(compact); randomBytes(pageSize - 100).copy(b, 100); return b; })(), problem: 'damaged' },
+    {
+      kind: 'first page garbled',
+      bytes: (() => {
+        const b = Buffer.from(compact);
+        randomBytes(pageSize - 100).copy(b, 100);
+        return b;
+      })(),
+      problem: 'damaged',
+    },
   ];
 }
 
@@ -208,7 +228,11 @@ describe('data safety', () => {
         writeFileSync(join(backupsDir(dir), name), attack.bytes);
         await assert.rejects(
           backend.restoreBackup(name),
-          (error: unknown) => error instanceof ApiError && error.code === 'bad_input' && /was not restored/.test(error.message) && /database is unchanged/.test(error.message),
+          (error: unknown) =>
+            error instanceof ApiError &&
+            error.code === 'bad_input' &&
+            /was not restored/.test(error.message) &&
+            /database is unchanged/.test(error.message),
           attack.kind,
         );
         refused++;
@@ -245,7 +269,10 @@ describe('data safety', () => {
     const backend = await createBackend({ dataDir: dir });
     try {
       const before = stateOf(live);
-      await assert.rejects(backend.restoreBackup(goodBackup), /has changed since it was made \(its checksum does not match\)\. The database is unchanged\./);
+      await assert.rejects(
+        backend.restoreBackup(goodBackup),
+        /has changed since it was made \(its checksum does not match\)\. The database is unchanged\./,
+      );
       assert.equal(stateOf(live), before);
     } finally {
       await backend.close();
@@ -287,7 +314,7 @@ describe('data safety', () => {
       { kind: '2 random pages garbled', bytes: garbled(2), problem: 'damaged' },
       { kind: 'truncated', bytes: truncated(), problem: 'damaged' },
       { kind: 'text file', bytes: Buffer.from('not a database'), problem: 'foreign' },
-      { kind: "another application's database", bytes: fixedAttacks()[4]!.bytes, problem: 'foreign' },
+      { kind: "another application's database", bytes: fixedAttacks()[4].bytes, problem: 'foreign' },
       { kind: 'newer schema', bytes: newer(), problem: 'newer' },
     ];
     let recovered = 0;
@@ -301,12 +328,23 @@ describe('data safety', () => {
         const status = await backend.databaseStatus();
         assert.equal(status.state, 'recovery', attack.kind);
         assert.equal(status.problem, attack.problem, attack.kind);
-        assert.deepEqual((await backend.listBackups()).map((b) => b.name), [goodBackup], attack.kind);
+        assert.deepEqual(
+          (await backend.listBackups()).map((b) => b.name),
+          [goodBackup],
+          attack.kind,
+        );
         await assert.rejects(backend.getSettings(), RecoveryNeededError, attack.kind);
         await assert.rejects(backend.generateDraft({ year: 2027, month: 7 }), RecoveryNeededError, attack.kind);
         await assert.rejects(backend.createBackup(), (e: unknown) => e instanceof ApiError && e.code === 'conflict', attack.kind);
-        assert.deepEqual(readdirSync(backupsDir(dir)).sort(), [goodBackup, `${goodBackup}.sha256`], `${attack.kind}: a backup of the unusable file was written`);
-        assert.ok(readFileSync(live).equals(attack.bytes), `${attack.kind}: the unusable file was changed (a zero-byte file must not become the demo club)`);
+        assert.deepEqual(
+          readdirSync(backupsDir(dir)).sort(),
+          [goodBackup, `${goodBackup}.sha256`],
+          `${attack.kind}: a backup of the unusable file was written`,
+        );
+        assert.ok(
+          readFileSync(live).equals(attack.bytes),
+          `${attack.kind}: the unusable file was changed (a zero-byte file must not become the demo club)`,
+        );
 
         await backend.restoreBackup(goodBackup);
         assert.equal((await backend.databaseStatus()).state, 'ready');
@@ -317,7 +355,10 @@ describe('data safety', () => {
       assert.equal(stateOf(live), goodState, attack.kind);
       const aside = readdirSync(setAsideDir(dir)).filter((n) => n.endsWith('.db'));
       assert.equal(aside.length, 1, attack.kind);
-      assert.ok(readFileSync(join(setAsideDir(dir), aside[0]!)).equals(attack.bytes), `${attack.kind}: the set-aside copy differs from the file`);
+      assert.ok(
+        readFileSync(join(setAsideDir(dir), aside[0])).equals(attack.bytes),
+        `${attack.kind}: the set-aside copy differs from the file`,
+      );
       const reopened = await createBackend({ dataDir: dir });
       assert.equal((await reopened.databaseStatus()).state, 'ready');
       await reopened.close();
@@ -353,7 +394,11 @@ describe('data safety', () => {
     const live = databasePath(dir);
     for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
     writeFileSync(live, garbled(2));
-    for (const argv of [['settings', 'get'], ['propose', '--year', '2027', '--month', '7'], ['backup', 'create']]) {
+    for (const argv of [
+      ['settings', 'get'],
+      ['propose', '--year', '2027', '--month', '7'],
+      ['backup', 'create'],
+    ]) {
       const run = cli(dir, ...argv);
       assert.equal(run.code, 2, `${argv.join(' ')}: ${run.stderr}`);
       assert.match(run.stderr, /cannot be used: it is damaged|no backup was made/, argv.join(' '));
@@ -381,7 +426,10 @@ describe('data safety', () => {
     const run = cli(dir, 'db', 'status');
     assert.equal(run.code, 2);
     assert.doesNotMatch(run.stdout, new RegExp(`version ${CURRENT_VERSION} of ${CURRENT_VERSION}`));
-    assert.match(run.stdout, new RegExp(`Schema version ${CURRENT_VERSION + 1}; this version of Rostermeister knows up to ${CURRENT_VERSION}`));
+    assert.match(
+      run.stdout,
+      new RegExp(`Schema version ${CURRENT_VERSION + 1}; this version of Rostermeister knows up to ${CURRENT_VERSION}`),
+    );
   });
 
   it('one writer per data folder: a second one is refused with the pid, readers run beside it, a dead owner is taken over', async (t) => {

@@ -54,7 +54,13 @@ describe('backups and the data folder', () => {
       assert.deepEqual(list.map((b) => b.name).sort(), made.slice(2).sort());
       assert.ok(list.every((b) => b.schemaVersion === 2 && b.problem === null));
       await apiError(backend.setBackupsKept(0), 'bad_input', 'backupsKept');
-      assert.deepEqual(readdirSync(backupsDir(dataDir)).sort(), made.slice(2).flatMap((name) => [name, `${name}.sha256`]).sort());
+      assert.deepEqual(
+        readdirSync(backupsDir(dataDir)).sort(),
+        made
+          .slice(2)
+          .flatMap((name) => [name, `${name}.sha256`])
+          .sort(),
+      );
     } finally {
       await cleanup();
     }
@@ -72,7 +78,12 @@ describe('backups and the data folder', () => {
       writeFileSync(file, bytes);
       const removed = pruneBackups({ dataDir, log: silentLogger, now: () => new Date() }, 1);
       assert.deepEqual(removed, []);
-      assert.deepEqual(readdirSync(backupsDir(dataDir)).filter((f) => f.endsWith('.sqlite')).sort(), [good, newerOne].sort());
+      assert.deepEqual(
+        readdirSync(backupsDir(dataDir))
+          .filter((f) => f.endsWith('.sqlite'))
+          .sort(),
+        [good, newerOne].sort(),
+      );
     } finally {
       await cleanup();
     }
@@ -82,7 +93,13 @@ describe('backups and the data folder', () => {
     const dir = freshDir();
     const first = await createBackend({ dataDir: dir });
     await first.close();
-    const leftovers = [restoringPath(dir), `${restoringPath(dir)}-wal`, `${databasePath(dir)}.creating`, join(backupsDir(dir), 'backup-x.sqlite.partial'), `${lockPath(dir)}.stale-1-ab`];
+    const leftovers = [
+      restoringPath(dir),
+      `${restoringPath(dir)}-wal`,
+      `${databasePath(dir)}.creating`,
+      join(backupsDir(dir), 'backup-x.sqlite.partial'),
+      `${lockPath(dir)}.stale-1-ab`,
+    ];
     mkdirSync(backupsDir(dir), { recursive: true });
     for (const file of leftovers) writeFileSync(file, 'left over');
     const backend = await createBackend({ dataDir: dir });
@@ -100,9 +117,12 @@ describe('backups and the data folder', () => {
     await first.close();
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const { hostname } = await import('node:os');
-    writeFileSync(lockPath(dir), JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00Z', token: 'old' }));
+    writeFileSync(
+      lockPath(dir),
+      JSON.stringify({ pid: Number(gone.stdout), host: hostname(), since: '2026-01-01T00:00:00Z', token: 'old' }),
+    );
     const backend = await createBackend({ dataDir: dir });
-    assert.equal(JSON.parse(readFileSync(lockPath(dir), 'utf8')).pid, process.pid);
+    assert.equal((JSON.parse(readFileSync(lockPath(dir), 'utf8')) as { pid: number }).pid, process.pid);
     await assert.rejects(createBackend({ dataDir: dir }), /Rostermeister is open on this folder \(pid \d+\)/);
     // A reader may run beside it, read-only.
     const reader = await createBackend({ dataDir: dir, access: 'read' });
@@ -174,7 +194,7 @@ describe('a full disk and a read-only folder', () => {
       const filler = join(disk, 'filler');
       const chunk = Buffer.alloc(64 * 1024);
       writeFileSync(filler, '');
-      for (let size = chunk.length; size >= 1; ) {
+      for (let size = chunk.length; size >= 1;) {
         try {
           writeFileSync(filler, chunk.subarray(0, size), { flag: 'a' });
         } catch {

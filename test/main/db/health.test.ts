@@ -45,12 +45,23 @@ describe('database health', () => {
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(CURRENT_VERSION + 1, 'next', 'x');
     db.pragma(`user_version = ${CURRENT_VERSION + 1}`);
     db.close();
-    assert.deepEqual(checkDatabaseFile(newer), { usable: false, problem: 'newer', detail: `schema version ${CURRENT_VERSION + 1}; this version of Rostermeister knows up to ${CURRENT_VERSION}`, version: CURRENT_VERSION + 1 });
+    assert.deepEqual(checkDatabaseFile(newer), {
+      usable: false,
+      problem: 'newer',
+      detail: `schema version ${CURRENT_VERSION + 1}; this version of Rostermeister knows up to ${CURRENT_VERSION}`,
+      version: CURRENT_VERSION + 1,
+    });
   });
 
   it('a new database appears only complete (built beside it, renamed into place)', () => {
     const file = freshFile();
-    assert.throws(() => createDatabaseFile(file, () => { throw new Error('stopped half-way'); }), /stopped half-way/);
+    assert.throws(
+      () =>
+        createDatabaseFile(file, () => {
+          throw new Error('stopped half-way');
+        }),
+      /stopped half-way/,
+    );
     assert.throws(() => checkDatabaseFile(file), /ENOENT/);
     createDatabaseFile(file, (db) => db.prepare(`INSERT INTO setting (key, value) VALUES ('k', '1')`).run());
     assert.equal(checkDatabaseFile(file).usable, true);
@@ -62,7 +73,10 @@ describe('the data folder lock', () => {
     const dir = join(root, 'locked');
     mkdirSync(dir, { recursive: true });
     const lock = acquireFolderLock(dir);
-    assert.throws(() => acquireFolderLock(dir), (e: unknown) => e instanceof FolderInUseError && e.pid === process.pid);
+    assert.throws(
+      () => acquireFolderLock(dir),
+      (e: unknown) => e instanceof FolderInUseError && e.pid === process.pid,
+    );
     lock.release();
     acquireFolderLock(dir).release();
   });
