@@ -5,7 +5,7 @@ import type { DatabaseStatus, RostermeisterApi, Settings } from '../api/contract
 import { ApiError, badInput, conflict } from '../api/errors.ts';
 import { API, API_METHODS, type HandlerEnv } from '../api/methods.ts';
 import { hasClub, replaceClub } from '../db/clubRepo.ts';
-import { createDatabaseFile, openDatabase, type Db } from '../db/connection.ts';
+import { createDatabaseFile, openDatabase, removeDatabaseFiles, type Db } from '../db/connection.ts';
 import { acquireFolderLock, FolderInUseError, folderHolder, type FolderLock } from '../db/folderLock.ts';
 import { checkDatabaseFile } from '../db/health.ts';
 import { loadBackupsKept, MAX_BACKUPS_KEPT, saveBackupsKept } from '../db/settingsRepo.ts';
@@ -179,22 +179,31 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
   };
   const backupsKept = (c: BackendContext) => loadBackupsKept(c.db);
 
+  /** A before-restore backup of the live database, or a set-aside copy when it is too damaged for a backup. */
+  async function keepCurrent(current: BackendContext): Promise<string> {
+    try {
+      return (await createBackup(folder, current.db, backupsKept(current), 'before-restore')).name;
+    } catch (error) {
+      if (!(error instanceof DamagedDatabaseError)) throw error;
+      return setAside(folder);
+    }
+  }
+
   /** Replaces the live database with a prepared file; the one replaced is kept (before-restore backup or set-aside). */
   async function replaceLive(prepared: string, describe: string): Promise<void> {
     const current = ctx;
     let keptAs: string;
+    try {
+      keptAs = current === null ? setAside(folder) : await keepCurrent(current);
+    } catch (error) {
+      // Nothing was replaced; the prepared copy goes.
+      removeDatabaseFiles(prepared);
+      throw error;
+    }
     if (current !== null) {
-      try {
-        keptAs = (await createBackup(folder, current.db, backupsKept(current), 'before-restore')).name;
-      } catch (error) {
-        if (!(error instanceof DamagedDatabaseError)) throw error;
-        keptAs = setAside(folder);
-      }
       await current.generations.stop();
       current.db.close();
       ctx = null;
-    } else {
-      keptAs = setAside(folder);
     }
     swapIn(opts.dataDir, prepared);
     checkAndOpen();
