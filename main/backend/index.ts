@@ -17,7 +17,7 @@ import { closeOptimizerWorkers, prewarmOptimizerWorker } from '../scheduler/work
 import { parseClubFile } from '../../solver/clubFile.ts';
 import { createBackup, DamagedDatabaseError, listBackups, prepareRestore, removeLeftovers, setAside, swapIn, type BackupFolder } from './backups.ts';
 import { GenerationTracker, type BackendContext } from './context.ts';
-import { recoveryStatus, RecoveryNeededError, type DataStore } from './recovery.ts';
+import { recoveryStatus, RecoveryNeededError, StorageError, type DataStore } from './recovery.ts';
 import { getSettings, optimizerMayRun } from './settings.ts';
 
 export interface BackendOptions {
@@ -65,7 +65,7 @@ function forwardTo(logger: Logger): LogSink {
 function asUserError(error: unknown, dataDir: string): unknown {
   if (error instanceof ApiError || error instanceof FolderInUseError) return error;
   const problem = storageProblem(error, dataDir);
-  return problem === null ? error : new ApiError('conflict', problem);
+  return problem === null ? error : new StorageError(problem);
 }
 
 /**

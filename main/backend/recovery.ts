@@ -39,3 +39,11 @@ export interface DataStore {
   databaseStatus(): DatabaseStatus;
   startAfresh(): Promise<void>;
 }
+
+/** The disk is full or the folder may not be written: said in words, with nothing lost (every write is one transaction). */
+export class StorageError extends ApiError {
+  constructor(message: string) {
+    super('internal', message);
+    this.name = 'StorageError';
+  }
+}
