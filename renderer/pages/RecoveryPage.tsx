@@ -41,19 +41,25 @@ export function RecoveryPage(props: { status: DatabaseStatus }): React.JSX.Eleme
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1000, mx: 'auto', p: 3 }} component="main">
-      <Typography variant="h5" component="h1">Recover the database</Typography>
+      <Typography variant="h5" component="h1">
+        Recover the database
+      </Typography>
       <Alert severity="error">{props.status.message}</Alert>
       {backups.error !== null && <Alert severity="error">{backups.error}</Alert>}
       {backups.data === undefined && backups.error === null && <CircularProgress aria-label="Loading backups" />}
       {backups.data !== undefined && <BackupList backups={backups.data} recovery onChanged={backups.reload} />}
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="afresh-heading">
         <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
-          <Typography variant="h6" component="h3" id="afresh-heading">Start afresh</Typography>
+          <Typography variant="h6" component="h3" id="afresh-heading">
+            Start afresh
+          </Typography>
           <Typography variant="body2">
             No backup to go back to? Start with the demo club and import your club file from the Members page.
           </Typography>
           {error !== null && <Alert severity="error">{error}</Alert>}
-          <Button variant="outlined" color="error" disabled={busy} onClick={() => setConfirming(true)}>Start afresh</Button>
+          <Button variant="outlined" color="error" disabled={busy} onClick={() => setConfirming(true)}>
+            Start afresh
+          </Button>
         </Stack>
       </Paper>
       <ConfirmDialog
