@@ -178,6 +178,20 @@ export interface BackupInfo {
   name: string;
   createdAt: string;
   sizeBytes: number;
+  /** The schema version recorded in the backup's header (null for backups made before it was recorded). */
+  schemaVersion: number | null;
+  /** Why this file cannot be restored, as far as its header tells (the full check runs on restore). */
+  problem: string | null;
+}
+
+/** `recovery`: the database cannot be used; only the backup list, restoring and starting afresh work. */
+export interface DatabaseStatus {
+  state: 'ready' | 'recovery';
+  problem: 'empty' | 'damaged' | 'foreign' | 'newer' | null;
+  /** For the club member: what is wrong and what the choices are (recovery only). */
+  message: string | null;
+  /** The database file. */
+  file: string;
 }
 
 export interface ImportResult {

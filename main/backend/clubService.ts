@@ -154,6 +154,8 @@ export function deleteMember(ctx: BackendContext, memberId: string): void {
 
 /** Replaces the club with a club file, all or nothing. Drafts of the old club are discarded. */
 export function importClub(ctx: BackendContext, text: string): ImportResult {
+  // The running generation would save its roster for members the import removed.
+  if (ctx.generations.busy) throw conflict('A roster is being generated. Wait for it to finish (or cancel it) before importing a club.');
   let club: Club;
   try {
     club = parseClubFile(text);
