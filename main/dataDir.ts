@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const APP_FOLDER = 'Rostermeister';
+const APP_FOLDER = 'Rostermeister';
 
 /** Where Rostermeister keeps its database, backups and logs on this platform. */
 export function platformDataDir(
@@ -21,8 +21,8 @@ export function resolveDataDir(explicit?: string | null, env: NodeJS.ProcessEnv 
   return platformDataDir(process.platform, env);
 }
 
-export const DATABASE_FILE = 'rostermeister.db';
+const DATABASE_FILE = 'rostermeister.db';
 export const databasePath = (dataDir: string): string => join(dataDir, DATABASE_FILE);
 export const backupsDir = (dataDir: string): string => join(dataDir, 'backups');
-export const logsDir = (dataDir: string): string => join(dataDir, 'logs');
+const logsDir = (dataDir: string): string => join(dataDir, 'logs');
 export const logPath = (dataDir: string): string => join(logsDir(dataDir), 'rostermeister.log');

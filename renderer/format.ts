@@ -8,7 +8,7 @@ const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy', optimizer: 'Optimizer' };
 
-export function monthName(month: number): string {
+function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);
 }
 

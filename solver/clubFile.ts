@@ -6,7 +6,7 @@ import { WEEKDAYS } from './types.ts';
 /** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
 
 export const CLUB_FORMAT = 'rostermeister-club/1';
-export const DEFAULT_MAX_PER_MONTH = 8;
+const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
 const KEY = /^[a-z][a-z0-9_]*$/;
 const MAX_RATE = 12;

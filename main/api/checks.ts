@@ -12,9 +12,7 @@ export interface Check<T> {
   readonly __checks?: T;
 }
 
-export type Checked<C> = C extends Check<infer T> ? T : never;
-
-export const fail = (field: string, expected: string): never => {
+const fail = (field: string, expected: string): never => {
   throw new ApiError('bad_input', `${field} must be ${expected}.`, field);
 };
 

@@ -6,7 +6,7 @@ import type { BackendContext } from './context.ts';
 
 const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
 const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const MAX_TIME_LIMIT_SECONDS = 600;
+const MAX_TIME_LIMIT_SECONDS = 600;
 
 /** Whether a generation under these settings may run the optimizer (as the scheduler, for a month, or in shadow). */
 export function optimizerMayRun(settings: Settings): boolean {

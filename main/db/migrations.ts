@@ -160,7 +160,7 @@ function ensureMigrationTable(db: Database): void {
   )`);
 }
 
-export function appliedVersion(db: Database): number {
+function appliedVersion(db: Database): number {
   ensureMigrationTable(db);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;

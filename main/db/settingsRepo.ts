@@ -1,7 +1,7 @@
 import type { Settings } from '../api/contract.ts';
 import type { Db } from './connection.ts';
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   scheduler: 'legacy',
   monthOverrides: {},
   shadowMode: false,

@@ -39,7 +39,7 @@ export interface OptimizerResult {
   stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
 }
 
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+const DEFAULT_TIME_LIMIT_MS = 10_000;
 /** Shares of the time left for the fill and fairness stages. */
 const FILL_SHARE = 0.4;
 const FAIRNESS_SHARE = 0.75;
