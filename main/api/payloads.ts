@@ -54,6 +54,7 @@ export const member = object<Member>({
   name: text(200),
   active: boolean,
   qualifications: list(qualification, 50, { unique: true }),
+  // eslint-disable-next-line no-control-regex -- keys without control characters
   rolePercent: record(/^[^\u0000-\u001f\u007f]{1,64}$/, 'qualification keys', decimal(0, 100), 50),
   maxPerMonth: nullable(decimal(0, 12)),
   preferredDay: nullable(oneOf('sat', 'sun')),
