@@ -142,7 +142,7 @@ class Reader {
 
   array(value: unknown, path: string, what: string): unknown[] | null {
     if (value === undefined) return [];
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     this.report(path, value, what);
     return null;
   }
@@ -404,7 +404,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
       } else {
-        for (const [role, memberId] of Object.entries(raw)) {
+        for (const [role, memberId] of Object.entries(raw as Record<string, unknown>)) {
           const at = `${path}.slots.${role}`;
           if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
           else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {

@@ -133,7 +133,7 @@ export class RosterState {
 
   assign(date: IsoDate, role: string, memberId: string): void {
     let day = this.onDuty.get(date);
-    if (!day) this.onDuty.set(date, (day = new Map()));
+    if (!day) this.onDuty.set(date, (day = new Map<string, string>()));
     day.set(memberId, role);
     this.loads.set(memberId, (this.loads.get(memberId) ?? 0) + 1);
   }
