@@ -78,7 +78,7 @@ export function saveMember(ctx: BackendContext, member: Member): Member {
   const at = index >= 0 ? index : members.length - 1;
   const prefix = `members[${at}]`;
   const checked = checkedClub({ ...club, members }, (path) => (path.startsWith(prefix) ? `member${path.slice(prefix.length)}` : path));
-  const saved = checked.members[at]!;
+  const saved = checked.members[at];
   ctx.db.transaction(() => saveMemberRow(ctx.db, saved)).immediate();
   ctx.log.info(index >= 0 ? 'Member updated' : 'Member added', { member_id: saved.id });
   return saved;

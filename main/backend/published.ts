@@ -33,7 +33,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
         }),
     });
   }
-  const publishedAt = rows.reduce((latest, r) => (r.publishedAt > latest ? r.publishedAt : latest), rows[0]!.publishedAt);
+  const publishedAt = rows.reduce((latest, r) => (r.publishedAt > latest ? r.publishedAt : latest), rows[0].publishedAt);
   return { range, clubName: club.name, roles: shown, days, publishedAt };
 }
 

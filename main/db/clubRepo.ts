@@ -219,7 +219,7 @@ function insertPublishedHistory(db: Db, days: PublishedDay[], now: string): void
   );
   const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
   for (const monthDays of byMonth.values()) {
-    const id = Number(roster.run(monthDays[0]!.date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
+    const id = Number(roster.run(monthDays[0].date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
     for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
   }
 }

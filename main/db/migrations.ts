@@ -144,7 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export interface MigrationStatus {
   version: number;

@@ -45,7 +45,7 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
       await backend.cancelGeneration();
       await apiError(running, 'cancelled');
       assert.equal(await backend.getDraft({ year: 2026, month: 6 }), null);
-      assert.equal((await backend.listRuns(1))[0]!.status, 'failed');
+      assert.equal((await backend.listRuns(1))[0].status, 'failed');
     } finally {
       await cleanup();
     }
@@ -76,12 +76,12 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
     const { backend, cleanup } = await tempBackend();
     try {
       const [first] = await backend.listMembers();
-      await apiError(backend.saveMember({ ...first!, maxPerMonth: 40 }), 'bad_input', 'member.maxPerMonth');
-      const saved = await backend.saveMember({ ...first!, name: 'Renamed Person' });
+      await apiError(backend.saveMember({ ...first, maxPerMonth: 40 }), 'bad_input', 'member.maxPerMonth');
+      const saved = await backend.saveMember({ ...first, name: 'Renamed Person' });
       assert.equal(saved.name, 'Renamed Person');
       const club = await backend.getClubSettings();
       await apiError(backend.updateClubSettings({ ...club, seasonStart: 'Sometime in spring' }), 'bad_input', 'seasonStart');
-      await apiError(backend.deleteMember(first!.id), 'conflict', 'memberId');
+      await apiError(backend.deleteMember(first.id), 'conflict', 'memberId');
     } finally {
       await cleanup();
     }
@@ -92,12 +92,12 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
     try {
       const [first] = await backend.listMembers();
       const backup = await backend.createBackup();
-      await backend.saveMember({ ...first!, name: 'Changed After Backup' });
+      await backend.saveMember({ ...first, name: 'Changed After Backup' });
       await backend.restoreBackup(backup.name);
-      assert.equal((await backend.listMembers())[0]!.name, first!.name);
+      assert.equal((await backend.listMembers())[0].name, first.name);
       const aside = (await backend.listBackups()).find((b) => b.name.startsWith('before-restore-'))!;
       await backend.restoreBackup(aside.name);
-      assert.equal((await backend.listMembers())[0]!.name, 'Changed After Backup');
+      assert.equal((await backend.listMembers())[0].name, 'Changed After Backup');
       await apiError(backend.restoreBackup('../rostermeister.db'), 'bad_input', 'name');
       await apiError(backend.restoreBackup('missing.sqlite'), 'not_found', 'name');
     } finally {
