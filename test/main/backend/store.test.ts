@@ -58,7 +58,7 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
       await backend.publishDraft(draft.id);
       const exported = await backend.exportClub();
       await apiError(backend.importClub('{ not json'), 'bad_input');
-      const doc = JSON.parse(exported);
+      const doc = JSON.parse(exported) as { members: { avoid: string[] }[] };
       doc.members[0].avoid = ['nobody'];
       const bad = await apiError(backend.importClub(JSON.stringify(doc)), 'bad_input', 'members[0].avoid[0]');
       assert.match(bad.message, /avoid/);
