@@ -69,7 +69,8 @@ function labelPath(path: string, memberLabels: ReadonlyMap<number, string>): str
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
-  const text = JSON.stringify(value) ?? String(value);
+  // Only what JSON cannot hold (a function, a symbol) has no JSON text.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
