@@ -38,7 +38,7 @@ export function isAvailable(member: Member): boolean {
  * The percent rule: the member's weight (0..100) for roles needing `qualification`;
  * 0 means the rule blocks it. A qualification the member does not hold weighs 0.
  */
-export function percentWeight(member: Member, qualification: string): number {
+function percentWeight(member: Member, qualification: string): number {
   if (!member.qualifications.includes(qualification)) return 0;
   const held = member.qualifications;
   const stated = held.map((q) => member.rolePercent[q] ?? 0);
@@ -47,7 +47,7 @@ export function percentWeight(member: Member, qualification: string): number {
 }
 
 /** The cap: ceil(maxPerMonth x months the range touches). */
-export function capFor(member: Member, club: Club, range: DateRange): number {
+function capFor(member: Member, club: Club, range: DateRange): number {
   const rate = member.maxPerMonth ?? club.defaultMaxPerMonth;
   // The epsilon keeps 0.1 x 30 = 3.0000000000000004 from becoming 4.
   return Math.max(0, Math.ceil(rate * monthsTouched(range) - 1e-9));
@@ -133,7 +133,7 @@ export class RosterState {
 
   assign(date: IsoDate, role: string, memberId: string): void {
     let day = this.onDuty.get(date);
-    if (!day) this.onDuty.set(date, (day = new Map()));
+    if (!day) this.onDuty.set(date, (day = new Map<string, string>()));
     day.set(memberId, role);
     this.loads.set(memberId, (this.loads.get(memberId) ?? 0) + 1);
   }

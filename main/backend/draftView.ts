@@ -45,7 +45,7 @@ export function draftGrid(ctx: BackendContext, draftId: number): DraftGrid {
 
 export const assignmentsOf = (slots: StoredSlot[]): Assignment[] => slots.map(({ date, role, memberId }) => ({ date, role, memberId }));
 
-export function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
+function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
   const keys = new Set(grid.problem.roles.map((r) => r.key));
   return grid.stored.roles.filter((r) => keys.has(r.key));
 }

@@ -42,7 +42,7 @@ function groupBy<T extends { member_id: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-export function loadMembers(db: Db): Member[] {
+function loadMembers(db: Db): Member[] {
   const rows = db.prepare('SELECT * FROM member ORDER BY position, id').all() as MemberRow[];
   const quals = groupBy(db.prepare('SELECT member_id, qualification FROM member_qualification ORDER BY position').all() as { member_id: string; qualification: string }[]);
   const percents = groupBy(db.prepare('SELECT member_id, qualification, percent FROM member_role_percent ORDER BY position').all() as { member_id: string; qualification: string; percent: number }[]);
@@ -67,14 +67,14 @@ export function loadMembers(db: Db): Member[] {
   }));
 }
 
-export function loadRoles(db: Db): RoleSetting[] {
+function loadRoles(db: Db): RoleSetting[] {
   return (db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & { scheduled: number })[]).map(
     (r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }),
   );
 }
 
 /** Every published day, in date order, slots in role order. */
-export function loadPublishedDays(db: Db): PublishedDay[] {
+function loadPublishedDays(db: Db): PublishedDay[] {
   const rows = db
     .prepare(
       `SELECT s.date, s.role, s.member_id FROM roster_slot s JOIN roster r ON r.id = s.roster_id
@@ -219,7 +219,7 @@ function insertPublishedHistory(db: Db, days: PublishedDay[], now: string): void
   );
   const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
   for (const monthDays of byMonth.values()) {
-    const id = Number(roster.run(monthDays[0]!.date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
+    const id = Number(roster.run(monthDays[0].date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
     for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
   }
 }

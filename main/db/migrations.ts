@@ -144,7 +144,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /**
  * Stamped into the file header (PRAGMA application_id, "RMST") so a Rostermeister database can be told
@@ -167,7 +167,7 @@ function ensureMigrationTable(db: Database): void {
   )`);
 }
 
-export function appliedVersion(db: Database): number {
+function appliedVersion(db: Database): number {
   ensureMigrationTable(db);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
