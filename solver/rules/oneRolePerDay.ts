@@ -1,0 +1,17 @@
+import type { RosterRule } from './rule.ts';
+
+/** Hard rule 5: the member fills no other role on the day. */
+export const oneRolePerDay: RosterRule<'on_duty_that_day'> = {
+  kind: 'roster',
+  code: 'on_duty_that_day',
+  reason: 'already on duty that day',
+  optimizer:
+    'at most one of the member\'s candidates per day: a row per member and day (optimizer/model.ts), a unit arc per member and day (optimizer/flow.ts); no candidate on a day the member is locked on duty (optimizer/instance.ts)',
+  prepare: () => ({
+    blocks: (roster, member, _role, date) => roster.membersOn(date).has(member.id),
+    sentences: (roster, member, _role, date, words) => {
+      const other = roster.membersOn(date).get(member.id);
+      return other === undefined ? [] : [`${member.name} is already ${words.roleTitle(other)} on ${date}.`];
+    },
+  }),
+};
