@@ -55,6 +55,8 @@ export interface ClubDocument {
     pairWith: string[];
     avoid: string[];
     lastDutyDate: IsoDate | null;
+    /** Written only when the member has one. */
+    qualificationExpiry?: Record<string, IsoDate>;
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -176,6 +178,7 @@ const MEMBER_FIELDS = [
   'pairWith',
   'avoid',
   'lastDutyDate',
+  'qualificationExpiry',
 ];
 
 export function parseClub(json: unknown): Club {
@@ -351,6 +354,10 @@ function readMember(r: Reader, value: unknown, path: string): Member {
   }
   member.blackouts = r.dates(f.blackouts, `${path}.blackouts`);
   if (f.lastDutyDate !== undefined && f.lastDutyDate !== null) member.lastDutyDate = r.date(f.lastDutyDate, `${path}.lastDutyDate`);
+  if (f.qualificationExpiry !== undefined) {
+    const expiry = readQualificationExpiry(r, f.qualificationExpiry, `${path}.qualificationExpiry`, member.qualifications);
+    if (Object.keys(expiry).length > 0) member.qualificationExpiry = expiry;
+  }
 
   for (const list of ['pairWith', 'avoid'] as const) {
     (r.array(f[list], `${path}.${list}`, 'a list of member ids') ?? []).forEach((id, i) => {
@@ -361,6 +368,25 @@ function readMember(r: Reader, value: unknown, path: string): Member {
     });
   }
   return member;
+}
+
+/** Qualification key -> last valid date, for held qualifications only; a null-prototype object. */
+function readQualificationExpiry(r: Reader, value: unknown, path: string, held: string[]): Record<string, IsoDate> {
+  const expiry: Record<string, IsoDate> = Object.create(null);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    r.report(path, value, 'an object of qualification key -> last valid date (YYYY-MM-DD)');
+    return expiry;
+  }
+  for (const [q, date] of Object.entries(value)) {
+    const at = `${path}.${q}`;
+    if (!held.includes(q)) {
+      r.report(at, date, `a last valid date only for a qualification this member holds (holds: ${held.length > 0 ? held.join(', ') : 'none'})`);
+      continue;
+    }
+    const last = r.date(date, at);
+    if (last !== null) expiry[q] = last;
+  }
+  return expiry;
 }
 
 /** Duplicate ids, and pairWith/avoid naming unknown members or the member itself. */
@@ -443,6 +469,7 @@ export function serializeClub(club: Club): ClubDocument {
       pairWith: [...m.pairWith],
       avoid: [...m.avoid],
       lastDutyDate: m.lastDutyDate,
+      ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0 ? { qualificationExpiry: { ...m.qualificationExpiry } } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
   };
