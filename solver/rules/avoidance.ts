@@ -1,5 +1,5 @@
 import type { Club } from '../types.ts';
-import type { RosterRule } from './rule.ts';
+import type { AtMost, OptimizerCandidates, RosterRule } from './rule.ts';
 
 /** Hard rule 6: no member the member avoids (either direction) is on duty that day, in any role. */
 
@@ -38,3 +38,9 @@ export const avoidance: RosterRule<'avoids_someone_on_duty'> = {
     };
   },
 };
+
+/** The optimizer's rows: of two members who avoid each other, at most one on duty that day (every stage). */
+export function avoidanceRows(view: OptimizerCandidates): AtMost[] {
+  const onDuty = (m: number, day: number) => [...(view.byMemberDay[m][day]?.values() ?? [])];
+  return view.avoidances.map(({ a, b, day }) => ({ candidates: [...onDuty(a, day), ...onDuty(b, day)], most: 1 }));
+}

@@ -1,6 +1,6 @@
 import { monthsTouched } from '../dates.ts';
 import type { Club, DateRange, Member } from '../types.ts';
-import { mayNotBe, type RosterRule, type StaticRule } from './rule.ts';
+import { mayNotBe, type AtMost, type OptimizerCandidates, type RosterRule, type StaticRule } from './rule.ts';
 
 /**
  * The cap (hard rule 7): ceil(maxPerMonth x months the range touches) duties in the range; a member
@@ -56,4 +56,17 @@ export const atCap: RosterRule<'at_cap'> = {
 /** The slot editor's warning for a member this slot would bring to the cap. */
 export function reachesCap(member: Member, cap: number): string {
   return `${member.name} reaches the limit of ${cap} duties.`;
+}
+
+/**
+ * The optimizer's fill-stage rows: a member's candidates at most `maxLoad` (written only where they
+ * could exceed it). The fairness stage caps through its load steps, which stop at maxLoad.
+ */
+export function capRows(view: OptimizerCandidates): AtMost[] {
+  const rows: AtMost[] = [];
+  view.byMemberDay.forEach((days, m) => {
+    const own = days.flatMap((roles) => (roles ? [...roles.values()] : []));
+    if (own.length > view.maxLoad[m]) rows.push({ candidates: own, most: view.maxLoad[m] });
+  });
+  return rows;
 }

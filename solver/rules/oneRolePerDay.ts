@@ -1,4 +1,4 @@
-import type { RosterRule } from './rule.ts';
+import type { AtMost, OptimizerCandidates, RosterRule } from './rule.ts';
 
 /** Hard rule 5: the member fills no other role on the day. */
 export const oneRolePerDay: RosterRule<'on_duty_that_day'> = {
@@ -15,3 +15,12 @@ export const oneRolePerDay: RosterRule<'on_duty_that_day'> = {
     },
   }),
 };
+
+/** The optimizer's rows: at most one of a member's candidates on a day (every stage). */
+export function oneRolePerDayRows(view: OptimizerCandidates): AtMost[] {
+  const rows: AtMost[] = [];
+  for (const days of view.byMemberDay) {
+    for (const roles of days) if (roles && roles.size > 1) rows.push({ candidates: [...roles.values()], most: 1 });
+  }
+  return rows;
+}

@@ -72,3 +72,22 @@ export type HardRule<Code extends string = string> = StaticRule<Code> | RosterRu
 export function mayNotBe(member: Member, role: Role, why: string): string {
   return `${member.name} may not be ${role.title}: ${why}.`;
 }
+
+/**
+ * The optimizer's free candidates as a rule sees them (solver/optimizer/instance.ts builds them;
+ * indices are the instance's members, duty days and candidates).
+ */
+export interface OptimizerCandidates {
+  /** Member -> day -> role -> candidate index; no entry for a day without candidates. */
+  byMemberDay: readonly (ReadonlyMap<number, number> | undefined)[][];
+  /** Two members who avoid each other, both with candidates on `day`. */
+  avoidances: readonly { a: number; b: number; day: number }[];
+  /** Most free duties each member may take: the cap minus locked duties, one a day. */
+  maxLoad: readonly number[];
+}
+
+/** A row of the optimizer's model: at most `most` of these candidates are chosen. */
+export interface AtMost {
+  candidates: number[];
+  most: number;
+}

@@ -91,14 +91,22 @@ export interface SpacingContext {
   holderOf(date: IsoDate, role: string): string | null | undefined;
   history: HistoryBefore;
   members: ReadonlyMap<string, Member>;
+  /** The dates a week before and after `date` (date arithmetic is slow; asked per member and slot). */
+  weekApart(date: IsoDate): readonly [IsoDate, IsoDate];
 }
 
 export function spacingContext(problem: SchedulingProblem, holderOf: SpacingContext['holderOf']): SpacingContext {
+  const weeks = new Map<IsoDate, readonly [IsoDate, IsoDate]>();
   return {
     problem,
     holderOf,
     history: historyBefore(problem.club, problem.range.start),
     members: new Map(problem.club.members.map((m) => [m.id, m])),
+    weekApart: (date) => {
+      let apart = weeks.get(date);
+      if (!apart) weeks.set(date, (apart = [addDays(date, -WEEK), addDays(date, WEEK)]));
+      return apart;
+    },
   };
 }
 
@@ -107,20 +115,26 @@ export function spacingContext(problem: SchedulingProblem, holderOf: SpacingCont
  * rule, then date. One pair of dates can break two rules (neighbouring duty days a week apart).
  */
 export function spacingFor(context: SpacingContext, memberId: string, role: string, date: IsoDate, dayIndex: number): SpacingBreak[] {
+  // No closures here: this runs for every member and slot in legacy and the diagnosis.
   const { problem, history } = context;
   const found: SpacingBreak[] = [];
-  const add = (rule: SpacingRule, otherDate: IsoDate) => found.push({ date, role, memberId, rule, otherDate });
-  const holds = (other: IsoDate | undefined): other is IsoDate => other !== undefined && context.holderOf(other, role) === memberId;
-
-  for (const other of [problem.dutyDays[dayIndex - 1], problem.dutyDays[dayIndex + 1]]) if (holds(other)) add('neighbouring_day', other);
-  if (carriesOver(history, memberId, role, dayIndex)) add('carry_over', history.carryOverDate!);
+  const previousDay = problem.dutyDays[dayIndex - 1];
+  const nextDay = problem.dutyDays[dayIndex + 1];
+  if (previousDay !== undefined && context.holderOf(previousDay, role) === memberId) {
+    found.push({ date, role, memberId, rule: 'neighbouring_day', otherDate: previousDay });
+  }
+  if (nextDay !== undefined && context.holderOf(nextDay, role) === memberId) {
+    found.push({ date, role, memberId, rule: 'neighbouring_day', otherDate: nextDay });
+  }
+  if (carriesOver(history, memberId, role, dayIndex)) found.push({ date, role, memberId, rule: 'carry_over', otherDate: history.carryOverDate! });
 
   const member = context.members.get(memberId);
   if (member && strictBreaksBetween(member, null, WEEK) > 0) {
-    const weekBefore = addDays(date, -WEEK);
-    if (holds(weekBefore) || history.publishedByDate.get(weekBefore)?.get(memberId) === role) add('seven_days', weekBefore);
-    const weekAfter = addDays(date, WEEK);
-    if (holds(weekAfter)) add('seven_days', weekAfter);
+    const [weekBefore, weekAfter] = context.weekApart(date);
+    if (context.holderOf(weekBefore, role) === memberId || history.publishedByDate.get(weekBefore)?.get(memberId) === role) {
+      found.push({ date, role, memberId, rule: 'seven_days', otherDate: weekBefore });
+    }
+    if (context.holderOf(weekAfter, role) === memberId) found.push({ date, role, memberId, rule: 'seven_days', otherDate: weekAfter });
   }
   return found;
 }
