@@ -64,7 +64,8 @@ export const member = object<Member>({
   pairWith: list(memberId, 100, { unique: true }),
   avoid: list(memberId, 100, { unique: true }),
   lastDutyDate: nullable(isoDate),
-});
+  qualificationExpiry: record(/^[^\u0000-\u001f\u007f]{1,64}$/, 'qualification keys', isoDate, 50),
+}, ['qualificationExpiry']);
 
 const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
 
