@@ -11,7 +11,7 @@ export const available: StaticRule<'not_available'> = {
   kind: 'static',
   code: 'not_available',
   reason: 'inactive, opted out or suspended',
-  optimizer: 'no candidate is created for the member (static check, optimizer/instance.ts)',
+  optimizer: 'none of its own: the member gets no candidate (optimizer/instance.ts runs every static check)',
   prepare: () => ({
     allows: isAvailable,
     sentence: (member, role) => mayNotBe(member, role, available.reason),

@@ -5,7 +5,7 @@ export const blackout: StaticRule<'blackout'> = {
   kind: 'static',
   code: 'blackout',
   reason: 'blacked out',
-  optimizer: 'no candidate is created for the member on the day (static check, optimizer/instance.ts)',
+  optimizer: 'none of its own: the member gets no candidate on the day (optimizer/instance.ts runs every static check)',
   prepare: ({ club }) => {
     const dates = new Map(club.members.map((m) => [m.id, new Set(m.blackouts)]));
     return {

@@ -18,7 +18,8 @@ export function capsOf(club: Club, range: DateRange): Map<string, number> {
   return new Map(club.members.map((m) => [m.id, capFor(m, club, range)]));
 }
 
-const HOW = 'the member\'s candidates sum to at most the cap minus the locked load (instance maxLoad: a fill-stage row and the fairness stage\'s load steps in optimizer/model.ts, the member arc in optimizer/flow.ts); no candidate at all when that is 0';
+const HOW =
+  "no candidate once the locked slots reach the cap (optimizer/instance.ts runs the roster check against them); the rest is maxLoad, the cap minus the locked load: capLimitRows below in the fill stage, the fairness stage's load steps (optimizer/model.ts) and the member's arc in the flow (optimizer/flow.ts)";
 
 export const capZero: StaticRule<'cap_zero'> = {
   kind: 'static',
@@ -62,7 +63,7 @@ export function reachesCap(member: Member, cap: number): string {
  * The optimizer's fill-stage rows: a member's candidates at most `maxLoad` (written only where they
  * could exceed it). The fairness stage caps through its load steps, which stop at maxLoad.
  */
-export function capRows(view: OptimizerCandidates): AtMost[] {
+export function capLimitRows(view: OptimizerCandidates): AtMost[] {
   const rows: AtMost[] = [];
   view.byMemberDay.forEach((days, m) => {
     const own = days.flatMap((roles) => (roles ? [...roles.values()] : []));

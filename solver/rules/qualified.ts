@@ -5,7 +5,7 @@ export const qualified: StaticRule<'not_qualified'> = {
   kind: 'static',
   code: 'not_qualified',
   reason: 'not qualified',
-  optimizer: 'no candidate is created for the member in the role (static check, optimizer/instance.ts)',
+  optimizer: 'none of its own: the member gets no candidate in the role (optimizer/instance.ts runs every static check)',
   prepare: () => ({
     allows: (member, role) => member.qualifications.includes(role.qualification),
     sentence: (member, role) => mayNotBe(member, role, qualified.reason),

@@ -35,7 +35,7 @@ export interface SpacingRuleText {
 }
 
 const OPTIMIZER_COUNTS =
-  'forbidden outright while the fill allows it, else each break counted and minimised right after the fill (optimizer/model.ts Spacing)';
+  'optimizer/instance.ts and optimizer/spacing.ts count the breaks with the functions below; the models forbid them while the fill allows, else minimise them right after the fill (Spacing in optimizer/ruleRows.ts)';
 
 export const neighbouringDay: SpacingRuleText = {
   code: 'neighbouring_day',
