@@ -75,10 +75,14 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
     sentence: 'Member A may not be Tow Pilot: monthly limit 0.',
   },
   {
-    // The only member, qualified for both roles of the day.
+    // Two members for two roles on two days: each does one role a day. a prefers Saturday, so
+    // doing both of Saturday's roles would suit a better.
     rule: 'on_duty_that_day',
-    problem: problem(club([member('a', ['towpilot', 'instructor'])], [TOW, INSTRUCTOR]), [SAT]),
-    breaking: [slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', 'a')],
+    problem: problem(
+      club([member('a', ['towpilot', 'instructor'], { preferredDay: 'sat' }), member('b', ['towpilot', 'instructor'])], [TOW, INSTRUCTOR]),
+      [SAT, SUN],
+    ),
+    breaking: [slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', 'a'), slot(SUN, 'towpilot', 'b'), slot(SUN, 'instructor', null)],
     at: { date: SAT, role: 'instructor', memberId: 'a' },
     sentence: `Member A is already Tow Pilot on ${SAT}.`,
   },

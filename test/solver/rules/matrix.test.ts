@@ -73,6 +73,15 @@ describe('rule matrix', () => {
       it('the optimizer never breaks a hard rule', async () => {
         assert.deepEqual(validateRoster(c.problem, await optimizerRoster(c.problem)), []);
       });
+
+      // The rest of the breaking roster locked: the rule must hold against locked slots too.
+      const locked: SchedulingProblem = { ...c.problem, locked: c.breaking.filter((s) => s.date !== c.at.date || s.role !== c.at.role) };
+      const scheduled = (roster: Assignment[]) => validateRoster(locked, roster).filter((v) => !v.locked);
+
+      it('with the rest of that roster locked, neither scheduler breaks a hard rule', async () => {
+        for (const { seed, roster } of legacyRosters(locked)) assert.deepEqual(scheduled(roster), [], `legacy seed ${seed}`);
+        assert.deepEqual(scheduled(await optimizerRoster(locked)), []);
+      });
     });
   }
 
