@@ -4,7 +4,7 @@ import type { Assignment, Member, SchedulingProblem } from '../../../solver/type
 import { club, INSTRUCTOR, member, problem, slot, TOW } from '../rosterFixtures.ts';
 
 /**
- * One row per rule of the catalogue (solver/rules/): a small problem that tempts the rule (ignoring
+ * At least one row per rule of the catalogue (solver/rules/): a small problem that tempts the rule (ignoring
  * it would fill more slots or suit a preference better, while keeping it is possible), and a
  * hand-made roster of that problem breaking it at one slot, with the member-facing sentence.
  */
@@ -100,6 +100,16 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
     problem: problem(club([member('a', ['towpilot', 'instructor'], { maxPerMonth: 1 })], [TOW, INSTRUCTOR]), [SAT, SUN]),
     breaking: [slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', null), slot(SUN, 'towpilot', null), slot(SUN, 'instructor', 'a')],
     at: { date: SUN, role: 'instructor', memberId: 'a' },
+    sentence: 'Member A is on duty more than the limit of 1 in this range.',
+  },
+  {
+    // Two tow pilots for two weekends, a allowed one duty: b's three duties must break spacing, which
+    // a second duty for a would halve, so the optimizer's fill stage (run only when spacing cannot be
+    // kept) is tempted too.
+    rule: 'at_cap',
+    problem: problem(club([member('a', ['towpilot'], { maxPerMonth: 1 }), member('b', ['towpilot'])], [TOW]), [SAT, SUN, SAT2, SUN2]),
+    breaking: [slot(SAT, 'towpilot', 'a'), slot(SUN, 'towpilot', 'b'), slot(SAT2, 'towpilot', 'b'), slot(SUN2, 'towpilot', 'a')],
+    at: { date: SUN2, role: 'towpilot', memberId: 'a' },
     sentence: 'Member A is on duty more than the limit of 1 in this range.',
   },
 ];
