@@ -59,11 +59,6 @@ export class Eligibility {
     return member ? percentWeight(member, role.qualification) : 0;
   }
 
-  /** True when a and b avoid each other (either direction). */
-  avoids(a: string, b: string): boolean {
-    return this.avoidPairs.get(a)?.has(b) ?? false;
-  }
-
   avoidedBy(memberId: string): ReadonlySet<string> {
     return this.avoidPairs.get(memberId) ?? new Set();
   }

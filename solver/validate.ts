@@ -1,6 +1,7 @@
 import { Eligibility, RosterState } from './eligibility.ts';
-import { BLOCK_REASON_TEXT, type BlockReason, type Words } from './rules/index.ts';
 import { reachesCap } from './rules/cap.ts';
+import { BLOCK_REASON_TEXT, type BlockReason } from './rules/index.ts';
+import type { Words } from './rules/rule.ts';
 import { SPACING_RULE, spacingContext, spacingFor, type SpacingBreak } from './rules/spacing.ts';
 import type { Assignment, IsoDate, Role, SchedulingProblem } from './types.ts';
 

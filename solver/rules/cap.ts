@@ -8,7 +8,7 @@ import { mayNotBe, type AtMost, type OptimizerCandidates, type RosterRule, type 
  * otherwise the member's assignments stay within it (a roster check).
  */
 
-export function capFor(member: Member, club: Club, range: DateRange): number {
+function capFor(member: Member, club: Club, range: DateRange): number {
   const rate = member.maxPerMonth ?? club.defaultMaxPerMonth;
   // The epsilon keeps 0.1 x 30 = 3.0000000000000004 from becoming 4.
   return Math.max(0, Math.ceil(rate * monthsTouched(range) - 1e-9));

@@ -22,5 +22,3 @@ export type BlockReason = (typeof HARD_RULES)[number]['code'];
 
 /** Each hard rule's reason: the slot editor's and the diagnosis's words. */
 export const BLOCK_REASON_TEXT = Object.fromEntries(HARD_RULES.map((rule) => [rule.code, rule.reason])) as Record<BlockReason, string>;
-
-export type { HardRule, RosterRule, RosterView, RuleProblem, StaticRule, Words } from './rule.ts';

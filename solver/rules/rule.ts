@@ -3,7 +3,7 @@ import type { Club, DateRange, IsoDate, Member, Role } from '../types.ts';
 /**
  * The shape of one hard rule in the catalogue (index.ts). Every scheduler, the validator, the
  * empty-slot diagnosis and the slot editor's candidate list run the rules through the catalogue,
- * so a rule is written once, here, in its own module.
+ * so a rule is written once, in its own module.
  */
 
 /** What one generation's rules are prepared for. */
@@ -65,8 +65,6 @@ export interface RosterCheck {
    */
   sentences(roster: RosterView, member: Member, role: Role, date: IsoDate, words: Words): string[];
 }
-
-export type HardRule<Code extends string = string> = StaticRule<Code> | RosterRule<Code>;
 
 /** The validator's sentence for a slot a static rule refuses: "Alex Rivera may not be Tow Pilot: blacked out." */
 export function mayNotBe(member: Member, role: Role, why: string): string {
