@@ -64,6 +64,8 @@ export class Eligibility {
   }
 }
 
+const NOBODY: ReadonlyMap<string, string> = new Map();
+
 /** A roster under construction or inspection: who is on duty each day, and each member's load. */
 export class RosterState implements RosterView {
   private readonly onDuty = new Map<IsoDate, Map<string, string>>(); // date -> memberId -> role
@@ -89,7 +91,7 @@ export class RosterState implements RosterView {
 
   /** Members on duty on date (any role). */
   membersOn(date: IsoDate): ReadonlyMap<string, string> {
-    return this.onDuty.get(date) ?? new Map();
+    return this.onDuty.get(date) ?? NOBODY;
   }
 
   /** The first roster rule the member would break by taking role on date, or null. */
