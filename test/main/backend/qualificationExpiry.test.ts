@@ -53,7 +53,7 @@ describe('qualification expiry in the app', () => {
 
   it('survives saving the member and reopening the database; a qualification taken away takes its date along', async () => {
     const alex = (await backend.listMembers()).find((m) => m.id === 'm001')!;
-    await backend.saveMember({ ...alex, name: 'Alex Rivera-Cole' });
+    await backend.updateMember({ ...alex, name: 'Alex Rivera-Cole' });
     const db = new Database(join(dataDir, 'rostermeister.db'), { readonly: true });
     try {
       assert.deepEqual(db.prepare('SELECT member_id, qualification, last_valid FROM member_qualification_expiry').all(), [
@@ -62,7 +62,7 @@ describe('qualification expiry in the app', () => {
     } finally {
       db.close();
     }
-    const saved = await backend.saveMember({ ...alex, qualifications: ['instructor'], qualificationExpiry: Object.create(null) });
+    const saved = await backend.updateMember({ ...alex, qualifications: ['instructor'], qualificationExpiry: Object.create(null) });
     assert.equal(saved.qualificationExpiry, undefined);
     assert.equal((await backend.listMembers()).find((m) => m.id === 'm001')!.qualificationExpiry, undefined);
   });

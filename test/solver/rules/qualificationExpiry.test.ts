@@ -45,7 +45,7 @@ describe('qualificationExpiry in the club file', () => {
   });
 
   it('names the field of a date that is not one, a qualification not held, and a value that is no object', () => {
-    assert.deepEqual(problemsOf(doc({ towpilot: '2026-06-31' })), ['members[0].qualificationExpiry.towpilot: a date written YYYY-MM-DD, e.g. "2026-05-02"']);
+    assert.deepEqual(problemsOf(doc({ towpilot: '2026-06-31' })), ['members[0].qualificationExpiry.towpilot: a date written YYYY-MM-DD in the years 2000 to 2100, e.g. "2026-05-02"']);
     assert.deepEqual(problemsOf(doc({ duty_officer: '2026-06-13' })), [
       'members[0].qualificationExpiry.duty_officer: a last valid date only for a qualification this member holds (holds: towpilot, instructor)',
     ]);
