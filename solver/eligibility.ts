@@ -64,7 +64,7 @@ export class Eligibility {
   }
 }
 
-const NOBODY: ReadonlyMap<string, string> = new Map();
+const NOBODY: ReadonlyMap<string, string> = new Map<string, string>();
 
 /** A roster under construction or inspection: who is on duty each day, and each member's load. */
 export class RosterState implements RosterView {
@@ -75,7 +75,7 @@ export class RosterState implements RosterView {
 
   assign(date: IsoDate, role: string, memberId: string): void {
     let day = this.onDuty.get(date);
-    if (!day) this.onDuty.set(date, (day = new Map()));
+    if (!day) this.onDuty.set(date, (day = new Map<string, string>()));
     day.set(memberId, role);
     this.loads.set(memberId, (this.loads.get(memberId) ?? 0) + 1);
   }

@@ -245,7 +245,7 @@ function readExpiry(value: unknown, key: string, member: Member, report: MemberR
     report(key, value, 'an object of qualification key -> last valid date (YYYY-MM-DD)');
     return undefined;
   }
-  const out: Record<string, string> = Object.create(null);
+  const out = Object.create(null) as Record<string, string>;
   for (const [q, date] of Object.entries(value)) {
     const at = `${key}.${q}`;
     if (!member.qualifications.includes(q)) {

@@ -5,7 +5,7 @@ import type { Words } from './rules/rule.ts';
 import { SPACING_RULE, spacingContext, spacingFor, type SpacingBreak } from './rules/spacing.ts';
 import type { Assignment, IsoDate, Role, SchedulingProblem } from './types.ts';
 
-export type { SpacingBreak, SpacingRule } from './rules/spacing.ts';
+export type { SpacingBreak } from './rules/spacing.ts';
 
 /**
  * Checks a roster against a problem: structure (every slot exactly once, known members, locked

@@ -72,7 +72,7 @@ export function loadMembers(db: Db): Member[] {
 /** The member's expiry dates as the Member model keeps them: a null-prototype map, absent when none. */
 function qualificationExpiryOf(rows: { qualification: string; last_valid: string }[] | undefined): Pick<Member, 'qualificationExpiry'> {
   if (!rows) return {};
-  const expiry: Record<string, string> = Object.create(null);
+  const expiry = Object.create(null) as Record<string, string>;
   for (const row of rows) expiry[row.qualification] = row.last_valid;
   return { qualificationExpiry: expiry };
 }

@@ -20,7 +20,7 @@ export const avoidance: RosterRule<'avoids_someone_on_duty'> = {
   code: 'avoids_someone_on_duty',
   reason: 'avoids someone on duty',
   optimizer:
-    "avoidanceRows below, in every stage (optimizer/ruleRows.ts), over the pairs instance.ts finds; no candidate on a day an avoided member is locked on duty (optimizer/instance.ts runs the roster check against the locked slots); the flow roster drops one of a clashing pair (optimizer/flow.ts)",
+    'avoidanceRows below, in every stage (optimizer/ruleRows.ts), over the pairs instance.ts finds; no candidate on a day an avoided member is locked on duty (optimizer/instance.ts runs the roster check against the locked slots); the flow roster drops one of a clashing pair (optimizer/flow.ts)',
   prepare: ({ club }) => {
     const pairs = avoidancePairs(club);
     const avoided = (memberId: string, onDuty: Iterable<string>) => [...onDuty].filter((other) => pairs.get(memberId)?.has(other));

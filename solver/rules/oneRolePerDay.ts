@@ -6,7 +6,7 @@ export const oneRolePerDay: RosterRule<'on_duty_that_day'> = {
   code: 'on_duty_that_day',
   reason: 'already on duty that day',
   optimizer:
-    "oneRolePerDayRows below, in every stage (optimizer/ruleRows.ts); no candidate on a day the member is locked on duty (optimizer/instance.ts runs the roster check against the locked slots); a unit arc per member and day in the flow (optimizer/flow.ts)",
+    'oneRolePerDayRows below, in every stage (optimizer/ruleRows.ts); no candidate on a day the member is locked on duty (optimizer/instance.ts runs the roster check against the locked slots); a unit arc per member and day in the flow (optimizer/flow.ts)',
   prepare: () => ({
     blocks: (roster, member, _role, date) => roster.membersOn(date).has(member.id),
     sentences: (roster, member, _role, date, words) => {

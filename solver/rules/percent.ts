@@ -20,7 +20,8 @@ export const percent: StaticRule<'percent_zero'> = {
   kind: 'static',
   code: 'percent_zero',
   reason: 'role set to 0%',
-  optimizer: 'no candidate in a role at 0% (optimizer/instance.ts runs every static check); a positive weight is a preference cost (percentWeight in optimizer/preferences.ts assignmentPoints)',
+  optimizer:
+    'no candidate in a role at 0% (optimizer/instance.ts runs every static check); a positive weight is a preference cost (percentWeight in optimizer/preferences.ts assignmentPoints)',
   prepare: () => ({
     allows: (member, role) => percentWeight(member, role.qualification) > 0,
     sentence: (member, role) => mayNotBe(member, role, percent.reason),

@@ -17,7 +17,8 @@ export const qualificationExpiry: StaticRule<'qualification_expired'> = {
   kind: 'static',
   code: 'qualification_expired',
   reason: 'qualification expired',
-  optimizer: 'none of its own: the member gets no candidate in the role on duty days after the last valid date (optimizer/instance.ts runs every static check)',
+  optimizer:
+    'none of its own: the member gets no candidate in the role on duty days after the last valid date (optimizer/instance.ts runs every static check)',
   prepare: () => ({
     allows: (member, role, date) => {
       const last = lastValidDate(member, role.qualification);

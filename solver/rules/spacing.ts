@@ -37,21 +37,21 @@ export interface SpacingRuleText {
 const OPTIMIZER_COUNTS =
   'optimizer/instance.ts and optimizer/spacing.ts count the breaks with the functions below; the models forbid them while the fill allows, else minimise them right after the fill (Spacing in optimizer/ruleRows.ts)';
 
-export const neighbouringDay: SpacingRuleText = {
+const neighbouringDay: SpacingRuleText = {
   code: 'neighbouring_day',
   sentence: (name, title, otherDate) => `${name} is also ${title} on ${otherDate}, the neighbouring duty day.`,
   legacyKeeps: true,
   optimizer: `a strict break between the member's candidates (or a locked slot) in the role on neighbouring duty days (strictBreaksBetween): ${OPTIMIZER_COUNTS}`,
 };
 
-export const carryOver: SpacingRuleText = {
+const carryOver: SpacingRuleText = {
   code: 'carry_over',
   sentence: (name, title, otherDate) => `${name} was ${title} on the last published day (${otherDate}).`,
   legacyKeeps: true,
   optimizer: `a strict break on the carry-over member's first-day candidate in the role (carriesOver): ${OPTIMIZER_COUNTS}`,
 };
 
-export const sevenDays: SpacingRuleText = {
+const sevenDays: SpacingRuleText = {
   code: 'seven_days',
   sentence: (name, title, otherDate) => `${name} is also ${title} on ${otherDate}, 7 days apart.`,
   // DOMAIN.md's legacy scheduler excludes only the neighbouring-day (and carry-over) holder.
@@ -126,7 +126,8 @@ export function spacingFor(context: SpacingContext, memberId: string, role: stri
   if (nextDay !== undefined && context.holderOf(nextDay, role) === memberId) {
     found.push({ date, role, memberId, rule: 'neighbouring_day', otherDate: nextDay });
   }
-  if (carriesOver(history, memberId, role, dayIndex)) found.push({ date, role, memberId, rule: 'carry_over', otherDate: history.carryOverDate! });
+  if (carriesOver(history, memberId, role, dayIndex))
+    found.push({ date, role, memberId, rule: 'carry_over', otherDate: history.carryOverDate! });
 
   const member = context.members.get(memberId);
   if (member && strictBreaksBetween(member, null, WEEK) > 0) {

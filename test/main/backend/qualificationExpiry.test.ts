@@ -31,7 +31,7 @@ describe('qualification expiry in the app', () => {
     const alex = (await backend.listMembers()).find((m) => m.id === 'm001')!;
     assert.deepEqual({ ...alex.qualificationExpiry }, { towpilot: '2026-06-07' });
     assert.equal((await backend.listMembers()).find((m) => m.id === 'm002')!.qualificationExpiry, undefined);
-    const exported = JSON.parse(await backend.exportClub());
+    const exported = JSON.parse(await backend.exportClub()) as { members: { qualificationExpiry?: unknown }[] };
     assert.deepEqual(exported.members[0].qualificationExpiry, { towpilot: '2026-06-07' });
   });
 
@@ -42,7 +42,10 @@ describe('qualification expiry in the app', () => {
       if (existing) await backend.discardDraft(existing.id);
       const draft = await backend.generateDraft({ year: 2026, month: 6 });
       assert.equal(draft.run.scheduler, scheduler);
-      assert.ok(draft.slots.every((s) => s.memberId !== 'm001' || s.date <= '2026-06-07'), scheduler);
+      assert.ok(
+        draft.slots.every((s) => s.memberId !== 'm001' || s.date <= '2026-06-07'),
+        scheduler,
+      );
       const late = await backend.slotCandidates(draft.id, '2026-06-13', 'towpilot');
       assert.deepEqual(
         late.filter((c) => c.memberId === 'm001').map((c) => [c.eligible, c.reason]),
@@ -62,7 +65,11 @@ describe('qualification expiry in the app', () => {
     } finally {
       db.close();
     }
-    const saved = await backend.updateMember({ ...alex, qualifications: ['instructor'], qualificationExpiry: Object.create(null) });
+    const saved = await backend.updateMember({
+      ...alex,
+      qualifications: ['instructor'],
+      qualificationExpiry: Object.create(null) as Record<string, string>,
+    });
     assert.equal(saved.qualificationExpiry, undefined);
     assert.equal((await backend.listMembers()).find((m) => m.id === 'm001')!.qualificationExpiry, undefined);
   });

@@ -17,6 +17,11 @@ export interface RuleCase<Rule extends string> {
   sentence: string;
 }
 
+/** A member's qualification expiry map: null prototype, as the loaders make it. */
+export function validUntil(entries: Record<string, string>): Record<string, string> {
+  return Object.assign(Object.create(null) as Record<string, string>, entries);
+}
+
 const SAT = '2026-06-06';
 const SUN = '2026-06-07';
 const SAT2 = '2026-06-13';
@@ -48,7 +53,7 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
   },
   {
     rule: 'qualification_expired',
-    problem: weekendWithA({ qualificationExpiry: Object.assign(Object.create(null), { towpilot: SAT }) }),
+    problem: weekendWithA({ qualificationExpiry: validUntil({ towpilot: SAT }) }),
     breaking: aOnSunday,
     at: aSunday,
     sentence: `Member A may not be Tow Pilot: qualification valid only until ${SAT}.`,
@@ -124,15 +129,34 @@ export const SPACING_RULE_CASES: RuleCase<SpacingRule>[] = [
     rule: 'neighbouring_day',
     problem: problem(
       club(
-        [member('a', ['towpilot'], { pairWith: ['x', 'y'] }), member('b', ['towpilot']), member('c', ['towpilot']), member('x', ['instructor']), member('y', ['instructor'])],
+        [
+          member('a', ['towpilot'], { pairWith: ['x', 'y'] }),
+          member('b', ['towpilot']),
+          member('c', ['towpilot']),
+          member('x', ['instructor']),
+          member('y', ['instructor']),
+        ],
         [TOW, INSTRUCTOR],
       ),
       [SAT, SUN, SAT2, SUN2],
-      { locked: [slot(SAT, 'instructor', 'x'), slot(SUN, 'instructor', 'y'), slot(SAT2, 'instructor', null), slot(SUN2, 'instructor', null)] },
+      {
+        locked: [
+          slot(SAT, 'instructor', 'x'),
+          slot(SUN, 'instructor', 'y'),
+          slot(SAT2, 'instructor', null),
+          slot(SUN2, 'instructor', null),
+        ],
+      },
     ),
     breaking: [
-      slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', 'x'), slot(SUN, 'towpilot', 'a'), slot(SUN, 'instructor', 'y'),
-      slot(SAT2, 'towpilot', 'b'), slot(SAT2, 'instructor', null), slot(SUN2, 'towpilot', 'c'), slot(SUN2, 'instructor', null),
+      slot(SAT, 'towpilot', 'a'),
+      slot(SAT, 'instructor', 'x'),
+      slot(SUN, 'towpilot', 'a'),
+      slot(SUN, 'instructor', 'y'),
+      slot(SAT2, 'towpilot', 'b'),
+      slot(SAT2, 'instructor', null),
+      slot(SUN2, 'towpilot', 'c'),
+      slot(SUN2, 'instructor', null),
     ],
     at: { date: SUN, role: 'towpilot', memberId: 'a' },
     sentence: `Member A is also Tow Pilot on ${SAT}, the neighbouring duty day.`,
@@ -141,9 +165,11 @@ export const SPACING_RULE_CASES: RuleCase<SpacingRule>[] = [
     // a towed on the last published day and prefers Saturday (a may double weekends, so 7 days do not count).
     rule: 'carry_over',
     problem: problem(
-      club([member('a', ['towpilot'], { preferredDay: 'sat', allowWeekendDouble: true }), reluctantTug('b')], [TOW], [
-        { date: '2026-05-31', slots: { towpilot: 'a' } },
-      ]),
+      club(
+        [member('a', ['towpilot'], { preferredDay: 'sat', allowWeekendDouble: true }), reluctantTug('b')],
+        [TOW],
+        [{ date: '2026-05-31', slots: { towpilot: 'a' } }],
+      ),
       [SAT, SUN],
     ),
     breaking: [slot(SAT, 'towpilot', 'a'), slot(SUN, 'towpilot', 'b')],
@@ -155,7 +181,14 @@ export const SPACING_RULE_CASES: RuleCase<SpacingRule>[] = [
     // the only double without a break, Saturday and the Sunday 8 days later, misses a preference.
     rule: 'seven_days',
     problem: problem(
-      club([member('a', ['towpilot'], { preferredDay: 'sat' }), member('b', ['towpilot'], { preferredDay: 'sun' }), member('c', ['towpilot'], { preferredDay: 'sun' })], [TOW]),
+      club(
+        [
+          member('a', ['towpilot'], { preferredDay: 'sat' }),
+          member('b', ['towpilot'], { preferredDay: 'sun' }),
+          member('c', ['towpilot'], { preferredDay: 'sun' }),
+        ],
+        [TOW],
+      ),
       [SAT, SUN, SAT2, SUN2],
     ),
     breaking: [slot(SAT, 'towpilot', 'a'), slot(SUN, 'towpilot', 'b'), slot(SAT2, 'towpilot', 'a'), slot(SUN2, 'towpilot', 'c')],

@@ -32,15 +32,23 @@ const withEmpty = (roster: Assignment[], at: Assignment) =>
   roster.map((s) => (s.date === at.date && s.role === at.role ? { ...s, memberId: null } : s));
 
 function diagnosisOf(c: RuleCase<string>) {
-  const found = diagnoseEmptySlotsInDetail(c.problem, withEmpty(c.breaking, c.at)).find((d) => d.date === c.at.date && d.role === c.at.role);
+  const found = diagnoseEmptySlotsInDetail(c.problem, withEmpty(c.breaking, c.at)).find(
+    (d) => d.date === c.at.date && d.role === c.at.role,
+  );
   assert.ok(found, 'the emptied slot is diagnosed');
   return found;
 }
 
 describe('rule matrix', () => {
   it('has a row for every rule of the catalogue, in its order', () => {
-    assert.deepEqual([...new Set(HARD_RULE_CASES.map((c) => c.rule))], HARD_RULES.map((r) => r.code));
-    assert.deepEqual([...new Set(SPACING_RULE_CASES.map((c) => c.rule))], SPACING_RULES.map((r) => r.code));
+    assert.deepEqual(
+      [...new Set(HARD_RULE_CASES.map((c) => c.rule))],
+      HARD_RULES.map((r) => r.code),
+    );
+    assert.deepEqual(
+      [...new Set(SPACING_RULE_CASES.map((c) => c.rule))],
+      SPACING_RULES.map((r) => r.code),
+    );
   });
 
   HARD_RULE_CASES.forEach((c, row) => {
@@ -64,7 +72,10 @@ describe('rule matrix', () => {
         const diagnosis = diagnosisOf(c);
         assert.equal(diagnosis.counts[c.rule], 1);
         const part = `1 ${rule.reason}`;
-        assert.ok([`: ${part},`, `, ${part},`].some((text) => `${diagnosis.summary},`.includes(text)), diagnosis.summary);
+        assert.ok(
+          [`: ${part},`, `, ${part},`].some((text) => `${diagnosis.summary},`.includes(text)),
+          diagnosis.summary,
+        );
       });
 
       it('the legacy scheduler never breaks a hard rule, whatever the seed', () => {
@@ -93,8 +104,11 @@ describe('rule matrix', () => {
       it('the validator lists the break of a roster breaking it, with its sentence, and nothing else', () => {
         assert.deepEqual(validateRoster(c.problem, c.breaking), []);
         const found = spacingBreaks(c.problem, c.breaking);
-        assert.deepEqual(found.map((b) => [b.date, b.role, b.memberId, b.rule]), [[c.at.date, c.at.role, c.at.memberId, c.rule]]);
-        assert.equal(spacingSentence(c.problem, found[0]!), c.sentence);
+        assert.deepEqual(
+          found.map((b) => [b.date, b.role, b.memberId, b.rule]),
+          [[c.at.date, c.at.role, c.at.memberId, c.rule]],
+        );
+        assert.equal(spacingSentence(c.problem, found[0]), c.sentence);
       });
 
       it('the slot editor warns with the same sentence', () => {
@@ -118,7 +132,10 @@ describe('rule matrix', () => {
         it('the legacy scheduler does not keep it (as its module says) but breaks no hard rule', () => {
           const rosters = legacyRosters(c.problem);
           for (const { seed, roster } of rosters) assert.deepEqual(validateRoster(c.problem, roster), [], `seed ${seed}`);
-          assert.ok(rosters.some(({ roster }) => breaksOf(roster).length > 0), 'no seed broke it: does legacy keep it after all?');
+          assert.ok(
+            rosters.some(({ roster }) => breaksOf(roster).length > 0),
+            'no seed broke it: does legacy keep it after all?',
+          );
         });
       }
 
@@ -126,7 +143,10 @@ describe('rule matrix', () => {
         const roster = await optimizerRoster(c.problem);
         assert.deepEqual(validateRoster(c.problem, roster), []);
         assert.deepEqual(breaksOf(roster), []);
-        assert.ok(roster.every((s) => s.memberId !== null || c.problem.locked.some((l) => l.date === s.date && l.role === s.role)), 'every free slot filled');
+        assert.ok(
+          roster.every((s) => s.memberId !== null || c.problem.locked.some((l) => l.date === s.date && l.role === s.role)),
+          'every free slot filled',
+        );
       });
     });
   }

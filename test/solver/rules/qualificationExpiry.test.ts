@@ -6,6 +6,7 @@ import { runLegacy } from '../../../solver/legacy.ts';
 import { lastValidDate } from '../../../solver/rules/qualificationExpiry.ts';
 import { validateRoster } from '../../../solver/validate.ts';
 import { club, INSTRUCTOR, JUNE_WEEKENDS, member, problem, slot, TOW } from '../rosterFixtures.ts';
+import { validUntil } from './cases.ts';
 
 /** Qualification validity: the club file field, and the rule's date boundary. */
 
@@ -13,7 +14,10 @@ function doc(expiry: unknown) {
   return {
     format: 'rostermeister-club/1',
     club: { name: 'Ridge Soaring Club' },
-    roles: [{ key: 'towpilot', title: 'Tow Pilot' }, { key: 'instructor', title: 'Instructor' }],
+    roles: [
+      { key: 'towpilot', title: 'Tow Pilot' },
+      { key: 'instructor', title: 'Instructor' },
+    ],
     members: [
       { id: 'm001', name: 'Alex Rivera', qualifications: ['towpilot', 'instructor'], qualificationExpiry: expiry },
       { id: 'm002', name: 'Zoë Müller', qualifications: ['towpilot'] },
@@ -45,13 +49,22 @@ describe('qualificationExpiry in the club file', () => {
   });
 
   it('names the field of a date that is not one, a qualification not held, and a value that is no object', () => {
-    assert.deepEqual(problemsOf(doc({ towpilot: '2026-06-31' })), ['members[0].qualificationExpiry.towpilot: a date written YYYY-MM-DD in the years 2000 to 2100, e.g. "2026-05-02"']);
+    assert.deepEqual(problemsOf(doc({ towpilot: '2026-06-31' })), [
+      'members[0].qualificationExpiry.towpilot: a date written YYYY-MM-DD in the years 2000 to 2100, e.g. "2026-05-02"',
+    ]);
     assert.deepEqual(problemsOf(doc({ duty_officer: '2026-06-13' })), [
       'members[0].qualificationExpiry.duty_officer: a last valid date only for a qualification this member holds (holds: towpilot, instructor)',
     ]);
-    assert.deepEqual(problemsOf(doc(['2026-06-13'])), ['members[0].qualificationExpiry: an object of qualification key -> last valid date (YYYY-MM-DD)']);
+    assert.deepEqual(problemsOf(doc(['2026-06-13'])), [
+      'members[0].qualificationExpiry: an object of qualification key -> last valid date (YYYY-MM-DD)',
+    ]);
     // JSON.parse makes "__proto__" an own key; it is refused like any key the member does not hold.
-    assert.match(problemsOf(JSON.parse(JSON.stringify(doc({})).replace('"qualificationExpiry":{}', '"qualificationExpiry":{"__proto__":"2026-06-13"}')))[0], /^members\[0\]\.qualificationExpiry\.__proto__: a last valid date only for/);
+    assert.match(
+      problemsOf(
+        JSON.parse(JSON.stringify(doc({})).replace('"qualificationExpiry":{}', '"qualificationExpiry":{"__proto__":"2026-06-13"}')),
+      )[0],
+      /^members\[0\]\.qualificationExpiry\.__proto__: a last valid date only for/,
+    );
   });
 
   it('keeps the error message path-named for the user', () => {
@@ -62,7 +75,7 @@ describe('qualificationExpiry in the club file', () => {
 describe('the qualification validity rule', () => {
   const SAT = '2026-06-06';
   const SUN = '2026-06-07';
-  const a = member('a', ['towpilot', 'instructor'], { qualificationExpiry: Object.assign(Object.create(null), { towpilot: SAT }) });
+  const a = member('a', ['towpilot', 'instructor'], { qualificationExpiry: validUntil({ towpilot: SAT }) });
   const p = problem(club([a, member('b', ['towpilot'])], [TOW, INSTRUCTOR]), [SAT, SUN]);
 
   it('counts the qualification up to and including its last valid date, for its roles only', () => {
@@ -75,17 +88,26 @@ describe('the qualification validity rule', () => {
   it('looks up own keys only, so a qualification named like an Object method does not expire', () => {
     const odd = member('c', ['constructor']);
     assert.equal(lastValidDate(odd, 'constructor'), null);
-    assert.equal(lastValidDate({ ...odd, qualificationExpiry: Object.assign(Object.create(null), { constructor: SAT }) }, 'constructor'), SAT);
+    assert.equal(lastValidDate({ ...odd, qualificationExpiry: validUntil({ constructor: SAT }) }, 'constructor'), SAT);
   });
 
   it('is kept by legacy over a month and caught by the validator', () => {
     const month = problem(club([a, member('b', ['towpilot'])], [TOW]), JUNE_WEEKENDS);
     for (let seed = 0; seed < 20; seed++) {
       const roster = runLegacy(month, seed);
-      assert.ok(roster.every((s) => s.memberId !== 'a' || s.date <= SAT), `seed ${seed}`);
+      assert.ok(
+        roster.every((s) => s.memberId !== 'a' || s.date <= SAT),
+        `seed ${seed}`,
+      );
     }
-    assert.deepEqual(validateRoster(p, [slot(SAT, 'towpilot', 'b'), slot(SAT, 'instructor', 'a'), slot(SUN, 'towpilot', 'a'), slot(SUN, 'instructor', null)]).map((v) => v.rule), [
-      'qualification_expired',
-    ]);
+    assert.deepEqual(
+      validateRoster(p, [
+        slot(SAT, 'towpilot', 'b'),
+        slot(SAT, 'instructor', 'a'),
+        slot(SUN, 'towpilot', 'a'),
+        slot(SUN, 'instructor', null),
+      ]).map((v) => v.rule),
+      ['qualification_expired'],
+    );
   });
 });

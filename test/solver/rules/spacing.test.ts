@@ -25,7 +25,7 @@ function carelessRoster(problem: SchedulingProblem, seed: number): Assignment[] 
       const key = `${date}|${role.key}`;
       if (locked.has(key)) return { date, role: role.key, memberId: locked.get(key)! };
       const open = problem.club.members.filter((m) => state.block(m.id, role, date) === null);
-      const chosen = random() < 0.9 ? open[Math.floor(random() * open.length)]?.id ?? null : null;
+      const chosen = random() < 0.9 ? (open[Math.floor(random() * open.length)]?.id ?? null) : null;
       if (chosen) state.assign(date, role.key, chosen);
       return { date, role: role.key, memberId: chosen };
     }),
@@ -41,7 +41,11 @@ describe('strict spacing: optimizer and validator agree', () => {
     date,
     slots: Object.fromEntries(history.filter((a) => a.date === date).map((a) => [a.role, a.memberId])),
   }));
-  const problem: SchedulingProblem = { ...base, club: { ...club, published }, locked: carelessRoster(base, 2).filter((_, i) => i % 6 === 0) };
+  const problem: SchedulingProblem = {
+    ...base,
+    club: { ...club, published },
+    locked: carelessRoster(base, 2).filter((_, i) => i % 6 === 0),
+  };
 
   it('counts the same breaks on rosters that ignore spacing', () => {
     const instance = buildInstance(problem);
@@ -53,12 +57,16 @@ describe('strict spacing: optimizer and validator agree', () => {
       const chosen = new Set<number>();
       roster.forEach((a) => {
         if (a.memberId === null || lockedSlots.has(`${a.date}|${a.role}`)) return;
-        const candidate = instance.byMemberDay[memberIndex.get(a.memberId)!][problem.dutyDays.indexOf(a.date)]?.get(problem.roles.findIndex((r) => r.key === a.role));
+        const candidate = instance.byMemberDay[memberIndex.get(a.memberId)!][problem.dutyDays.indexOf(a.date)]?.get(
+          problem.roles.findIndex((r) => r.key === a.role),
+        );
         assert.ok(candidate !== undefined, `${a.date} ${a.role} ${a.memberId} has a candidate`);
         chosen.add(candidate);
       });
       // Breaks between two locked slots are the rostermeister's and not in the model.
-      const breaks = spacingBreaks(problem, roster).filter((b) => !(lockedSlots.has(`${b.date}|${b.role}`) && lockedSlots.has(`${b.otherDate}|${b.role}`)));
+      const breaks = spacingBreaks(problem, roster).filter(
+        (b) => !(lockedSlots.has(`${b.date}|${b.role}`) && lockedSlots.has(`${b.otherDate}|${b.role}`)),
+      );
       for (const b of breaks) kinds.add(b.rule);
       assert.equal(scoreRoster(instance, chosen).breaks, breaks.length, `seed ${seed}`);
     }
