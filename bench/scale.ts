@@ -74,8 +74,10 @@ try {
   await timed('generate 12-month draft (optimizer, 10 s limit)', () => backend.rollDraft(view!.id), runDetail);
 
   await timed('compare legacy vs optimizer (12 months)', () => backend.compare(RANGE), (c: ComparisonView) =>
-    `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer side ${c.optimizer.scheduler} ${c.optimizer.status}` +
-    `${c.optimizer.fallback ? ` (fallback: ${c.optimizer.fallback.reason})` : ''}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
+    (c.optimizer === null || c.differences === null || c.acceptance === null
+      ? `the optimizer failed (${c.optimizerFailure?.reason ?? 'no reason'})`
+      : `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer ${c.optimizer.status}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}`) +
+    `; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
   );
 
   const toPublish = (await backend.getDraft(RANGE))!;

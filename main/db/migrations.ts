@@ -158,6 +158,13 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/**
+ * Stamped into the file header (PRAGMA application_id, "RMST") so a Rostermeister database can be told
+ * from any other SQLite file; files made before the stamp carry 0. The schema version is also kept in
+ * the header (PRAGMA user_version), so a backup records the version it was made at.
+ */
+export const APPLICATION_ID = 0x524d5354;
+
 export interface MigrationStatus {
   version: number;
   name: string;
@@ -196,6 +203,9 @@ export function migrate(db: Database, target: number = CURRENT_VERSION, now: () 
       db.exec(m.sql);
       record.run(m.version, m.name, now().toISOString());
     }
+    const reached = appliedVersion(db);
+    if (db.pragma('user_version', { simple: true }) !== reached) db.pragma(`user_version = ${reached}`);
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     return pending.map((m) => m.version);
   });
   return run.immediate();

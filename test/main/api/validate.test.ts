@@ -65,6 +65,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   listBackups: [],
   createBackup: [],
   restoreBackup: ['rostermeister-2026-06-01T10-00-00.db'],
+  databaseStatus: [],
+  startAfresh: [],
   listRuns: [20],
   recentLog: [200],
 };

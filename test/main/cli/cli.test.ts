@@ -137,6 +137,27 @@ describe('rostermeister CLI', () => {
     assert.ok(fill.min <= report.legacy.metrics.fill_rate_percent && report.legacy.metrics.fill_rate_percent <= fill.max);
   });
 
+  it('compare reports the strict spacing breaks of both rosters, each one real', async () => {
+    const run = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    for (const side of ['legacy', 'optimizer'] as const) {
+      const holders = new Set((report[side] as RosterDocument).assignments.map((a) => `${a.date}|${a.role}|${a.memberId}`));
+      for (const b of report.spacing_breaks[side]) {
+        assert.ok(holders.has(`${b.date}|${b.role}|${b.memberId}`), `${side} holds ${b.date} ${b.role}`);
+        assert.ok(b.rule === 'carry_over' || holders.has(`${b.otherDate}|${b.role}|${b.memberId}`), `${side} also holds ${b.otherDate} ${b.role}`);
+      }
+    }
+    // Seed 3 of the demo club's June 2027: legacy puts members in the same role a week apart.
+    assert.ok(report.spacing_breaks.legacy.length > 0);
+
+    const text = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--verbose');
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^Spacing breaks +${report.spacing_breaks.legacy.length} +${report.spacing_breaks.optimizer.length}\\b`, 'm'));
+    assert.match(text.stdout, /^Spacing breaks \(legacy\):$/m);
+    assert.match(text.stdout, /7 days apart/);
+  });
+
   it('compare --verbose lists every difference and every empty slot', async () => {
     const run = await cli('compare', '--club', clubPath, '--year', '2026', '--month', '5', '--seed', '9', '--time-limit', '3', '--verbose');
     assert.equal(run.code, 0, run.stderr);
