@@ -54,6 +54,8 @@ export interface ClubDocument {
     pairWith: string[];
     avoid: string[];
     lastDutyDate: IsoDate | null;
+    /** Written only when the member has one. */
+    qualificationExpiry?: Record<string, IsoDate>;
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -325,6 +327,7 @@ export function serializeClub(club: Club): ClubDocument {
       pairWith: [...m.pairWith],
       avoid: [...m.avoid],
       lastDutyDate: m.lastDutyDate,
+      ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0 ? { qualificationExpiry: { ...m.qualificationExpiry } } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
   };

@@ -142,6 +142,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE roster_slot ADD COLUMN locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1));
     `,
   },
+  {
+    version: 3,
+    name: 'qualification expiry dates',
+    sql: `
+      CREATE TABLE member_qualification_expiry (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        last_valid TEXT NOT NULL,
+        PRIMARY KEY (member_id, qualification)
+      );
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
