@@ -6,6 +6,7 @@ import { buildProblem } from '../../solver/problem.ts';
 import type { Club, SchedulingProblem } from '../../solver/types.ts';
 import { requiredInteger, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** Club file and month options shared by the roster commands. */
 
@@ -17,7 +18,7 @@ export const CLUB_OPTION: OptionSpec = {
 export const YEAR_OPTION: OptionSpec = { type: 'string', valueName: 'Y', description: 'year, e.g. 2026' };
 export const MONTH_OPTION: OptionSpec = { type: 'string', valueName: 'M', description: 'month, 1-12' };
 
-export const DEMO_CLUB_PATH = 'assets/demo-club.json';
+const DEMO_CLUB_PATH = 'assets/demo-club.json';
 
 /** Reads and checks a club file; a missing or unreadable file is bad input like a malformed one. */
 export function readClubFile(path: string): Club {
@@ -40,7 +41,7 @@ export function clubFromArgs(args: ParsedArgs, ctx: CliContext): Club {
 
 export function monthFromArgs(args: ParsedArgs): { year: number; month: number } {
   return {
-    year: requiredInteger(args, 'year', { min: 1900, max: 9999 }),
+    year: requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR }),
     month: requiredInteger(args, 'month', { min: 1, max: 12 }),
   };
 }

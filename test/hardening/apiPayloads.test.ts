@@ -6,6 +6,7 @@ import '../fuzzSeed.ts';
 import type { Member, Settings } from '../../main/api/contract.ts';
 import { API_METHODS, type ApiMethod } from '../../main/api/methods.ts';
 import { callApi, type ApiEnvelope } from '../../main/api/dispatch.ts';
+import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { createBackend, type Backend } from '../../main/backend/index.ts';
 import { dumpTables, STRESS, tempDataDir } from './fixtures/database.ts';
 import { applyMutations, hostileValue, mutation } from './fixtures/mutations.ts';
@@ -36,9 +37,9 @@ function draftState(): Promise<{ draftId: number; date: string; role: string; me
 
 async function readDraftState(): Promise<{ draftId: number; date: string; role: string; memberId: string }> {
   const view = (await backend.getDraft(DRAFT_MONTH)) ?? (await backend.generateDraft(DRAFT_MONTH));
-  const slot = view.slots.find((s) => s.memberId !== null) ?? view.slots[0]!;
+  const slot = view.slots.find((s) => s.memberId !== null) ?? view.slots[0];
   const members = await backend.listMembers();
-  return { draftId: view.id, date: slot.date, role: slot.role, memberId: slot.memberId ?? members[0]!.id };
+  return { draftId: view.id, date: slot.date, role: slot.role, memberId: slot.memberId ?? members[0].id };
 }
 
 const argsCache = new Map<ApiMethod, Promise<unknown[]>>();
@@ -54,7 +55,8 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
   const s = await draftState();
   switch (method) {
     case 'updateClubSettings': return [await backend.getClubSettings()];
-    case 'saveMember': return [(await backend.listMembers())[1]];
+    case 'updateMember': return [(await backend.listMembers())[1]];
+    case 'addMember': return [blankMember(freeMemberId((await backend.listMembers()).map((m) => m.id)), 'New Member', ['towpilot'])];
     case 'deleteMember': return [s.memberId];
     case 'importClub': return [await backend.exportClub()];
     case 'getDraft': case 'generateDraft': case 'compare': case 'latestComparison': case 'getPublished':
@@ -175,15 +177,15 @@ describe('API payload fuzzing through callApi on a real backend', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.array(fieldEdit, { minLength: 1, maxLength: 3 }), async (pick, edits) => {
         const members = await backend.listMembers();
-        const original = members[pick % members.length]!;
+        const original = members[pick % members.length];
         const edited: Record<string, unknown> = { ...structuredClone(original) };
         for (const { field, value } of edits) edited[field] = value;
-        const reply = await checkedCall('saveMember', [edited]);
+        const reply = await checkedCall('updateMember', [edited]);
         if (reply.ok) {
           saved++;
           const stored = (await backend.listMembers()).find((m) => m.id === (reply.value as Member).id);
           assert.deepEqual(stored, reply.value, 'the saved member is what the list shows');
-          await backend.saveMember(original);
+          await backend.updateMember(original);
           lastDump = dumpTables(reader);
         } else if (reply.error.code === 'bad_input') {
           assert.match(reply.error.field ?? '', /^member(\.|\[|$)/, `field "${reply.error.field}" should name the member part`);
