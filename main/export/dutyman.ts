@@ -23,7 +23,8 @@ import { csvText } from './csv.ts';
  * - First Name / Last Name: the member's display name split at the last space (the last word is the
  *   last name; a one-word name is a first name only). DutyMan matches these to its member list
  *   exactly, so that list must be uploaded with the same split. An open slot has both blank:
- *   DutyMan shows it as an unallocated duty members can volunteer for.
+ *   DutyMan shows it as an unallocated duty members can volunteer for. A name longer than DutyMan
+ *   keeps (30 characters first, 60 last; its member upload has the same limits) is cut to fit.
  * Cells go through the app's CSV escaping (csvField), formula neutralising included.
  */
 
@@ -32,6 +33,8 @@ export const DUTYMAN_COLUMNS = ['Duty Date', 'Duty Time', 'Event', 'Duty Type', 
 export const DUTYMAN_EVENT = 'Duty day';
 const MAX_EVENT = 45;
 const MAX_DUTY_TYPE = 25;
+const MAX_FIRST_NAME = 30;
+const MAX_LAST_NAME = 60;
 
 /** "05/12/2026" */
 export function dutymanDate(date: IsoDate): string {
@@ -60,7 +63,7 @@ export function dutymanCsv(view: PublishedView, days: PublishedDayView[], member
       const slot = slotFor(day, role.key);
       if (!slot || (memberId !== undefined && slot.memberId !== memberId)) continue;
       const [first, last] = slot.memberId === null ? ['', ''] : splitName(holderName(slot));
-      rows.push([dutymanDate(day.date), '', cut(DUTYMAN_EVENT, MAX_EVENT), cut(role.title, MAX_DUTY_TYPE), first, last, 'Yes', 'Yes']);
+      rows.push([dutymanDate(day.date), '', cut(DUTYMAN_EVENT, MAX_EVENT), cut(role.title, MAX_DUTY_TYPE), cut(first, MAX_FIRST_NAME), cut(last, MAX_LAST_NAME), 'Yes', 'Yes']);
     }
   }
   return csvText([[...DUTYMAN_COLUMNS], ...rows]);
