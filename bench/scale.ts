@@ -84,7 +84,7 @@ try {
   await timed('publish 12 months', () => backend.publishDraft(toPublish.id), (p) => `${p.days.length} days published in one transaction`);
 
   // The busiest member, so the per-member export has something in most months.
-  const memberId = Object.entries(toPublish.loads).sort((a, b) => b[1] - a[1])[0]![0];
+  const memberId = Object.entries(toPublish.loads).sort((a, b) => b[1] - a[1])[0][0];
   const formats: ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf'];
   for (const format of formats) {
     let bytes = 0;

@@ -2,7 +2,7 @@ import { chmodSync, closeSync, lstatSync, mkdirSync, openSync, readdirSync } fro
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const APP_FOLDER = 'Rostermeister';
+const APP_FOLDER = 'Rostermeister';
 
 /** Where Rostermeister keeps its database, backups and logs on this platform. */
 export function platformDataDir(
@@ -22,10 +22,10 @@ export function resolveDataDir(explicit?: string | null, env: NodeJS.ProcessEnv 
   return platformDataDir(process.platform, env);
 }
 
-export const DATABASE_FILE = 'rostermeister.db';
+const DATABASE_FILE = 'rostermeister.db';
 export const databasePath = (dataDir: string): string => join(dataDir, DATABASE_FILE);
 export const backupsDir = (dataDir: string): string => join(dataDir, 'backups');
-export const logsDir = (dataDir: string): string => join(dataDir, 'logs');
+const logsDir = (dataDir: string): string => join(dataDir, 'logs');
 export const logPath = (dataDir: string): string => join(logsDir(dataDir), 'rostermeister.log');
 export const lockPath = (dataDir: string): string => join(dataDir, 'rostermeister.lock');
 /** Where a database that could not be used is moved when a backup replaces it (never pruned). */

@@ -14,7 +14,7 @@ export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy'
 /** What a generation run was made for. */
 export const PURPOSE_NAMES: Record<RunInfo['purpose'], string> = { draft: 'Draft', shadow: 'Shadow run', compare: 'Comparison' };
 
-export function monthName(month: number): string {
+function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);
 }
 

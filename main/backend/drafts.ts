@@ -114,7 +114,7 @@ export function rollDraft(ctx: BackendContext, draftId: number): Promise<DraftVi
 }
 
 function checkDate(grid: DraftGrid, date: IsoDate): void {
-  if (!isIsoDate(date)) throw badInput(`"${date}" is not a date (YYYY-MM-DD).`, 'date');
+  if (!isIsoDate(date)) throw badInput(`"${String(date)}" is not a date (YYYY-MM-DD).`, 'date');
   if (!inRange(date, grid.draft.range)) throw badInput(`${date} is outside this draft (${grid.draft.range.start} to ${grid.draft.range.end}).`, 'date');
 }
 

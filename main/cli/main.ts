@@ -29,7 +29,7 @@ const processIo: CliIo = {
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-export const GLOBAL_OPTIONS: OptionSpecs = {
+const GLOBAL_OPTIONS: OptionSpecs = {
   help: { type: 'boolean', description: 'show help for the command' },
   'data-dir': { type: 'string', valueName: 'DIR', description: 'data folder (default: the platform user-data folder)' },
   verbose: { type: 'boolean', description: 'more detail; JSON log events on stderr' },

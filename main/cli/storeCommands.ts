@@ -242,7 +242,7 @@ function settingValue(settings: Settings, key: string): unknown {
 }
 
 /** The settings with KEY set from its command-line text. */
-export function withSetting(settings: Settings, key: string, value: string): Settings {
+function withSetting(settings: Settings, key: string, value: string): Settings {
   const next: Settings = { ...settings, monthOverrides: { ...settings.monthOverrides } };
   if (key === 'scheduler') {
     if (value !== 'legacy' && value !== 'optimizer') throw badInput('scheduler is "legacy" or "optimizer".', 'value');

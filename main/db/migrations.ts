@@ -142,9 +142,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE roster_slot ADD COLUMN locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0, 1));
     `,
   },
+  {
+    version: 3,
+    name: 'qualification expiry dates',
+    sql: `
+      CREATE TABLE member_qualification_expiry (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        last_valid TEXT NOT NULL,
+        PRIMARY KEY (member_id, qualification)
+      );
+    `,
+  },
 ];
 
-export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 /**
  * Stamped into the file header (PRAGMA application_id, "RMST") so a Rostermeister database can be told
@@ -167,7 +179,7 @@ function ensureMigrationTable(db: Database): void {
   )`);
 }
 
-export function appliedVersion(db: Database): number {
+function appliedVersion(db: Database): number {
   ensureMigrationTable(db);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;

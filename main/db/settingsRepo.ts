@@ -2,7 +2,7 @@ import type { Settings } from '../api/contract.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../solver/limits.ts';
 import type { Db } from './connection.ts';
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   scheduler: 'legacy',
   monthOverrides: {},
   shadowMode: false,

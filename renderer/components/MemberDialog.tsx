@@ -55,7 +55,10 @@ function toMember(form: Form): Member | FieldError {
     if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Percent for ${key} "${text}" is not a number (0 to 100).` };
     rolePercent[key] = value;
   }
-  return { ...form.member, maxPerMonth, rolePercent };
+  // Expiry dates go with their qualification (the form does not edit them).
+  const { qualificationExpiry, ...rest } = form.member;
+  const kept = Object.entries(qualificationExpiry ?? {}).filter(([key]) => form.member.qualifications.includes(key));
+  return { ...rest, maxPerMonth, rolePercent, ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}) };
 }
 
 const label = (key: keyof Member) => MEMBER_SCHEMA[key].label;

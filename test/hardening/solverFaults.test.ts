@@ -114,7 +114,7 @@ describe('optimizer faults end in the legacy fallback with the reason recorded',
       await backend.settled();
       const runs = (await backend.listRuns(10)).filter((r) => r.requestedScheduler === 'optimizer');
       assert.equal(runs.length, 1);
-      assert.equal(runs[0]!.fallback?.status, 'crashed');
+      assert.equal(runs[0].fallback?.status, 'crashed');
     } finally {
       await backend.close();
     }
