@@ -49,7 +49,11 @@ const CASES: Case[] = [
   { name: 'compare (legacy + optimizer)', args: ['compare', ...month, '--club', CLUB, '--seed', '1'], goalMs: 600 },
   { name: 'validate', args: ['validate', '--club', CLUB], goalMs: 400 },
   { name: 'export csv (published November)', args: exportCsv, goalMs: 400 },
-  { name: 'export pdf (published November)', args: ['export', '--year', '2026', '--month', '11', '--format', 'pdf', '--out', join(work, 'nov.pdf'), '--data-dir', dataDir], goalMs: 400 },
+  {
+    name: 'export pdf (published November)',
+    args: ['export', '--year', '2026', '--month', '11', '--format', 'pdf', '--out', join(work, 'nov.pdf'), '--data-dir', dataDir],
+    goalMs: 400,
+  },
 ];
 
 const cpuFile = join(work, 'cpu-ms');
@@ -124,11 +128,9 @@ const header = [
   'reference GLPK solve ms (median)',
   'compiled / reference, wall / CPU',
 ];
-const table = [
-  `| ${header.join(' | ')} |`,
-  `| ${header.map(() => '---').join(' | ')} |`,
-  ...rows.map((r) => `| ${r.join(' | ')} |`),
-].join('\n');
+const table = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+  '\n',
+);
 
 const markdown = `# CLI benchmark results
 

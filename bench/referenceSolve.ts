@@ -12,7 +12,7 @@ import type { SchedulingProblem } from '../solver/types.ts';
  *   load[m] = sum x = sum of unit steps s[m,k] (k = 1..cap), step k costing 2k-1, so the steps cost load^2.
  * The fill weight exceeds any possible sum of squares, so no fairness gain is worth an empty slot.
  */
-export function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: string; member: string }[] } {
+function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: string; member: string }[] } {
   const eligibility = new Eligibility(problem.club, problem.range);
   const lockedSlots = new Set(problem.locked.map((a) => `${a.date}|${a.role}`));
   const fills: { name: string; member: string; day: number; slot: string }[] = [];
@@ -30,7 +30,11 @@ export function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { n
     for (const f of fills) groups.set(key(f), [...(groups.get(key(f)) ?? []), f.name]);
     return groups;
   };
-  const row = (name: string, names: string[], ub: number) => ({ name, vars: names.map((n) => ({ name: n, coef: 1 })), bnds: { type: 3, lb: 0, ub } });
+  const row = (name: string, names: string[], ub: number) => ({
+    name,
+    vars: names.map((n) => ({ name: n, coef: 1 })),
+    bnds: { type: 3, lb: 0, ub },
+  });
 
   const subjectTo = [
     ...[...group((f) => f.slot).values()].map((names, i) => row(`slot${i}`, names, 1)),
@@ -75,7 +79,7 @@ export function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { n
   return { lp, fills };
 }
 
-export interface ReferenceSolve {
+interface ReferenceSolve {
   ms: number;
   filled: number;
   slots: number;

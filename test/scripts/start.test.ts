@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +44,10 @@ function preparePackage(): void {
   const electron = join(modules, 'electron');
   mkdirSync(electron);
   writeFileSync(join(electron, 'package.json'), JSON.stringify({ name: 'electron', version: '41.7.1', main: 'index.js' }));
-  writeFileSync(join(electron, 'index.js'), "throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');\n");
+  writeFileSync(
+    join(electron, 'index.js'),
+    "throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');\n",
+  );
   writeFileSync(
     join(electron, 'install.js'),
     `require('fs').appendFileSync(${JSON.stringify(installerRuns)}, 'run\\n');\n` +

@@ -19,15 +19,21 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 const MARK = 'ran the compiled command line';
 
 function copyPackage(): void {
-  for (const part of ['bin', 'main', 'solver', 'assets', 'scripts', 'package.json']) cpSync(join(repo, part), join(scratch, part), { recursive: true });
+  for (const part of ['bin', 'main', 'solver', 'assets', 'scripts', 'package.json'])
+    cpSync(join(repo, part), join(scratch, part), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(scratch, 'node_modules'));
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(scratch, 'bin', 'rostermeister.mjs'), ...args], { cwd: scratch, env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(scratch, 'bin', 'rostermeister.mjs'), ...args],
+      { cwd: scratch, env: { ...process.env, ...env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -39,7 +45,8 @@ function build(): Promise<void> {
   });
 }
 
-const markBundle = () => appendFileSync(join(scratch, 'dist', 'cli', 'main.mjs'), `\nprocess.stderr.write(${JSON.stringify(MARK + '\n')});\n`);
+const markBundle = () =>
+  appendFileSync(join(scratch, 'dist', 'cli', 'main.mjs'), `\nprocess.stderr.write(${JSON.stringify(MARK + '\n')});\n`);
 const validate = ['validate', '--club', 'assets/demo-club.json'];
 
 describe('the compiled command line', () => {
