@@ -45,7 +45,7 @@ export class GenerationCancelledError extends Error {
 /**
  * From source (this file is .ts) the worker registers tsx itself and imports solver/worker.ts:
  * on Node 20, `--import tsx` in a worker's execArgv does not reach the worker's entry module.
- * Bundled (dist/main/*.mjs), the worker is the sibling bundle solver-worker.mjs.
+ * Bundled (dist/main/*.mjs for Electron, dist/cli/*.mjs for the command line), the worker is the sibling bundle solver-worker.mjs.
  */
 function startWorker(resourceLimits: ResourceLimits | undefined): Worker {
   if (import.meta.url.endsWith('.ts')) {
