@@ -50,7 +50,7 @@ export function runOptimizerInWorker(problem: SchedulingProblem, options: Worker
   const { timeLimitMs, signal, fault } = options;
   const priority = options.priority ?? 'foreground';
   let deadline: number | null = priority === 'foreground' ? (options.startedAt ?? Date.now()) + timeLimitMs : null;
-  return runInPool({
+  const running = runInPool({
     priority,
     signal,
     isolated: fault === undefined ? undefined : fault === 'oom' ? OOM_FAULT_LIMITS : {},
@@ -73,6 +73,9 @@ export function runOptimizerInWorker(problem: SchedulingProblem, options: Worker
       throw new OptimizerWorkerError('crashed', `optimizer ${failure.message}`);
     },
   );
+  // A spare worker, so a fallback after a time-out or crash need not wait for one to start.
+  if (priority === 'foreground') prewarmWorker();
+  return running;
 }
 
 /** The legacy scheduler off the main thread: a big club's roster takes seconds to draw. */

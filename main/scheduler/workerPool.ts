@@ -14,7 +14,7 @@ import type { LegacyReply, LegacyRequest, WorkerReply, WorkerRequest } from '../
 
 /** Workers in the pool (two cores is the machine the app is sized for). */
 export const POOL_SIZE = 2;
-/** Runs that may wait for a worker; one more is refused with PoolBusyError. */
+/** Runs of each priority that may wait for a worker; one more is refused with PoolBusyError (background work never crowds out a user's generation). */
 export const MAX_QUEUED = 16;
 
 export type Priority = 'foreground' | 'background';
@@ -175,7 +175,7 @@ function armTimer(job: Queued): void {
 /** Runs one job on a pool worker; rejects with PoolBusyError when the queue is full, JobFailedError when given up. */
 export function runInPool(spec: PoolJob): Promise<PoolReply> {
   if (spec.signal?.aborted) return Promise.reject(new JobFailedError({ kind: 'cancelled' }));
-  if (queue.length >= MAX_QUEUED) return Promise.reject(new PoolBusyError());
+  if (queue.filter((j) => j.spec.priority === spec.priority).length >= MAX_QUEUED) return Promise.reject(new PoolBusyError());
   return new Promise<PoolReply>((resolve, reject) => {
     const onAbort = () => job.settle(new JobFailedError({ kind: 'cancelled' }));
     const job: Queued = {
