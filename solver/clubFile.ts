@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates.ts';
+import { LIMITS } from './limits.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
 import type { Club, IsoDate, Member, PublishedDay, Role, Season, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
@@ -69,11 +70,51 @@ function labelPath(path: string, memberLabels: ReadonlyMap<number, string>): str
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
+  // Summarise big values instead of writing them out: a problem report must stay cheap for any file.
+  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 56))}... (${value.length} characters)`;
+  if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length > 20) return `an object with ${Object.keys(value).length} fields`;
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** The deepest nesting of objects and lists in JSON text, counted without parsing it (strings skipped). */
+function nestingOf(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/** Whether a parsed value nests objects and lists deeper than `limit` (looks no deeper than that). */
+function nestedDeeper(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => nestedDeeper(child, limit - 1));
+}
+
+const tooDeep = (): ClubFileProblem => ({
+  path: '',
+  value: undefined,
+  expected: `a club file with objects and lists nested at most ${LIMITS.depth} levels deep`,
+});
+
 export function parseClubFile(text: string): Club {
+  if (text.length > LIMITS.clubFileChars) {
+    throw new ClubFileError([{ path: '', value: undefined, expected: `a club file of at most ${LIMITS.clubFileChars / 1024 / 1024} MB (this one has ${(text.length / 1024 / 1024).toFixed(1)} MB)` }]);
+  }
+  if (nestingOf(text, LIMITS.depth) > LIMITS.depth) throw new ClubFileError([tooDeep()]);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -109,15 +150,15 @@ class Reader {
     return fields;
   }
 
-  text(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && value.trim() !== '') return value;
-    this.report(path, value, what);
+  text(value: unknown, path: string, what: string, maxLength: number): string | null {
+    if (typeof value === 'string' && value.trim() !== '' && value.length <= maxLength) return value;
+    this.report(path, value, typeof value === 'string' && value.length > maxLength ? `${what} of at most ${maxLength} characters` : what);
     return null;
   }
 
   key(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && KEY.test(value)) return value;
-    this.report(path, value, `${what}: lowercase letters, digits and _ starting with a letter, e.g. "duty_officer"`);
+    if (typeof value === 'string' && KEY.test(value) && value.length <= LIMITS.key) return value;
+    this.report(path, value, `${what}: lowercase letters, digits and _ starting with a letter, at most ${LIMITS.key} characters, e.g. "duty_officer"`);
     return null;
   }
 
@@ -140,21 +181,26 @@ class Reader {
     return null;
   }
 
-  array(value: unknown, path: string, what: string): unknown[] | null {
+  /** A list of at most `maxItems` entries; a longer one is reported and not read further. */
+  array(value: unknown, path: string, what: string, maxItems: number): unknown[] | null {
     if (value === undefined) return [];
-    if (Array.isArray(value)) return value;
-    this.report(path, value, what);
+    if (Array.isArray(value) && value.length <= maxItems) return value;
+    this.report(path, value, Array.isArray(value) ? `${what} of at most ${maxItems} entries` : what);
     return null;
   }
 
   /** A list of distinct dates. */
   dates(value: unknown, path: string): IsoDate[] {
     const out: IsoDate[] = [];
-    (this.array(value, path, 'a list of dates written YYYY-MM-DD') ?? []).forEach((item, i) => {
+    const seen = new Set<IsoDate>();
+    (this.array(value, path, 'a list of dates written YYYY-MM-DD', LIMITS.dates) ?? []).forEach((item, i) => {
       const date = this.date(item, `${path}[${i}]`);
       if (date === null) return;
-      if (out.includes(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
-      else out.push(date);
+      if (seen.has(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
+      else {
+        seen.add(date);
+        out.push(date);
+      }
     });
     return out;
   }
@@ -179,6 +225,7 @@ const MEMBER_FIELDS = [
 ];
 
 export function parseClub(json: unknown): Club {
+  if (nestedDeeper(json, LIMITS.depth)) throw new ClubFileError([tooDeep()]);
   const r = new Reader();
   const memberLabels = new Map<number, string>();
   const doc = r.object(json, '', TOP_FIELDS, ['format', 'club', 'roles', 'members'], 'a club file: a JSON object with "format", "club", "roles" and "members"');
@@ -191,7 +238,7 @@ export function parseClub(json: unknown): Club {
   if (doc.club !== undefined) {
     const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
     if (club) {
-      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text") ?? '';
+      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", LIMITS.clubName) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
         defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_RATE, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
       }
@@ -204,7 +251,7 @@ export function parseClub(json: unknown): Club {
   const removedDates = r.dates(doc.removedDates, 'removedDates');
   const roles = doc.roles === undefined ? [] : readRoles(r, doc.roles);
 
-  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members') ?? []);
+  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members', LIMITS.members) ?? []);
   rawMembers.forEach((m, i) => {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
@@ -234,7 +281,7 @@ function readSeason(r: Reader, value: unknown): Season {
     if (phrase === undefined || phrase === null) continue;
     const path = `season.${bound}`;
     const expected = `a season phrase: an ordinal (first, second, third, fourth, last or 1st-4th), "weekend" and a month, e.g. "${bound === 'start' ? 'First weekend of May' : 'Last weekend of October'}"`;
-    if (typeof phrase !== 'string') {
+    if (typeof phrase !== 'string' || phrase.length > LIMITS.seasonPhrase) {
       r.report(path, phrase, expected);
       continue;
     }
@@ -252,7 +299,7 @@ function readSeason(r: Reader, value: unknown): Season {
 function readWeekdays(r: Reader, value: unknown): Weekday[] {
   if (value === undefined) return [...DEFAULT_WEEKDAYS];
   const out: Weekday[] = [];
-  (r.array(value, 'operatingWeekdays', `a list of weekdays (${WEEKDAYS.join(', ')})`) ?? []).forEach((day, i) => {
+  (r.array(value, 'operatingWeekdays', `a list of weekdays (${WEEKDAYS.join(', ')})`, WEEKDAYS.length) ?? []).forEach((day, i) => {
     const path = `operatingWeekdays[${i}]`;
     if (!WEEKDAYS.includes(day as Weekday)) r.report(path, day, `a weekday: one of ${WEEKDAYS.join(', ')}`);
     else if (out.includes(day as Weekday)) r.report(path, day, 'each weekday only once');
@@ -262,7 +309,7 @@ function readWeekdays(r: Reader, value: unknown): Weekday[] {
 }
 
 function readRoles(r: Reader, value: unknown): Role[] {
-  const list = r.array(value, 'roles', 'a list of roles');
+  const list = r.array(value, 'roles', 'a list of roles', LIMITS.roles);
   if (list === null) return [];
   if (list.length === 0) r.report('roles', value, 'at least one role');
   const roles: Role[] = [];
@@ -271,7 +318,7 @@ function readRoles(r: Reader, value: unknown): Role[] {
     const fields = r.object(item, path, ['key', 'title', 'qualification'], ['key', 'title'], 'a role: {"key", "title", optional "qualification"}');
     if (!fields) return;
     const key = fields.key === undefined ? null : r.key(fields.key, `${path}.key`, 'a role key');
-    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text');
+    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', LIMITS.roleTitle);
     const qualification =
       fields.qualification === undefined ? key : r.key(fields.qualification, `${path}.qualification`, 'a qualification key');
     if (key !== null && roles.some((role) => role.key === key)) {
@@ -308,15 +355,15 @@ function readMember(r: Reader, value: unknown, path: string): Member {
   const f = r.object(value, path, MEMBER_FIELDS, ['id', 'name', 'qualifications'], 'a member: an object with "id", "name" and "qualifications"');
   if (!f) return member;
 
-  if (f.id !== undefined) member.id = r.text(f.id, `${path}.id`, 'a member id as text, e.g. "m001"') ?? '';
-  if (f.name !== undefined) member.name = r.text(f.name, `${path}.name`, "the member's name as text") ?? '';
+  if (f.id !== undefined) member.id = r.text(f.id, `${path}.id`, 'a member id as text, e.g. "m001"', LIMITS.memberId) ?? '';
+  if (f.name !== undefined) member.name = r.text(f.name, `${path}.name`, "the member's name as text", LIMITS.memberName) ?? '';
   member.active = r.flag(f.active, `${path}.active`, true);
   member.allowWeekendDouble = r.flag(f.allowWeekendDouble, `${path}.allowWeekendDouble`, false);
   member.dontSchedule = r.flag(f.dontSchedule, `${path}.dontSchedule`, false);
   member.suspended = r.flag(f.suspended, `${path}.suspended`, false);
 
   if (f.qualifications !== undefined) {
-    (r.array(f.qualifications, `${path}.qualifications`, 'a list of qualification keys') ?? []).forEach((q, i) => {
+    (r.array(f.qualifications, `${path}.qualifications`, 'a list of qualification keys', LIMITS.qualifications) ?? []).forEach((q, i) => {
       const key = r.key(q, `${path}.qualifications[${i}]`, 'a qualification key');
       if (key === null) return;
       if (member.qualifications.includes(key)) r.report(`${path}.qualifications[${i}]`, q, 'each qualification only once');
@@ -330,7 +377,7 @@ function readMember(r: Reader, value: unknown, path: string): Member {
       r.report(`${path}.rolePercent`, percents, 'an object of qualification key -> percent (0 to 100)');
     } else {
       for (const [q, percent] of Object.entries(percents)) {
-        const at = `${path}.rolePercent.${q}`;
+        const at = `${path}.rolePercent.${q.slice(0, LIMITS.key)}`;
         if (!member.qualifications.includes(q)) {
           const held = member.qualifications.length > 0 ? member.qualifications.join(', ') : 'none';
           r.report(at, percent, `a percent only for a qualification this member holds (holds: ${held})`);
@@ -353,9 +400,9 @@ function readMember(r: Reader, value: unknown, path: string): Member {
   if (f.lastDutyDate !== undefined && f.lastDutyDate !== null) member.lastDutyDate = r.date(f.lastDutyDate, `${path}.lastDutyDate`);
 
   for (const list of ['pairWith', 'avoid'] as const) {
-    (r.array(f[list], `${path}.${list}`, 'a list of member ids') ?? []).forEach((id, i) => {
+    (r.array(f[list], `${path}.${list}`, 'a list of member ids', LIMITS.partners) ?? []).forEach((id, i) => {
       const at = `${path}.${list}[${i}]`;
-      if (typeof id !== 'string' || id === '') r.report(at, id, 'a member id as text');
+      if (typeof id !== 'string' || id === '' || id.length > LIMITS.memberId) r.report(at, id, `a member id as text of at most ${LIMITS.memberId} characters`);
       else if (member[list].includes(id)) r.report(at, id, 'each member only once in this list');
       else member[list].push(id);
     });
@@ -392,12 +439,14 @@ function checkMemberIds(r: Reader, members: Member[]): void {
 
 function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds: Set<string>): PublishedDay[] {
   const days: PublishedDay[] = [];
-  (r.array(value, 'published', 'a list of published days') ?? []).forEach((item, i) => {
+  const seen = new Set<IsoDate>();
+  (r.array(value, 'published', 'a list of published days', LIMITS.publishedDays) ?? []).forEach((item, i) => {
     const path = `published[${i}]`;
     const fields = r.object(item, path, ['date', 'slots'], ['date', 'slots'], 'a published day: {"date", "slots"}');
     if (!fields) return;
     const date = fields.date === undefined ? null : r.date(fields.date, `${path}.date`);
-    if (date !== null && days.some((d) => d.date === date)) r.report(`${path}.date`, date, 'a date not published twice');
+    if (date !== null && seen.has(date)) r.report(`${path}.date`, date, 'a date not published twice');
+    if (date !== null) seen.add(date);
     const slots: Record<string, string | null> = {};
     if (fields.slots !== undefined) {
       const raw = fields.slots;
@@ -405,7 +454,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
         r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
       } else {
         for (const [role, memberId] of Object.entries(raw)) {
-          const at = `${path}.slots.${role}`;
+          const at = `${path}.slots.${role.slice(0, LIMITS.key)}`;
           if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
           else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {
             r.report(at, memberId, 'the id of a member in this file, or null for an empty slot');
