@@ -1,7 +1,7 @@
-import { isIsoDate } from './dates.ts';
-import { LIMITS } from './limits.ts';
+import { CLUB_LIMITS, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
-import type { Club, IsoDate, Member, PublishedDay, Role, Season, Weekday } from './types.ts';
+import type { Club, IsoDate, PublishedDay, Role, Season, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
 /** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
@@ -9,8 +9,6 @@ import { WEEKDAYS } from './types.ts';
 export const CLUB_FORMAT = 'rostermeister-club/1';
 export const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
-const KEY = /^[a-z][a-z0-9_]*$/;
-const MAX_RATE = 12;
 
 export interface ClubFileProblem {
   /** Where in the document, e.g. `members[3].avoid[0]` (empty for the document itself). */
@@ -107,14 +105,15 @@ function nestedDeeper(value: unknown, limit: number): boolean {
 const tooDeep = (): ClubFileProblem => ({
   path: '',
   value: undefined,
-  expected: `a club file with objects and lists nested at most ${LIMITS.depth} levels deep`,
+  expected: `a club file with objects and lists nested at most ${CLUB_LIMITS.depth} levels deep`,
 });
 
 export function parseClubFile(text: string): Club {
-  if (text.length > LIMITS.clubFileChars) {
-    throw new ClubFileError([{ path: '', value: undefined, expected: `a club file of at most ${LIMITS.clubFileChars / 1024 / 1024} MB (this one has ${(text.length / 1024 / 1024).toFixed(1)} MB)` }]);
+  if (text.length > CLUB_LIMITS.fileChars) {
+    const size = (text.length / 1024 / 1024).toFixed(1);
+    throw new ClubFileError([{ path: '', value: undefined, expected: `a club file of at most ${CLUB_LIMITS.fileChars / 1024 / 1024} MB (this one has ${size} MB)` }]);
   }
-  if (nestingOf(text, LIMITS.depth) > LIMITS.depth) throw new ClubFileError([tooDeep()]);
+  if (nestingOf(text, CLUB_LIMITS.depth) > CLUB_LIMITS.depth) throw new ClubFileError([tooDeep()]);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -157,16 +156,9 @@ class Reader {
   }
 
   key(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && KEY.test(value) && value.length <= LIMITS.key) return value;
-    this.report(path, value, `${what}: lowercase letters, digits and _ starting with a letter, at most ${LIMITS.key} characters, e.g. "duty_officer"`);
+    if (typeof value === 'string' && KEY_PATTERN.test(value) && value.length <= CLUB_LIMITS.keyLength) return value;
+    this.report(path, value, `${what}: ${KEY_EXPECTED}, at most ${CLUB_LIMITS.keyLength} characters`);
     return null;
-  }
-
-  flag(value: unknown, path: string, fallback: boolean): boolean {
-    if (value === undefined) return fallback;
-    if (typeof value === 'boolean') return value;
-    this.report(path, value, 'true or false');
-    return fallback;
   }
 
   number(value: unknown, path: string, min: number, max: number, what: string): number | null {
@@ -176,8 +168,8 @@ class Reader {
   }
 
   date(value: unknown, path: string): IsoDate | null {
-    if (isIsoDate(value)) return value;
-    this.report(path, value, 'a date written YYYY-MM-DD, e.g. "2026-05-02"');
+    if (isPlannedDate(value)) return value;
+    this.report(path, value, PLANNED_DATE_EXPECTED);
     return null;
   }
 
@@ -193,7 +185,7 @@ class Reader {
   dates(value: unknown, path: string): IsoDate[] {
     const out: IsoDate[] = [];
     const seen = new Set<IsoDate>();
-    (this.array(value, path, 'a list of dates written YYYY-MM-DD', LIMITS.dates) ?? []).forEach((item, i) => {
+    (this.array(value, path, 'a list of dates written YYYY-MM-DD', CLUB_LIMITS.dates) ?? []).forEach((item, i) => {
       const date = this.date(item, `${path}[${i}]`);
       if (date === null) return;
       if (seen.has(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
@@ -207,25 +199,9 @@ class Reader {
 }
 
 const TOP_FIELDS = ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published'];
-const MEMBER_FIELDS = [
-  'id',
-  'name',
-  'active',
-  'qualifications',
-  'rolePercent',
-  'maxPerMonth',
-  'preferredDay',
-  'allowWeekendDouble',
-  'dontSchedule',
-  'suspended',
-  'blackouts',
-  'pairWith',
-  'avoid',
-  'lastDutyDate',
-];
 
 export function parseClub(json: unknown): Club {
-  if (nestedDeeper(json, LIMITS.depth)) throw new ClubFileError([tooDeep()]);
+  if (nestedDeeper(json, CLUB_LIMITS.depth)) throw new ClubFileError([tooDeep()]);
   const r = new Reader();
   const memberLabels = new Map<number, string>();
   const doc = r.object(json, '', TOP_FIELDS, ['format', 'club', 'roles', 'members'], 'a club file: a JSON object with "format", "club", "roles" and "members"');
@@ -238,9 +214,9 @@ export function parseClub(json: unknown): Club {
   if (doc.club !== undefined) {
     const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
     if (club) {
-      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", LIMITS.clubName) ?? '';
+      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
-        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_RATE, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
+        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_DUTIES_PER_MONTH, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
       }
     }
   }
@@ -251,12 +227,12 @@ export function parseClub(json: unknown): Club {
   const removedDates = r.dates(doc.removedDates, 'removedDates');
   const roles = doc.roles === undefined ? [] : readRoles(r, doc.roles);
 
-  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members', LIMITS.members) ?? []);
+  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members', CLUB_LIMITS.members) ?? []);
   rawMembers.forEach((m, i) => {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
   });
-  const members = rawMembers.map((m, i) => readMember(r, m, `members[${i}]`));
+  const members = rawMembers.map((m, i) => readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)));
   checkMemberIds(r, members);
 
   // Published slots are checked against every role key written in the file, so a role with some
@@ -281,7 +257,7 @@ function readSeason(r: Reader, value: unknown): Season {
     if (phrase === undefined || phrase === null) continue;
     const path = `season.${bound}`;
     const expected = `a season phrase: an ordinal (first, second, third, fourth, last or 1st-4th), "weekend" and a month, e.g. "${bound === 'start' ? 'First weekend of May' : 'Last weekend of October'}"`;
-    if (typeof phrase !== 'string' || phrase.length > LIMITS.seasonPhrase) {
+    if (typeof phrase !== 'string' || phrase.length > CLUB_LIMITS.seasonPhraseLength) {
       r.report(path, phrase, expected);
       continue;
     }
@@ -309,7 +285,7 @@ function readWeekdays(r: Reader, value: unknown): Weekday[] {
 }
 
 function readRoles(r: Reader, value: unknown): Role[] {
-  const list = r.array(value, 'roles', 'a list of roles', LIMITS.roles);
+  const list = r.array(value, 'roles', 'a list of roles', CLUB_LIMITS.roles);
   if (list === null) return [];
   if (list.length === 0) r.report('roles', value, 'at least one role');
   const roles: Role[] = [];
@@ -318,7 +294,7 @@ function readRoles(r: Reader, value: unknown): Role[] {
     const fields = r.object(item, path, ['key', 'title', 'qualification'], ['key', 'title'], 'a role: {"key", "title", optional "qualification"}');
     if (!fields) return;
     const key = fields.key === undefined ? null : r.key(fields.key, `${path}.key`, 'a role key');
-    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', LIMITS.roleTitle);
+    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', CLUB_LIMITS.roleTitleLength);
     const qualification =
       fields.qualification === undefined ? key : r.key(fields.qualification, `${path}.qualification`, 'a qualification key');
     if (key !== null && roles.some((role) => role.key === key)) {
@@ -330,88 +306,8 @@ function readRoles(r: Reader, value: unknown): Role[] {
   return roles;
 }
 
-/** A member with every optional field at the club file's default. */
-export function blankMember(id: string, name: string, qualifications: string[]): Member {
-  return {
-    id,
-    name,
-    active: true,
-    qualifications,
-    rolePercent: {},
-    maxPerMonth: null,
-    preferredDay: null,
-    allowWeekendDouble: false,
-    dontSchedule: false,
-    suspended: false,
-    blackouts: [],
-    pairWith: [],
-    avoid: [],
-    lastDutyDate: null,
-  };
-}
-
-function readMember(r: Reader, value: unknown, path: string): Member {
-  const member = blankMember('', '', []);
-  const f = r.object(value, path, MEMBER_FIELDS, ['id', 'name', 'qualifications'], 'a member: an object with "id", "name" and "qualifications"');
-  if (!f) return member;
-
-  if (f.id !== undefined) member.id = r.text(f.id, `${path}.id`, 'a member id as text, e.g. "m001"', LIMITS.memberId) ?? '';
-  if (f.name !== undefined) member.name = r.text(f.name, `${path}.name`, "the member's name as text", LIMITS.memberName) ?? '';
-  member.active = r.flag(f.active, `${path}.active`, true);
-  member.allowWeekendDouble = r.flag(f.allowWeekendDouble, `${path}.allowWeekendDouble`, false);
-  member.dontSchedule = r.flag(f.dontSchedule, `${path}.dontSchedule`, false);
-  member.suspended = r.flag(f.suspended, `${path}.suspended`, false);
-
-  if (f.qualifications !== undefined) {
-    (r.array(f.qualifications, `${path}.qualifications`, 'a list of qualification keys', LIMITS.qualifications) ?? []).forEach((q, i) => {
-      const key = r.key(q, `${path}.qualifications[${i}]`, 'a qualification key');
-      if (key === null) return;
-      if (member.qualifications.includes(key)) r.report(`${path}.qualifications[${i}]`, q, 'each qualification only once');
-      else member.qualifications.push(key);
-    });
-  }
-
-  if (f.rolePercent !== undefined) {
-    const percents = f.rolePercent;
-    if (typeof percents !== 'object' || percents === null || Array.isArray(percents)) {
-      r.report(`${path}.rolePercent`, percents, 'an object of qualification key -> percent (0 to 100)');
-    } else {
-      for (const [q, percent] of Object.entries(percents)) {
-        const at = `${path}.rolePercent.${q.slice(0, LIMITS.key)}`;
-        if (!member.qualifications.includes(q)) {
-          const held = member.qualifications.length > 0 ? member.qualifications.join(', ') : 'none';
-          r.report(at, percent, `a percent only for a qualification this member holds (holds: ${held})`);
-          continue;
-        }
-        const value = r.number(percent, at, 0, 100, 'a percent');
-        if (value !== null) member.rolePercent[q] = value;
-      }
-    }
-  }
-
-  if (f.maxPerMonth !== undefined && f.maxPerMonth !== null) {
-    member.maxPerMonth = r.number(f.maxPerMonth, `${path}.maxPerMonth`, 0, MAX_RATE, 'duties per month (decimals allowed, 0.5 = every other month)');
-  }
-  if (f.preferredDay !== undefined && f.preferredDay !== null) {
-    if (f.preferredDay === 'sat' || f.preferredDay === 'sun') member.preferredDay = f.preferredDay;
-    else r.report(`${path}.preferredDay`, f.preferredDay, '"sat", "sun" or null');
-  }
-  member.blackouts = r.dates(f.blackouts, `${path}.blackouts`);
-  if (f.lastDutyDate !== undefined && f.lastDutyDate !== null) member.lastDutyDate = r.date(f.lastDutyDate, `${path}.lastDutyDate`);
-
-  for (const list of ['pairWith', 'avoid'] as const) {
-    (r.array(f[list], `${path}.${list}`, 'a list of member ids', LIMITS.partners) ?? []).forEach((id, i) => {
-      const at = `${path}.${list}[${i}]`;
-      if (typeof id !== 'string' || id === '' || id.length > LIMITS.memberId) r.report(at, id, `a member id as text of at most ${LIMITS.memberId} characters`);
-      else if (member[list].includes(id)) r.report(at, id, 'each member only once in this list');
-      else member[list].push(id);
-    });
-  }
-  return member;
-}
-
-/** Duplicate ids, and pairWith/avoid naming unknown members or the member itself. */
-function checkMemberIds(r: Reader, members: Member[]): void {
+/** Duplicate ids, and the rules between members (memberSchema.ts). */
+function checkMemberIds(r: Reader, members: Club['members']): void {
   const ids = new Map<string, number>();
   members.forEach((m, i) => {
     if (m.id === '') return;
@@ -419,28 +315,13 @@ function checkMemberIds(r: Reader, members: Member[]): void {
     if (first !== undefined) r.report(`members[${i}].id`, m.id, `an id no other member has (members[${first}] has it too)`);
     else ids.set(m.id, i);
   });
-  members.forEach((m, i) => {
-    for (const list of ['pairWith', 'avoid'] as const) {
-      m[list].forEach((id, j) => {
-        const at = `members[${i}].${list}[${j}]`;
-        if (id === m.id) r.report(at, id, 'the id of another member (not the member itself)');
-        else if (!ids.has(id)) r.report(at, id, 'the id of a member in this file');
-      });
-    }
-  });
-  // Pairing and avoidance are undirected, so a pair listed in either direction contradicts an avoidance.
-  const paired = new Set(members.flatMap((m) => m.pairWith.flatMap((id) => [`${m.id}|${id}`, `${id}|${m.id}`])));
-  members.forEach((m, i) => {
-    m.avoid.forEach((id, j) => {
-      if (paired.has(`${m.id}|${id}`)) r.report(`members[${i}].avoid[${j}]`, id, 'a member this member is not also paired with (pairWith)');
-    });
-  });
+  checkMemberRelations(members, (i, at, value, expected) => r.report(`members[${i}].${at}`, value, expected));
 }
 
 function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds: Set<string>): PublishedDay[] {
   const days: PublishedDay[] = [];
   const seen = new Set<IsoDate>();
-  (r.array(value, 'published', 'a list of published days', LIMITS.publishedDays) ?? []).forEach((item, i) => {
+  (r.array(value, 'published', 'a list of published days', CLUB_LIMITS.publishedDays) ?? []).forEach((item, i) => {
     const path = `published[${i}]`;
     const fields = r.object(item, path, ['date', 'slots'], ['date', 'slots'], 'a published day: {"date", "slots"}');
     if (!fields) return;
@@ -454,7 +335,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
         r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
       } else {
         for (const [role, memberId] of Object.entries(raw)) {
-          const at = `${path}.slots.${role.slice(0, LIMITS.key)}`;
+          const at = `${path}.slots.${role.slice(0, CLUB_LIMITS.keyLength)}`;
           if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
           else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {
             r.report(at, memberId, 'the id of a member in this file, or null for an empty slot');

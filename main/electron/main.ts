@@ -1,14 +1,16 @@
 /**
  * The Electron shell, kept thin: one secure window showing the bundled renderer from app://, one IPC
- * channel into callApi, a native menu. All behaviour lives in plain modules (backend, dispatch,
+ * channel into callApi (any method of the API table, checked there), a native menu. All behaviour lives in plain modules (backend, dispatch,
  * securityPolicy, launch) that tests call directly.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RostermeisterApi } from '../api/contract.ts';
+import type { ApiMethod, RostermeisterApi } from '../api/contract.ts';
 import { callApi, type ApiEnvelope } from '../api/dispatch.ts';
+import { API } from '../api/methods.ts';
+import { isApiMethod } from '../api/validate.ts';
 import { createBackend } from '../backend/index.ts';
 import { optimizerFaultFromEnv } from '../backend/optimizerFault.ts';
 import { logPath, resolveDataDir } from '../dataDir.ts';
@@ -83,9 +85,7 @@ async function start(): Promise<void> {
         return { ok: false, error: { code: 'bad_input', message: 'This call did not come from the Rostermeister window.' } };
       }
       const envelope = await callApi(api, method, args, logInternal);
-      if (envelope.ok && (method === 'updateClubSettings' || method === 'importClub' || method === 'restoreBackup')) {
-        void refreshTitle(api);
-      }
+      if (envelope.ok && isApiMethod(method) && API[method].changesClubName) void refreshTitle(api);
       return envelope;
     });
 
@@ -139,7 +139,7 @@ async function refreshTitle(api: RostermeisterApi): Promise<void> {
 }
 
 /** Runs one API call for a menu item and shows a failure as a message box. */
-async function menuCall(api: RostermeisterApi, logInternal: (d: Record<string, unknown>) => void, method: keyof RostermeisterApi, args: unknown[]) {
+async function menuCall(api: RostermeisterApi, logInternal: (d: Record<string, unknown>) => void, method: ApiMethod, args: unknown[]) {
   const envelope = await callApi(api, method, args, logInternal);
   if (!envelope.ok) {
     await showMessage('error', 'That did not work', envelope.error.message);

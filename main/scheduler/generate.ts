@@ -16,11 +16,12 @@ import {
   type OptimizerFault,
   type Priority,
 } from './workerClient.ts';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../../solver/limits.ts';
 
 export { GenerationCancelledError, PoolBusyError, type OptimizerFault };
 
 /** The optimizer's default time limit (DOMAIN.md). */
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
 /** Part of the limit kept for the legacy fallback, so a failed optimizer still answers within the limit. */
 const FALLBACK_SHARE = 0.05;
 const MAX_FALLBACK_RESERVE_MS = 500;

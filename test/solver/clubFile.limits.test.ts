@@ -4,7 +4,8 @@ import { ClubFileError, parseClub, parseClubFile } from '../../solver/clubFile.t
 import { monthRange } from '../../solver/dates.ts';
 import { percentWeight } from '../../solver/eligibility.ts';
 import { runLegacy } from '../../solver/legacy.ts';
-import { LIMITS } from '../../solver/limits.ts';
+import { CLUB_LIMITS } from '../../solver/limits.ts';
+import { MEMBER_LIMITS } from '../../solver/memberSchema.ts';
 import { rosterMetrics } from '../../solver/metrics.ts';
 import { solveOptimizer } from '../../solver/optimizer/index.ts';
 import { buildProblem } from '../../solver/problem.ts';
@@ -40,20 +41,20 @@ const dates = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.U
 
 describe('club file size limits', () => {
   const cases: [string, (doc: Doc) => void, string, RegExp][] = [
-    ['club name', (d) => (d.club.name = 'x'.repeat(LIMITS.clubName + 1)), 'club.name', /at most 200 characters/],
-    ['member name', (d) => (d.members[0].name = 'x'.repeat(LIMITS.memberName + 1)), 'members[0].name', /at most 200 characters/],
-    ['member id', (d) => (d.members[1].id = 'x'.repeat(LIMITS.memberId + 1)), 'members[1].id', /at most 100 characters/],
-    ['role title', (d) => (d.roles[0].title = 'x'.repeat(LIMITS.roleTitle + 1)), 'roles[0].title', /at most 100 characters/],
-    ['role key', (d) => (d.roles[0].key = 'x'.repeat(LIMITS.key + 1)), 'roles[0].key', /at most 64 characters/],
+    ['club name', (d) => (d.club.name = 'x'.repeat(CLUB_LIMITS.nameLength + 1)), 'club.name', /at most 200 characters/],
+    ['member name', (d) => (d.members[0].name = 'x'.repeat(MEMBER_LIMITS.nameLength + 1)), 'members[0].name', /at most 200 characters/],
+    ['member id', (d) => (d.members[1].id = 'x'.repeat(MEMBER_LIMITS.idLength + 1)), 'members[1].id', /at most 100 characters/],
+    ['role title', (d) => (d.roles[0].title = 'x'.repeat(CLUB_LIMITS.roleTitleLength + 1)), 'roles[0].title', /at most 100 characters/],
+    ['role key', (d) => (d.roles[0].key = 'x'.repeat(CLUB_LIMITS.keyLength + 1)), 'roles[0].key', /at most 64 characters/],
     ['season phrase', (d) => (d.season = { start: `First weekend of May${' '.repeat(200)}` }), 'season.start', /season phrase/],
-    ['roles', (d) => (d.roles = Array.from({ length: LIMITS.roles + 1 }, (_, i) => ({ key: `r${i}`, title: `R${i}` }))), 'roles', /at most 50 entries/],
-    ['members', (d) => (d.members = Array.from({ length: LIMITS.members + 1 }, (_, i) => member(i))), 'members', /at most 10000 entries/],
-    ['qualifications', (d) => (d.members[0].qualifications = Array.from({ length: LIMITS.qualifications + 1 }, (_, i) => `q${i}`)), 'members[0].qualifications', /at most 50 entries/],
-    ['blackouts', (d) => (d.members[0].blackouts = dates(LIMITS.dates + 1)), 'members[0].blackouts', /at most 1000 entries/],
-    ['extra duty days', (d) => (d.extraDutyDays = dates(LIMITS.dates + 1)), 'extraDutyDays', /at most 1000 entries/],
-    ['removed dates', (d) => (d.removedDates = dates(LIMITS.dates + 1)), 'removedDates', /at most 1000 entries/],
-    ['partners', (d) => (d.members[0].avoid = Array.from({ length: LIMITS.partners + 1 }, (_, i) => `m${i + 10}`)), 'members[0].avoid', /at most 100 entries/],
-    ['published days', (d) => (d.published = dates(LIMITS.publishedDays + 1).map((date) => ({ date, slots: {} }))), 'published', /at most 20000 entries/],
+    ['roles', (d) => (d.roles = Array.from({ length: CLUB_LIMITS.roles + 1 }, (_, i) => ({ key: `r${i}`, title: `R${i}` }))), 'roles', /at most 50 entries/],
+    ['members', (d) => (d.members = Array.from({ length: CLUB_LIMITS.members + 1 }, (_, i) => member(i))), 'members', /at most 10000 entries/],
+    ['qualifications', (d) => (d.members[0].qualifications = Array.from({ length: MEMBER_LIMITS.qualifications + 1 }, (_, i) => `q${i}`)), 'members[0].qualifications', /at most 50 qualification keys/],
+    ['blackouts', (d) => (d.members[0].blackouts = dates(MEMBER_LIMITS.blackouts + 1)), 'members[0].blackouts', /at most 1000 dates/],
+    ['extra duty days', (d) => (d.extraDutyDays = dates(CLUB_LIMITS.dates + 1)), 'extraDutyDays', /at most 1000 entries/],
+    ['removed dates', (d) => (d.removedDates = dates(CLUB_LIMITS.dates + 1)), 'removedDates', /at most 1000 entries/],
+    ['partners', (d) => (d.members[0].avoid = Array.from({ length: MEMBER_LIMITS.people + 1 }, (_, i) => `m${i + 10}`)), 'members[0].avoid', /at most 200 member ids/],
+    ['published days', (d) => (d.published = dates(CLUB_LIMITS.publishedDays + 1).map((date) => ({ date, slots: {} }))), 'published', /at most 20000 entries/],
   ];
   for (const [what, spoil, path, expected] of cases) {
     it(`refuses too many or too long: ${what}, naming ${path}`, () => {
@@ -69,17 +70,17 @@ describe('club file size limits', () => {
 
   it('accepts every field at its limit', () => {
     const doc = smallDoc();
-    doc.club.name = 'C'.repeat(LIMITS.clubName);
-    doc.members[0].name = 'N'.repeat(LIMITS.memberName);
-    doc.members[0].blackouts = dates(LIMITS.dates);
-    doc.roles[0].title = 'T'.repeat(LIMITS.roleTitle);
+    doc.club.name = 'C'.repeat(CLUB_LIMITS.nameLength);
+    doc.members[0].name = 'N'.repeat(MEMBER_LIMITS.nameLength);
+    doc.members[0].blackouts = dates(MEMBER_LIMITS.blackouts);
+    doc.roles[0].title = 'T'.repeat(CLUB_LIMITS.roleTitleLength);
     const club = parseClubFile(JSON.stringify(doc));
-    assert.equal(club.members[0].name.length, LIMITS.memberName);
-    assert.equal(club.members[0].blackouts.length, LIMITS.dates);
+    assert.equal(club.members[0].name.length, MEMBER_LIMITS.nameLength);
+    assert.equal(club.members[0].blackouts.length, MEMBER_LIMITS.blackouts);
   });
 
   it('refuses a file above the size limit before parsing it', () => {
-    const problems = problemsOf(() => parseClubFile(' '.repeat(LIMITS.clubFileChars + 1)));
+    const problems = problemsOf(() => parseClubFile(' '.repeat(CLUB_LIMITS.fileChars + 1)));
     assert.equal(problems[0].path, '');
     assert.match(problems[0].expected, /at most 20 MB/);
   });
@@ -87,7 +88,7 @@ describe('club file size limits', () => {
 
 describe('nesting depth', () => {
   it('a deeply nested file is bad input naming the depth, not an internal error', () => {
-    for (const depth of [LIMITS.depth + 1, 1_000, 1_000_000]) {
+    for (const depth of [CLUB_LIMITS.depth + 1, 1_000, 1_000_000]) {
       const text = `{"format":"rostermeister-club/1","club":${'['.repeat(depth)}${']'.repeat(depth)}}`;
       const problems = problemsOf(() => parseClubFile(text));
       assert.match(problems[0].expected, /nested at most 12 levels deep/);

@@ -1,0 +1,114 @@
+/**
+ * The checks for every payload the API takes, typed by the contract's own interfaces (a field added to
+ * an interface without a check here does not compile), with the labels the forms show. Used by the
+ * API table (methods.ts). Members follow the one member schema (solver/memberSchema.ts).
+ */
+import { FIRST_YEAR, isMonthKey, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, MAX_DUTIES_PER_MONTH, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
+import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
+import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
+import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import {
+  boolean,
+  decimal,
+  fail,
+  integer,
+  isPlainObject,
+  list,
+  matching,
+  nullable,
+  object,
+  oneOf,
+  plannedDate,
+  record,
+  refine,
+  text,
+  type Check,
+} from './checks.ts';
+import { ApiError } from './errors.ts';
+
+export const isoDate = plannedDate;
+export const roleKey = matching(KEY_PATTERN, `a role key: ${KEY_EXPECTED}`, 64);
+export const memberId = text(MEMBER_LIMITS.idLength);
+export const positiveId = integer(1, Number.MAX_SAFE_INTEGER);
+export const scheduler = oneOf('legacy', 'optimizer');
+const year = integer(FIRST_YEAR, LAST_YEAR);
+const month = integer(1, 12);
+
+export const monthRef = object<MonthRef>({ year, month, months: integer(1, MAX_RANGE_MONTHS) }, { optional: ['months'] });
+
+const roleSetting = object<RoleSetting>(
+  { key: roleKey, title: text(100), qualification: matching(KEY_PATTERN, `a qualification key: ${KEY_EXPECTED}`, 64), scheduled: boolean },
+  { labels: { key: 'Role', title: 'Title', qualification: 'Qualification', scheduled: 'Scheduled' } },
+);
+
+const seasonPhrase = nullable(text(100));
+
+/** Labelled as on the Settings page. */
+export const CLUB_SETTINGS_LABELS = {
+  name: 'Club name',
+  defaultMaxPerMonth: 'Default monthly limit',
+  seasonStart: 'Season starts',
+  seasonEnd: 'Season ends',
+  roles: 'Roles',
+} as const satisfies Record<keyof ClubSettings, string>;
+
+export const clubSettings = refine(
+  object<ClubSettings>(
+    {
+      name: text(200),
+      defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
+      seasonStart: seasonPhrase,
+      seasonEnd: seasonPhrase,
+      roles: list(roleSetting, 50),
+    },
+    { labels: CLUB_SETTINGS_LABELS },
+  ),
+  (value, at) => {
+    const keys = value.roles.map((r) => r.key);
+    keys.forEach((key, index) => {
+      if (keys.indexOf(key) !== index) {
+        throw new ApiError('bad_input', `The role key "${key}" is used by another role.`, `${at.field}.roles[${index}].key`);
+      }
+    });
+  },
+);
+
+/** A whole member (every field given), checked by the member schema; the message names the form's field. */
+export const member: Check<Member> = (value, at) => {
+  // Anything but a plain object is the schema's to refuse; a class instance never comes from JSON.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) fail(at, 'a member');
+  readMember(value, (path, given, expected) => {
+    const field = path === '' ? at.field : `${at.field}.${path}`;
+    throw new ApiError('bad_input', memberProblemMessage(path, given, expected), field);
+  }, { complete: true });
+};
+
+/** Labelled as on the Settings page (scheduler settings). */
+const SETTINGS_LABELS = {
+  scheduler: 'Scheduler',
+  monthOverrides: 'Override for the month',
+  shadowMode: 'Shadow mode',
+  timeLimitSeconds: 'Optimizer time limit (seconds)',
+} as const satisfies Record<keyof Settings, string>;
+
+export const settings = object<Settings>(
+  {
+    scheduler,
+    monthOverrides: record(isMonthKey, MONTH_KEY_EXPECTED, scheduler, 1300),
+    shadowMode: boolean,
+    timeLimitSeconds: decimal(1, MAX_TIME_LIMIT_SECONDS),
+  },
+  { labels: SETTINGS_LABELS },
+);
+
+export const exportRequest = object<ExportRequest>(
+  { year, month, format: oneOf('csv', 'csv-long', 'ics', 'pdf'), memberId, bom: boolean, paper: oneOf('A4', 'Letter') },
+  { optional: ['memberId', 'bom', 'paper'] },
+);
+
+// A backup is named by the backend; a name with a path separator or a leading dot is never one of them.
+export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the name of a backup from the list', 200);
+
+const CLUB_FILE_MAX = 20 * 1024 * 1024;
+export const clubFileText = text(CLUB_FILE_MAX, { allowEmpty: true, multiline: true });
+export const limit = integer(1, 10_000);
