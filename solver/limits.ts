@@ -52,7 +52,6 @@ export const CLUB_LIMITS = {
   roleTitleLength: 100,
   keyLength: 64,
   seasonPhraseLength: 100,
-  noteLength: 500,
   /** Entries. */
   members: 10_000,
   roles: 50,
