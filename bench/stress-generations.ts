@@ -93,10 +93,15 @@ async function concurrentOptimizer(): Promise<string> {
   const club = parseClubFile(readFileSync(DEMO_CLUB, 'utf8'));
   const outcomes = await Promise.allSettled(
     Array.from({ length: GENERATIONS }, (_, i) =>
-      generateRoster(buildProblem(club, monthRange(2027 + Math.floor(i / 12), (i % 12) + 1)), { scheduler: 'optimizer', timeLimitMs: 10_000, seed: i }),
+      generateRoster(buildProblem(club, monthRange(2027 + Math.floor(i / 12), (i % 12) + 1)), {
+        scheduler: 'optimizer',
+        timeLimitMs: 10_000,
+        seed: i,
+      }),
     ),
   );
-  const count = (predicate: (o: PromiseSettledResult<Awaited<ReturnType<typeof generateRoster>>>) => boolean) => outcomes.filter(predicate).length;
+  const count = (predicate: (o: PromiseSettledResult<Awaited<ReturnType<typeof generateRoster>>>) => boolean) =>
+    outcomes.filter(predicate).length;
   const optimizer = count((o) => o.status === 'fulfilled' && o.value.scheduler === 'optimizer');
   const fallback = count((o) => o.status === 'fulfilled' && o.value.fallback !== null);
   const busy = count((o) => o.status === 'rejected' && /busy/.test(String(o.reason)));
@@ -105,7 +110,12 @@ async function concurrentOptimizer(): Promise<string> {
 
 async function hungOptimizer(): Promise<string> {
   const club = parseClubFile(readFileSync(DEMO_CLUB, 'utf8'));
-  const doc = await generateRoster(buildProblem(club, monthRange(2027, 6)), { scheduler: 'optimizer', timeLimitMs: 10_000, fault: 'hang', seed: 1 });
+  const doc = await generateRoster(buildProblem(club, monthRange(2027, 6)), {
+    scheduler: 'optimizer',
+    timeLimitMs: 10_000,
+    fault: 'hang',
+    seed: 1,
+  });
   return `limit 10 s; got ${doc.scheduler} (${doc.fallback?.reason ?? 'no fallback'})`;
 }
 

@@ -72,7 +72,7 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 56))}... (${value.length} characters)`;
   if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
   if (typeof value === 'object' && value !== null && Object.keys(value).length > 20) return `an object with ${Object.keys(value).length} fields`;
-  const text = JSON.stringify(value) ?? String(value);
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -176,7 +176,7 @@ class Reader {
   /** A list of at most `maxItems` entries; a longer one is reported and not read further. */
   array(value: unknown, path: string, what: string, maxItems: number): unknown[] | null {
     if (value === undefined) return [];
-    if (Array.isArray(value) && value.length <= maxItems) return value;
+    if (Array.isArray(value) && value.length <= maxItems) return value as unknown[];
     this.report(path, value, Array.isArray(value) ? `${what} of at most ${maxItems} entries` : what);
     return null;
   }

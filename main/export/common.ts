@@ -66,6 +66,7 @@ export function holderName(slot: PublishedSlotView): string {
 export const EXPORT_TEXT = { csv: 1_000, ics: 300, pdfCell: 60, pdfTitle: 120 } as const;
 
 // C0 and C1 control characters and DEL; a format may keep some of them (exportText's `keep`).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /**

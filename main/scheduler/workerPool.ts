@@ -169,7 +169,8 @@ function begin(job: Queued, worker: PooledWorker): void {
 function armTimer(job: Queued): void {
   if (job.timer !== null) clearTimeout(job.timer);
   const deadline = job.spec.deadlineAt();
-  job.timer = deadline === null ? null : setTimeout(() => job.settle(new JobFailedError({ kind: 'timeout' })), Math.max(0, deadline - Date.now()));
+  job.timer =
+    deadline === null ? null : setTimeout(() => job.settle(new JobFailedError({ kind: 'timeout' })), Math.max(0, deadline - Date.now()));
 }
 
 /** Runs one job on a pool worker; rejects with PoolBusyError when the queue is full, JobFailedError when given up. */

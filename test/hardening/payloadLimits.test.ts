@@ -22,7 +22,7 @@ before(async () => {
   removeDir = data.remove;
   backend = await createBackend({ dataDir: data.dir });
   settings = await backend.getClubSettings();
-  someone = (await backend.listMembers())[0]!;
+  someone = (await backend.listMembers())[0];
 });
 
 after(async () => {
@@ -45,8 +45,12 @@ const long = (n: number) => 'x'.repeat(n + 1);
 describe('API payload limits', () => {
   it('club settings: name, role titles and keys, season phrases, number of roles', async () => {
     await refused('updateClubSettings', [{ ...settings, name: long(CLUB_LIMITS.nameLength) }], 'settings.name');
-    const role = settings.roles[0]!;
-    await refused('updateClubSettings', [{ ...settings, roles: [{ ...role, title: long(CLUB_LIMITS.roleTitleLength) }] }], 'settings.roles[0].title');
+    const role = settings.roles[0];
+    await refused(
+      'updateClubSettings',
+      [{ ...settings, roles: [{ ...role, title: long(CLUB_LIMITS.roleTitleLength) }] }],
+      'settings.roles[0].title',
+    );
     await refused('updateClubSettings', [{ ...settings, roles: [{ ...role, key: long(CLUB_LIMITS.keyLength) }] }], 'settings.roles[0].key');
     await refused('updateClubSettings', [{ ...settings, seasonStart: long(CLUB_LIMITS.seasonPhraseLength) }], 'settings.seasonStart');
     const many = Array.from({ length: CLUB_LIMITS.roles + 1 }, (_, i) => ({ ...role, key: `r${i}`, qualification: `r${i}` }));
@@ -56,13 +60,15 @@ describe('API payload limits', () => {
   it("a member's name, id and lists", async () => {
     await refused('updateMember', [{ ...someone, name: long(MEMBER_LIMITS.nameLength) }], 'member.name');
     await refused('addMember', [{ ...someone, id: long(MEMBER_LIMITS.idLength) }], 'member.id');
-    const days = Array.from({ length: MEMBER_LIMITS.blackouts + 1 }, (_, i) => new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10));
+    const days = Array.from({ length: MEMBER_LIMITS.blackouts + 1 }, (_, i) =>
+      new Date(Date.UTC(2030, 0, 1 + i)).toISOString().slice(0, 10),
+    );
     await refused('updateMember', [{ ...someone, blackouts: days }], 'member.blackouts');
   });
 
   it('a club file beyond a limit or nested too deeply is refused naming the place in the file', async () => {
     const doc = JSON.parse(await backend.exportClub()) as { members: { name: string }[]; club: unknown };
-    doc.members[3]!.name = long(MEMBER_LIMITS.nameLength);
+    doc.members[3].name = long(MEMBER_LIMITS.nameLength);
     const message = await refused('importClub', [JSON.stringify(doc)], /.*/);
     assert.match(message, /members\[3\]/);
     const deep = `{"format":"rostermeister-club/1","club":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
@@ -72,7 +78,7 @@ describe('API payload limits', () => {
 
   it('a club already at the member limit takes no further member', async () => {
     const doc = JSON.parse(await backend.exportClub()) as { members: Record<string, unknown>[]; published: unknown[] };
-    const template = { ...doc.members[0]!, pairWith: [], avoid: [] };
+    const template = { ...doc.members[0], pairWith: [], avoid: [] };
     doc.members = Array.from({ length: CLUB_LIMITS.members }, (_, i) => ({ ...template, id: `p${i}`, name: `Person ${i}` }));
     doc.published = [];
     const imported = await callApi(backend, 'importClub', [JSON.stringify(doc)]);

@@ -12,7 +12,24 @@ import { buildProblem } from '../../solver/problem.ts';
 
 /** Club files beyond the size limits, nested too deeply, or using keys that name Object.prototype's members. */
 
-type Doc = Record<string, any>;
+interface MemberDoc {
+  id: string;
+  name: string;
+  qualifications: string[];
+  blackouts?: string[];
+  avoid?: string[];
+  rolePercent?: Record<string, number>;
+}
+interface Doc {
+  format: string;
+  club: { name: string };
+  season?: { start: string };
+  extraDutyDays?: string[];
+  removedDates?: string[];
+  roles: { key: string; title: string }[];
+  members: MemberDoc[];
+  published?: { date: string; slots: Record<string, string> }[];
+}
 
 function smallDoc(): Doc {
   return {
@@ -47,21 +64,49 @@ describe('club file size limits', () => {
     ['role title', (d) => (d.roles[0].title = 'x'.repeat(CLUB_LIMITS.roleTitleLength + 1)), 'roles[0].title', /at most 100 characters/],
     ['role key', (d) => (d.roles[0].key = 'x'.repeat(CLUB_LIMITS.keyLength + 1)), 'roles[0].key', /at most 64 characters/],
     ['season phrase', (d) => (d.season = { start: `First weekend of May${' '.repeat(200)}` }), 'season.start', /season phrase/],
-    ['roles', (d) => (d.roles = Array.from({ length: CLUB_LIMITS.roles + 1 }, (_, i) => ({ key: `r${i}`, title: `R${i}` }))), 'roles', /at most 50 entries/],
-    ['members', (d) => (d.members = Array.from({ length: CLUB_LIMITS.members + 1 }, (_, i) => member(i))), 'members', /at most 10000 entries/],
-    ['qualifications', (d) => (d.members[0].qualifications = Array.from({ length: MEMBER_LIMITS.qualifications + 1 }, (_, i) => `q${i}`)), 'members[0].qualifications', /at most 50 qualification keys/],
+    [
+      'roles',
+      (d) => (d.roles = Array.from({ length: CLUB_LIMITS.roles + 1 }, (_, i) => ({ key: `r${i}`, title: `R${i}` }))),
+      'roles',
+      /at most 50 entries/,
+    ],
+    [
+      'members',
+      (d) => (d.members = Array.from({ length: CLUB_LIMITS.members + 1 }, (_, i) => member(i))),
+      'members',
+      /at most 10000 entries/,
+    ],
+    [
+      'qualifications',
+      (d) => (d.members[0].qualifications = Array.from({ length: MEMBER_LIMITS.qualifications + 1 }, (_, i) => `q${i}`)),
+      'members[0].qualifications',
+      /at most 50 qualification keys/,
+    ],
     ['blackouts', (d) => (d.members[0].blackouts = dates(MEMBER_LIMITS.blackouts + 1)), 'members[0].blackouts', /at most 1000 dates/],
     ['extra duty days', (d) => (d.extraDutyDays = dates(CLUB_LIMITS.dates + 1)), 'extraDutyDays', /at most 1000 entries/],
     ['removed dates', (d) => (d.removedDates = dates(CLUB_LIMITS.dates + 1)), 'removedDates', /at most 1000 entries/],
-    ['partners', (d) => (d.members[0].avoid = Array.from({ length: MEMBER_LIMITS.people + 1 }, (_, i) => `m${i + 10}`)), 'members[0].avoid', /at most 200 member ids/],
-    ['published days', (d) => (d.published = dates(CLUB_LIMITS.publishedDays + 1).map((date) => ({ date, slots: {} }))), 'published', /at most 20000 entries/],
+    [
+      'partners',
+      (d) => (d.members[0].avoid = Array.from({ length: MEMBER_LIMITS.people + 1 }, (_, i) => `m${i + 10}`)),
+      'members[0].avoid',
+      /at most 200 member ids/,
+    ],
+    [
+      'published days',
+      (d) => (d.published = dates(CLUB_LIMITS.publishedDays + 1).map((date) => ({ date, slots: {} }))),
+      'published',
+      /at most 20000 entries/,
+    ],
   ];
   for (const [what, spoil, path, expected] of cases) {
     it(`refuses too many or too long: ${what}, naming ${path}`, () => {
       const doc = smallDoc();
       spoil(doc);
       const problems = problemsOf(() => parseClubFile(JSON.stringify(doc)));
-      assert.deepEqual(problems.map((p) => p.path), [path]);
+      assert.deepEqual(
+        problems.map((p) => p.path),
+        [path],
+      );
       assert.match(problems[0].expected, expected);
       const message = new ClubFileError(problems).message;
       assert.ok(message.length < 500, `the message stays short (${message.length} characters)`);
@@ -136,7 +181,10 @@ describe('keys that name Object.prototype members are only keys', () => {
   it('a rolePercent key "__proto__" is refused, and changes no prototype', () => {
     const text = JSON.stringify(doc()).replace('"rolePercent":{"instructor":100}', '"rolePercent":{"__proto__":{"polluted":1}}');
     const problems = problemsOf(() => parseClubFile(text));
-    assert.deepEqual(problems.map((p) => p.path), ['members[0].rolePercent.__proto__']);
+    assert.deepEqual(
+      problems.map((p) => p.path),
+      ['members[0].rolePercent.__proto__'],
+    );
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 

@@ -21,9 +21,18 @@ describe('a packaged app ignores the test hooks', () => {
     const dist = join('/app', 'dist');
     const bundled = join(dist, 'native', 'better_sqlite3.node');
     const env = { ROSTERMEISTER_NATIVE_BINDING: '/tmp/evil.node' };
-    assert.equal(nativeBindingPath(dist, env, (p) => p === bundled), '/tmp/evil.node');
-    assert.equal(nativeBindingPath(dist, env, (p) => p === bundled, true), bundled);
-    assert.equal(nativeBindingPath(dist, env, () => false, true), undefined);
+    assert.equal(
+      nativeBindingPath(dist, env, (p) => p === bundled),
+      '/tmp/evil.node',
+    );
+    assert.equal(
+      nativeBindingPath(dist, env, (p) => p === bundled, true),
+      bundled,
+    );
+    assert.equal(
+      nativeBindingPath(dist, env, () => false, true),
+      undefined,
+    );
   });
 
   it('the Electron main process passes app.isPackaged to both hooks', () => {
@@ -74,6 +83,9 @@ describe('Electron fuses in the packaging config', () => {
     const config = readFileSync(new URL('node_modules/app-builder-lib/out/platformPackager.js', root), 'utf8');
     for (const key of Object.keys(fuses())) assert.ok(config.includes(`fuses.${key}`), `electron-builder reads electronFuses.${key}`);
     assert.ok(!('enableNodeCliInspectArguments' in fuses()), "Playwright's _electron needs the inspector");
-    assert.ok(readFileSync(new URL('electron-builder.yml', root), 'utf8').includes('asar: true'), 'the integrity fuses need an asar archive');
+    assert.ok(
+      readFileSync(new URL('electron-builder.yml', root), 'utf8').includes('asar: true'),
+      'the integrity fuses need an asar archive',
+    );
   });
 });

@@ -30,7 +30,7 @@ const FORMULAS = [
   '\t=1+2',
   '\r=1+2',
   '\n=1+2',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '-@cmd',
   '+\tcall()',
 ];
@@ -43,7 +43,10 @@ function renamed(name: (i: number) => string, roleTitle = 'Duty officer', clubNa
     ...view,
     clubName,
     roles: view.roles.map((role, r) => (r === 0 ? { ...role, title: roleTitle } : role)),
-    days: view.days.map((day) => ({ ...day, slots: day.slots.map((slot) => (slot.memberId === null ? slot : { ...slot, memberName: name(i++) })) })),
+    days: view.days.map((day) => ({
+      ...day,
+      slots: day.slots.map((slot) => (slot.memberId === null ? slot : { ...slot, memberName: name(i++) })),
+    })),
   };
 }
 
@@ -51,7 +54,10 @@ async function exported(view: PublishedView, format: ExportFormat): Promise<Buff
   return (await renderExport(view, { year: 2026, month: 12, format }, GENERATED)).bytes;
 }
 
-const cells = (bytes: Buffer): string[] => (parse(bytes, { bom: true }) as string[][]).flat();
+function cells(bytes: Buffer): string[] {
+  const rows: string[][] = parse(bytes, { bom: true });
+  return rows.flat();
+}
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 describe('CSV exports neutralise formulas', () => {
@@ -78,18 +84,29 @@ describe('control characters never reach a calendar or a PDF', () => {
   const CONTROLS = 'Ann\u0000a\u0007 Bell\u001b[31m\u007f\u0085';
 
   it('ICS: NUL, BEL, ESC, DEL and C1 are dropped; the calendar parses', async () => {
-    const bytes = await exported(renamed(() => CONTROLS, 'Duty\u0000officer', 'Club\u0007'), 'ics');
+    const bytes = await exported(
+      renamed(() => CONTROLS, 'Duty\u0000officer', 'Club\u0007'),
+      'ics',
+    );
+    // eslint-disable-next-line no-control-regex -- control characters are what must be absent
     assert.doesNotMatch(bytes.toString('utf8'), /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/);
-    const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')));
+    const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')) as unknown[]);
     const summaries = calendar.getAllSubcomponents('vevent').map((event) => String(event.getFirstPropertyValue('summary')));
     assert.ok(summaries.includes('Dutyofficer: Anna Bell[31m – Club'), summaries[0]);
   });
 
   it('PDF: the text poppler reads holds no control characters', async () => {
     const path = join(dir, 'controls.pdf');
-    writeFileSync(path, await exported(renamed(() => CONTROLS), 'pdf'));
+    writeFileSync(
+      path,
+      await exported(
+        renamed(() => CONTROLS),
+        'pdf',
+      ),
+    );
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
     assert.match(text, /Anna Bell\[31m/);
+    // eslint-disable-next-line no-control-regex -- control characters are what must be absent
     assert.doesNotMatch(text.replace(/[\n\f]/g, ''), /[\u0000-\u001f\u007f-\u009f]/);
   });
 });
@@ -99,7 +116,10 @@ describe('runaway names degrade to an ellipsis', () => {
 
   it('PDF: a 100,000-character name prints cut to the cell with an ellipsis', async () => {
     const path = join(dir, 'long.pdf');
-    const bytes = await exported(renamed((i) => (i === 0 ? HUGE : 'Pat')), 'pdf');
+    const bytes = await exported(
+      renamed((i) => (i === 0 ? HUGE : 'Pat')),
+      'pdf',
+    );
     writeFileSync(path, bytes);
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
     assert.match(text, /Bartholomew…/);
@@ -111,7 +131,7 @@ describe('runaway names degrade to an ellipsis', () => {
     const view = renamed((i) => (i === 0 ? HUGE : 'Pat'), 'T'.repeat(50_000), 'C'.repeat(50_000));
     const ics = await exported(view, 'ics');
     assert.ok(ics.length < 200_000, `${ics.length} bytes of ICS`);
-    const summaries = new ICAL.Component(ICAL.parse(ics.toString('utf8')))
+    const summaries = new ICAL.Component(ICAL.parse(ics.toString('utf8')) as unknown[])
       .getAllSubcomponents('vevent')
       .map((event) => String(event.getFirstPropertyValue('summary')));
     assert.ok(summaries.some((s) => s.includes('Bartholomew…')));

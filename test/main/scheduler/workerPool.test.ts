@@ -26,7 +26,9 @@ const LIMIT_MS = 60_000;
 /** A run that holds a worker until `controller` aborts it. */
 function hold(priority: 'foreground' | 'background') {
   const controller = new AbortController();
-  const done = runOptimizerInWorker(may, { timeLimitMs: 600_000, fault: 'hang', priority, signal: controller.signal }).catch((error: unknown) => error);
+  const done = runOptimizerInWorker(may, { timeLimitMs: 600_000, fault: 'hang', priority, signal: controller.signal }).catch(
+    (error: unknown) => error,
+  );
   return { release: () => controller.abort(), done };
 }
 
@@ -88,7 +90,8 @@ describe('the scheduler worker pool', () => {
     await until(() => poolStats().workers === POOL_SIZE);
     await assert.rejects(
       runOptimizerInWorker(may, { timeLimitMs: 300 }),
-      (error: unknown) => error instanceof OptimizerWorkerError && error.kind === 'timeout' && error.message === 'optimizer gave no answer within 0.3 s',
+      (error: unknown) =>
+        error instanceof OptimizerWorkerError && error.kind === 'timeout' && error.message === 'optimizer gave no answer within 0.3 s',
     );
     held.forEach((h) => h.release());
     await Promise.all(held.map((h) => h.done));

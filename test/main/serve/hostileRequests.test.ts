@@ -102,7 +102,11 @@ describe('browser host under hostile requests', () => {
   }
 
   it('answers a 1 GiB chunked body with 413 instead of a reset', async () => {
-    const head = headFor(server, { 'Content-Type': 'application/json', 'X-Rostermeister-Token': server.token, 'Transfer-Encoding': 'chunked' });
+    const head = headFor(server, {
+      'Content-Type': 'application/json',
+      'X-Rostermeister-Token': server.token,
+      'Transfer-Encoding': 'chunked',
+    });
     const result = await exchange(server, head, GIB, true);
     assert.match(result.statusLine, /^HTTP\/1\.1 413 /);
     assert.match(result.answer, /"code":"bad_input"/);
@@ -123,7 +127,9 @@ describe('browser host under hostile requests', () => {
     const url = new URL(slowServer.url);
     const closed = await new Promise<string>((resolve) => {
       const socket = connect(Number(url.port), '127.0.0.1', () => {
-        socket.write(`POST /api/getClubSettings HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nX-Rostermeister-Token: ${slowServer.token}\r\nContent-Length: 1000\r\n\r\n{"args"`);
+        socket.write(
+          `POST /api/getClubSettings HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nX-Rostermeister-Token: ${slowServer.token}\r\nContent-Length: 1000\r\n\r\n{"args"`,
+        );
       });
       const received: Buffer[] = [];
       socket.on('data', (data: Buffer) => received.push(data));
