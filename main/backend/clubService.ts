@@ -4,6 +4,7 @@ import { CLUB_SETTINGS_LABELS } from '../api/payloads.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
 import { clearMemberFromDrafts, deleteDraftSlotsOfRole, memberHasPublishedDuty, roleHasPublishedSlots } from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
+import { clubWarnings } from '../../solver/clubWarnings.ts';
 import { CLUB_LIMITS } from '../../solver/limits.ts';
 import { checkMemberRelations, freeMemberId, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import type { Club, Member } from '../../solver/types.ts';
@@ -157,6 +158,8 @@ export function deleteMember(ctx: BackendContext, memberId: string): void {
 
 /** Replaces the club with a club file, all or nothing. Drafts of the old club are discarded. */
 export function importClub(ctx: BackendContext, text: string): ImportResult {
+  // The running generation would save its roster for members the import removed.
+  if (ctx.generations.busy) throw conflict('A roster is being generated. Wait for it to finish (or cancel it) before importing a club.');
   let club: Club;
   try {
     club = parseClubFile(text);
@@ -165,9 +168,10 @@ export function importClub(ctx: BackendContext, text: string): ImportResult {
     throw error;
   }
   ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
-  const result = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
-  ctx.log.info('Club imported', { ...result });
-  return result;
+  const counts = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
+  const warnings = clubWarnings(club);
+  ctx.log.info('Club imported', { ...counts, warnings: warnings.length });
+  return { ...counts, warnings };
 }
 
 export function exportClub(ctx: BackendContext): string {

@@ -7,7 +7,7 @@ import { getRun } from '../db/runRepo.ts';
 import { diagnoseEmptySlots } from '../../solver/diagnose.ts';
 import { memberLoads } from '../../solver/metrics.ts';
 import type { Assignment, SchedulingProblem } from '../../solver/types.ts';
-import { spacingBreaks, validateRoster } from '../../solver/validate.ts';
+import { spacingBreaks, spacingSentence, validateRoster } from '../../solver/validate.ts';
 import type { BackendContext } from './context.ts';
 import { problemFor, schedulerFor, storedClub } from './problems.ts';
 
@@ -45,7 +45,7 @@ export function draftGrid(ctx: BackendContext, draftId: number): DraftGrid {
 
 export const assignmentsOf = (slots: StoredSlot[]): Assignment[] => slots.map(({ date, role, memberId }) => ({ date, role, memberId }));
 
-export function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
+function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
   const keys = new Set(grid.problem.roles.map((r) => r.key));
   return grid.stored.roles.filter((r) => keys.has(r.key));
 }
@@ -62,18 +62,7 @@ export function draftView(ctx: BackendContext, draftId: number): DraftView {
     warnings.set(key, [...(warnings.get(key) ?? []), text]);
   };
   for (const v of validateRoster(problem, assignments)) if (v.memberId !== null) warn(v.date, v.role, v.message);
-  const titles = new Map(problem.roles.map((r) => [r.key, r.title]));
-  for (const b of spacingBreaks(problem, assignments)) {
-    const who = names.get(b.memberId) ?? b.memberId;
-    const title = titles.get(b.role) ?? b.role;
-    const text =
-      b.rule === 'carry_over'
-        ? `${who} was ${title} on the last published day (${b.otherDate}).`
-        : b.rule === 'seven_days'
-          ? `${who} is also ${title} on ${b.otherDate}, 7 days apart.`
-          : `${who} is also ${title} on ${b.otherDate}, the neighbouring duty day.`;
-    warn(b.date, b.role, text);
-  }
+  for (const b of spacingBreaks(problem, assignments)) warn(b.date, b.role, spacingSentence(problem, b));
 
   const slots: SlotView[] = grid.slots.map((s) => ({
     date: s.date,

@@ -53,10 +53,6 @@ export function draftsOverlapping(db: Db, range: DateRange): RosterRow[] {
   ).map(toRoster);
 }
 
-export function listDrafts(db: Db): RosterRow[] {
-  return (db.prepare(`SELECT * FROM roster WHERE kind = 'draft' ORDER BY range_start, id`).all() as Row[]).map(toRoster);
-}
-
 export function draftSlots(db: Db, rosterId: number): StoredSlot[] {
   return (
     db.prepare('SELECT date, role, member_id, locked FROM roster_slot WHERE roster_id = ? ORDER BY date, role').all(rosterId) as {

@@ -17,7 +17,7 @@ export interface CsvOptions {
 
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
-export function csvField(value: string): string {
+function csvField(value: string): string {
   // Tabs and line breaks are text in a quoted CSV field; other control characters are dropped.
   const text = exportText(value, EXPORT_TEXT.csv, '\t\r\n');
   const safe = FORMULA_START.test(text) ? `'${text}` : text;

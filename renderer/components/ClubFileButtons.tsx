@@ -9,7 +9,12 @@ import { errorMessage } from '../useLoad.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /** Import the whole club from a club file (all or nothing) or export it. */
-export function ClubFileButtons(props: { onImported(): Promise<void>; onError(message: string): void }): React.JSX.Element {
+export function ClubFileButtons(props: {
+  onImported(): Promise<void>;
+  onError(message: string): void;
+  /** An import that went through with likely typos in it: the summary and each warning. */
+  onWarnings(summary: string, warnings: string[]): void;
+}): React.JSX.Element {
   const { notify, refresh, club } = useApp();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<File | null>(null);
@@ -20,7 +25,9 @@ export function ClubFileButtons(props: { onImported(): Promise<void>; onError(me
     try {
       const result = await api.importClub(await file.text());
       await Promise.all([props.onImported(), refresh()]);
-      notify(`Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.`);
+      const summary = `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.`;
+      if (result.warnings.length === 0) notify(summary);
+      else props.onWarnings(summary, result.warnings);
     } catch (caught) {
       props.onError(`Nothing was imported. ${errorMessage(caught)}`);
     } finally {
@@ -55,8 +62,8 @@ export function ClubFileButtons(props: { onImported(): Promise<void>; onError(me
           if (file !== undefined) setPending(file);
         }}
       />
-      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()}>Import club file</Button>
-      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()}>Export club file</Button>
+      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>Import club file</Button>
+      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>Export club file</Button>
       <ConfirmDialog
         open={pending !== null}
         title="Replace the club with this file?"

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -20,7 +20,7 @@ import { GenerationProgress } from '../components/GenerationProgress.tsx';
 import { MonthPicker } from '../components/MonthPicker.tsx';
 import { RunSummary } from '../components/RunSummary.tsx';
 import { SlotDialog } from '../components/SlotDialog.tsx';
-import { SCHEDULER_NAMES, monthLabel } from '../format.ts';
+import { SCHEDULER_NAMES, monthLabel, readableDates } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 type Confirming = 'publish' | 'discard' | null;
@@ -34,6 +34,20 @@ export function ProposePage(): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [openSlot, setOpenSlot] = useState<SlotView | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
+  // Where the keyboard focus goes once the page shows the result: the Roll button after a generation
+  // (Generate is gone, Roll was disabled), the slot's own button after choosing a member for it.
+  const [focusNext, setFocusNext] = useState<'roll' | { date: string; role: string } | null>(null);
+  const rollButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusNext === null || generating || busy) return;
+    const frame = requestAnimationFrame(() => {
+      if (focusNext === 'roll') rollButton.current?.focus();
+      else document.querySelector<HTMLElement>(`[data-slot="${focusNext.date}/${focusNext.role}"] button`)?.focus();
+      setFocusNext(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusNext, generating, busy, draft.data]);
 
   const current = draft.data ?? null;
   const active = current?.activeScheduler ?? (settings === null ? null : activeSchedulerFor(settings, month).scheduler);
@@ -43,6 +57,7 @@ export function ProposePage(): React.JSX.Element {
     setError(null);
     try {
       draft.set(await run());
+      setFocusNext('roll');
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'cancelled') notify('Generation cancelled. Nothing was changed.', 'info');
       else setError(errorMessage(caught));
@@ -107,8 +122,9 @@ export function ProposePage(): React.JSX.Element {
 
   function slotChanged(next: DraftView, chosen: SlotCandidate | null): void {
     draft.set(next);
+    if (openSlot !== null) setFocusNext({ date: openSlot.date, role: openSlot.role });
     setOpenSlot(null);
-    if (chosen !== null && chosen.warnings.length > 0) notify(`${chosen.name} is on duty. Please check: ${chosen.warnings.join(' ')}`, 'warning');
+    if (chosen !== null && chosen.warnings.length > 0) notify(`${chosen.name} is on duty. Please check: ${readableDates(chosen.warnings.join(' '))}`, 'warning');
   }
 
   const locked = generating || busy;
@@ -127,7 +143,7 @@ export function ProposePage(): React.JSX.Element {
             </Button>
           ) : (
             <>
-              <Button variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}>
+              <Button ref={rollButton} variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}>
                 Roll
               </Button>
               <Button variant="contained" startIcon={<PublishIcon />} disabled={locked} onClick={() => setConfirming('publish')}>

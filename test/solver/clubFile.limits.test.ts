@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ClubFileError, parseClub, parseClubFile } from '../../solver/clubFile.ts';
 import { monthRange } from '../../solver/dates.ts';
-import { percentWeight } from '../../solver/eligibility.ts';
+import { percentWeight } from '../../solver/rules/percent.ts';
 import { runLegacy } from '../../solver/legacy.ts';
 import { CLUB_LIMITS } from '../../solver/limits.ts';
 import { MEMBER_LIMITS } from '../../solver/memberSchema.ts';
