@@ -61,13 +61,16 @@ function cells(bytes: Buffer): string[] {
 const FORMULA_START = /^[=+\-@\t\r\n]/;
 
 describe('CSV exports neutralise formulas', () => {
-  for (const format of ['csv', 'csv-long'] as const) {
+  for (const format of ['csv', 'csv-long', 'dutyman'] as const) {
     it(`${format}: no cell starts like a formula; each payload survives as text behind an apostrophe`, async () => {
       const view = renamed((i) => FORMULAS[i % FORMULAS.length], '=Role()');
       const parsed = cells(await exported(view, format));
       const dangerous = parsed.filter((cell) => FORMULA_START.test(cell));
       assert.deepEqual(dangerous, []);
-      for (const payload of FORMULAS) assert.ok(parsed.includes(`'${payload}`), `${JSON.stringify(payload)} is exported as '${payload}`);
+      // DutyMan's file splits names and cuts them to its column widths, so there only the start is checked.
+      if (format === 'dutyman') assert.ok(parsed.filter((cell) => cell.startsWith("'")).length >= FORMULAS.length);
+      else
+        for (const payload of FORMULAS) assert.ok(parsed.includes(`'${payload}`), `${JSON.stringify(payload)} is exported as '${payload}`);
       assert.ok(parsed.includes("'=Role()"), 'role titles too');
     });
   }
