@@ -1,4 +1,4 @@
-import { isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import { CLUB_LIMITS, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
 import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
 import type { Club, IsoDate, PublishedDay, Role, Season, Weekday } from './types.ts';
@@ -70,12 +70,53 @@ function labelPath(path: string, memberLabels: ReadonlyMap<number, string>): str
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
+  // Summarise big values instead of writing them out: a problem report must stay cheap for any file.
+  if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 56))}... (${value.length} characters)`;
+  if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length > 20) return `an object with ${Object.keys(value).length} fields`;
   // Only what JSON cannot hold (a function, a symbol) has no JSON text.
   const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** The deepest nesting of objects and lists in JSON text, counted without parsing it (strings skipped). */
+function nestingOf(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      deepest = Math.max(deepest, ++depth);
+      if (deepest > limit) return deepest;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return deepest;
+}
+
+/** Whether a parsed value nests objects and lists deeper than `limit` (looks no deeper than that). */
+function nestedDeeper(value: unknown, limit: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (limit === 0) return true;
+  return Object.values(value).some((child) => nestedDeeper(child, limit - 1));
+}
+
+const tooDeep = (): ClubFileProblem => ({
+  path: '',
+  value: undefined,
+  expected: `a club file with objects and lists nested at most ${CLUB_LIMITS.depth} levels deep`,
+});
+
 export function parseClubFile(text: string): Club {
+  if (text.length > CLUB_LIMITS.fileChars) {
+    const size = (text.length / 1024 / 1024).toFixed(1);
+    throw new ClubFileError([{ path: '', value: undefined, expected: `a club file of at most ${CLUB_LIMITS.fileChars / 1024 / 1024} MB (this one has ${size} MB)` }]);
+  }
+  if (nestingOf(text, CLUB_LIMITS.depth) > CLUB_LIMITS.depth) throw new ClubFileError([tooDeep()]);
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -111,15 +152,15 @@ class Reader {
     return fields;
   }
 
-  text(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && value.trim() !== '') return value;
-    this.report(path, value, what);
+  text(value: unknown, path: string, what: string, maxLength: number): string | null {
+    if (typeof value === 'string' && value.trim() !== '' && value.length <= maxLength) return value;
+    this.report(path, value, typeof value === 'string' && value.length > maxLength ? `${what} of at most ${maxLength} characters` : what);
     return null;
   }
 
   key(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && KEY_PATTERN.test(value)) return value;
-    this.report(path, value, `${what}: ${KEY_EXPECTED}`);
+    if (typeof value === 'string' && KEY_PATTERN.test(value) && value.length <= CLUB_LIMITS.keyLength) return value;
+    this.report(path, value, `${what}: ${KEY_EXPECTED}, at most ${CLUB_LIMITS.keyLength} characters`);
     return null;
   }
 
@@ -135,21 +176,26 @@ class Reader {
     return null;
   }
 
-  array(value: unknown, path: string, what: string): unknown[] | null {
+  /** A list of at most `maxItems` entries; a longer one is reported and not read further. */
+  array(value: unknown, path: string, what: string, maxItems: number): unknown[] | null {
     if (value === undefined) return [];
-    if (Array.isArray(value)) return value as unknown[];
-    this.report(path, value, what);
+    if (Array.isArray(value) && value.length <= maxItems) return value as unknown[];
+    this.report(path, value, Array.isArray(value) ? `${what} of at most ${maxItems} entries` : what);
     return null;
   }
 
   /** A list of distinct dates. */
   dates(value: unknown, path: string): IsoDate[] {
     const out: IsoDate[] = [];
-    (this.array(value, path, 'a list of dates written YYYY-MM-DD') ?? []).forEach((item, i) => {
+    const seen = new Set<IsoDate>();
+    (this.array(value, path, 'a list of dates written YYYY-MM-DD', CLUB_LIMITS.dates) ?? []).forEach((item, i) => {
       const date = this.date(item, `${path}[${i}]`);
       if (date === null) return;
-      if (out.includes(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
-      else out.push(date);
+      if (seen.has(date)) this.report(`${path}[${i}]`, item, 'each date only once in this list');
+      else {
+        seen.add(date);
+        out.push(date);
+      }
     });
     return out;
   }
@@ -158,6 +204,7 @@ class Reader {
 const TOP_FIELDS = ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published'];
 
 export function parseClub(json: unknown): Club {
+  if (nestedDeeper(json, CLUB_LIMITS.depth)) throw new ClubFileError([tooDeep()]);
   const r = new Reader();
   const memberLabels = new Map<number, string>();
   const doc = r.object(json, '', TOP_FIELDS, ['format', 'club', 'roles', 'members'], 'a club file: a JSON object with "format", "club", "roles" and "members"');
@@ -170,7 +217,7 @@ export function parseClub(json: unknown): Club {
   if (doc.club !== undefined) {
     const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
     if (club) {
-      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text") ?? '';
+      if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
         defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_DUTIES_PER_MONTH, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
       }
@@ -183,7 +230,7 @@ export function parseClub(json: unknown): Club {
   const removedDates = r.dates(doc.removedDates, 'removedDates');
   const roles = doc.roles === undefined ? [] : readRoles(r, doc.roles);
 
-  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members') ?? []);
+  const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members', CLUB_LIMITS.members) ?? []);
   rawMembers.forEach((m, i) => {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
@@ -213,7 +260,7 @@ function readSeason(r: Reader, value: unknown): Season {
     if (phrase === undefined || phrase === null) continue;
     const path = `season.${bound}`;
     const expected = `a season phrase: an ordinal (first, second, third, fourth, last or 1st-4th), "weekend" and a month, e.g. "${bound === 'start' ? 'First weekend of May' : 'Last weekend of October'}"`;
-    if (typeof phrase !== 'string') {
+    if (typeof phrase !== 'string' || phrase.length > CLUB_LIMITS.seasonPhraseLength) {
       r.report(path, phrase, expected);
       continue;
     }
@@ -231,7 +278,7 @@ function readSeason(r: Reader, value: unknown): Season {
 function readWeekdays(r: Reader, value: unknown): Weekday[] {
   if (value === undefined) return [...DEFAULT_WEEKDAYS];
   const out: Weekday[] = [];
-  (r.array(value, 'operatingWeekdays', `a list of weekdays (${WEEKDAYS.join(', ')})`) ?? []).forEach((day, i) => {
+  (r.array(value, 'operatingWeekdays', `a list of weekdays (${WEEKDAYS.join(', ')})`, WEEKDAYS.length) ?? []).forEach((day, i) => {
     const path = `operatingWeekdays[${i}]`;
     if (!WEEKDAYS.includes(day as Weekday)) r.report(path, day, `a weekday: one of ${WEEKDAYS.join(', ')}`);
     else if (out.includes(day as Weekday)) r.report(path, day, 'each weekday only once');
@@ -241,7 +288,7 @@ function readWeekdays(r: Reader, value: unknown): Weekday[] {
 }
 
 function readRoles(r: Reader, value: unknown): Role[] {
-  const list = r.array(value, 'roles', 'a list of roles');
+  const list = r.array(value, 'roles', 'a list of roles', CLUB_LIMITS.roles);
   if (list === null) return [];
   if (list.length === 0) r.report('roles', value, 'at least one role');
   const roles: Role[] = [];
@@ -250,7 +297,7 @@ function readRoles(r: Reader, value: unknown): Role[] {
     const fields = r.object(item, path, ['key', 'title', 'qualification'], ['key', 'title'], 'a role: {"key", "title", optional "qualification"}');
     if (!fields) return;
     const key = fields.key === undefined ? null : r.key(fields.key, `${path}.key`, 'a role key');
-    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text');
+    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', CLUB_LIMITS.roleTitleLength);
     const qualification =
       fields.qualification === undefined ? key : r.key(fields.qualification, `${path}.qualification`, 'a qualification key');
     if (key !== null && roles.some((role) => role.key === key)) {
@@ -276,12 +323,14 @@ function checkMemberIds(r: Reader, members: Club['members']): void {
 
 function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds: Set<string>): PublishedDay[] {
   const days: PublishedDay[] = [];
-  (r.array(value, 'published', 'a list of published days') ?? []).forEach((item, i) => {
+  const seen = new Set<IsoDate>();
+  (r.array(value, 'published', 'a list of published days', CLUB_LIMITS.publishedDays) ?? []).forEach((item, i) => {
     const path = `published[${i}]`;
     const fields = r.object(item, path, ['date', 'slots'], ['date', 'slots'], 'a published day: {"date", "slots"}');
     if (!fields) return;
     const date = fields.date === undefined ? null : r.date(fields.date, `${path}.date`);
-    if (date !== null && days.some((d) => d.date === date)) r.report(`${path}.date`, date, 'a date not published twice');
+    if (date !== null && seen.has(date)) r.report(`${path}.date`, date, 'a date not published twice');
+    if (date !== null) seen.add(date);
     const slots: Record<string, string | null> = {};
     if (fields.slots !== undefined) {
       const raw = fields.slots;
@@ -289,7 +338,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
         r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
       } else {
         for (const [role, memberId] of Object.entries(raw as Record<string, unknown>)) {
-          const at = `${path}.slots.${role}`;
+          const at = `${path}.slots.${role.slice(0, CLUB_LIMITS.keyLength)}`;
           if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
           else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {
             r.report(at, memberId, 'the id of a member in this file, or null for an empty slot');

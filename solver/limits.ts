@@ -40,3 +40,27 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Control characters have no place in names, ids or keys typed by a person. */
 export const hasControlCharacters = (text: string): boolean => CONTROL.test(text);
+
+/**
+ * How big a club may be, beyond its members' own fields (memberSchema.ts MEMBER_LIMITS): the club file
+ * reader and the API's checks refuse more, naming the field. Sized well above any real club (the largest
+ * in the benchmarks has 10,000 members) and well below what makes an import or export run for minutes.
+ */
+export const CLUB_LIMITS = {
+  /** Characters. */
+  nameLength: 200,
+  roleTitleLength: 100,
+  keyLength: 64,
+  seasonPhraseLength: 100,
+  /** Entries. */
+  members: 10_000,
+  roles: 50,
+  /** Dates in one of the club's lists (extra or removed duty days). */
+  dates: 1_000,
+  /** Published days a club file may carry (decades of weekends). */
+  publishedDays: 20_000,
+  /** Objects and lists inside one another in a club file (the format itself needs 4). */
+  depth: 12,
+  /** UTF-16 code units of a club file's text (about 20 MB). */
+  fileChars: 20 * 1024 * 1024,
+} as const;

@@ -38,17 +38,17 @@ export function rosterMetrics(problem: SchedulingProblem, assignments: Assignmen
   const inProblem = slotsOfProblem(problem, assignments);
   const total = problem.dutyDays.length * problem.roles.length;
   const filled = inProblem.filter((a) => a.memberId !== null).length;
-  const loads = memberLoads(inProblem);
+  const loads = loadsById(inProblem);
 
   const eligibility = new Eligibility(problem.club, problem.range);
   const eligibleLoads = problem.club.members
     .filter((m) => problem.roles.some((role) => problem.dutyDays.some((date) => eligibility.passesStatic(m.id, role, date))))
-    .map((m) => loads[m.id] ?? 0);
+    .map((m) => loads.get(m.id) ?? 0);
 
   return {
     solve_time_ms: solveTimeMs,
     fill_rate_percent: percent(filled, total),
-    fairness_variance: round(populationVariance(Object.values(loads)), 4),
+    fairness_variance: round(populationVariance([...loads.values()]), 4),
     fairness_variance_all: round(populationVariance(eligibleLoads), 4),
     filled_slots: filled,
     total_slots: total,
@@ -57,8 +57,13 @@ export function rosterMetrics(problem: SchedulingProblem, assignments: Assignmen
 
 /** Member id -> number of slots the member fills (members without any are absent). */
 export function memberLoads(assignments: Assignment[]): Record<string, number> {
-  const loads: Record<string, number> = {};
-  for (const a of assignments) if (a.memberId !== null) loads[a.memberId] = (loads[a.memberId] ?? 0) + 1;
+  return Object.fromEntries(loadsById(assignments));
+}
+
+/** Counted in a Map: member ids are the club's own text, and an id like "__proto__" or "constructor" is just an id. */
+function loadsById(assignments: Assignment[]): Map<string, number> {
+  const loads = new Map<string, number>();
+  for (const a of assignments) if (a.memberId !== null) loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
   return loads;
 }
 

@@ -3,7 +3,7 @@
  * an interface without a check here does not compile), with the labels the forms show. Used by the
  * API table (methods.ts). Members follow the one member schema (solver/memberSchema.ts).
  */
-import { FIRST_YEAR, isMonthKey, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, MAX_DUTIES_PER_MONTH, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
+import { CLUB_LIMITS, FIRST_YEAR, isMonthKey, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, MAX_DUTIES_PER_MONTH, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
@@ -27,7 +27,7 @@ import {
 import { ApiError } from './errors.ts';
 
 export const isoDate = plannedDate;
-export const roleKey = matching(KEY_PATTERN, `a role key: ${KEY_EXPECTED}`, 64);
+export const roleKey = matching(KEY_PATTERN, `a role key: ${KEY_EXPECTED}`, CLUB_LIMITS.keyLength);
 export const memberId = text(MEMBER_LIMITS.idLength);
 export const positiveId = integer(1, Number.MAX_SAFE_INTEGER);
 export const scheduler = oneOf('legacy', 'optimizer');
@@ -37,11 +37,16 @@ const month = integer(1, 12);
 export const monthRef = object<MonthRef>({ year, month, months: integer(1, MAX_RANGE_MONTHS) }, { optional: ['months'] });
 
 const roleSetting = object<RoleSetting>(
-  { key: roleKey, title: text(100), qualification: matching(KEY_PATTERN, `a qualification key: ${KEY_EXPECTED}`, 64), scheduled: boolean },
+  {
+    key: roleKey,
+    title: text(CLUB_LIMITS.roleTitleLength),
+    qualification: matching(KEY_PATTERN, `a qualification key: ${KEY_EXPECTED}`, CLUB_LIMITS.keyLength),
+    scheduled: boolean,
+  },
   { labels: { key: 'Role', title: 'Title', qualification: 'Qualification', scheduled: 'Scheduled' } },
 );
 
-const seasonPhrase = nullable(text(100));
+const seasonPhrase = nullable(text(CLUB_LIMITS.seasonPhraseLength));
 
 /** Labelled as on the Settings page. */
 export const CLUB_SETTINGS_LABELS = {
@@ -55,11 +60,11 @@ export const CLUB_SETTINGS_LABELS = {
 export const clubSettings = refine(
   object<ClubSettings>(
     {
-      name: text(200),
+      name: text(CLUB_LIMITS.nameLength),
       defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
       seasonStart: seasonPhrase,
       seasonEnd: seasonPhrase,
-      roles: list(roleSetting, 50),
+      roles: list(roleSetting, CLUB_LIMITS.roles),
     },
     { labels: CLUB_SETTINGS_LABELS },
   ),
@@ -117,6 +122,5 @@ export const exportRequest = object<ExportRequest>(
 // A backup is named by the backend; a name with a path separator or a leading dot is never one of them.
 export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the name of a backup from the list', 200);
 
-const CLUB_FILE_MAX = 20 * 1024 * 1024;
-export const clubFileText = text(CLUB_FILE_MAX, { allowEmpty: true, multiline: true });
+export const clubFileText = text(CLUB_LIMITS.fileChars, { allowEmpty: true, multiline: true });
 export const limit = integer(1, 10_000);

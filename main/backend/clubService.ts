@@ -5,6 +5,7 @@ import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } fro
 import { clearMemberFromDrafts, deleteDraftSlotsOfRole, memberHasPublishedDuty, roleHasPublishedSlots } from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
 import { clubWarnings } from '../../solver/clubWarnings.ts';
+import { CLUB_LIMITS } from '../../solver/limits.ts';
 import { checkMemberRelations, freeMemberId, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import type { Club, Member } from '../../solver/types.ts';
 import { nowIso, type BackendContext } from './context.ts';
@@ -109,6 +110,9 @@ export function addMember(ctx: BackendContext, member: Member): Member {
       if (holder) {
         const free = freeMemberId(club.members.map((m) => m.id));
         throw conflict(`${member.id} is already ${holder.name}. Choose another id, for example ${free}.`, 'member.id');
+      }
+      if (club.members.length >= CLUB_LIMITS.members) {
+        throw badInput(`The club has ${CLUB_LIMITS.members} members, the most Rostermeister keeps; remove one first.`, 'member');
       }
       const checked = checkedMember(club.members, member);
       saveMemberRow(ctx.db, checked);

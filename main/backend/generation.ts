@@ -1,7 +1,7 @@
 import { cancelled, conflict } from '../api/errors.ts';
 import { insertRun, type RunPurpose } from '../db/runRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
-import { GenerationCancelledError, generateRoster } from '../scheduler/generate.ts';
+import { GenerationCancelledError, generateRoster, PoolBusyError } from '../scheduler/generate.ts';
 import type { RosterDocument, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
 import { nowIso, type BackendContext } from './context.ts';
 
@@ -11,8 +11,9 @@ export interface RecordedRoster {
 }
 
 /**
- * Runs one scheduler on a problem and records the generation run (also when it fails).
- * A cancelled run rejects with an ApiError 'cancelled'; any other failure with 'internal' details hidden.
+ * Runs one scheduler on a problem and records the generation run (also when it fails). Shadow runs wait
+ * behind the generations people wait for. A cancelled run rejects with an ApiError 'cancelled', one refused
+ * because every worker is busy with 'conflict'; any other failure with 'internal' details hidden.
  */
 export async function recordedGeneration(
   ctx: BackendContext,
@@ -29,6 +30,7 @@ export async function recordedGeneration(
       log: ctx.log,
       fault: ctx.fault,
       signal,
+      priority: purpose === 'shadow' ? 'background' : 'foreground',
     });
     const runId = insertRun(ctx.db, {
       purpose,
@@ -60,6 +62,7 @@ export async function recordedGeneration(
       createdAt: nowIso(ctx),
     });
     if (wasCancelled) throw cancelled();
+    if (error instanceof PoolBusyError) throw conflict('Rostermeister is busy with other rosters right now; try again in a moment.');
     throw error;
   }
 }

@@ -14,7 +14,8 @@ export function dataDirArg(argv: readonly string[]): string | null {
 const NATIVE_BINDING_FILE = join('native', 'better_sqlite3.node');
 
 /**
- * The Electron-ABI build of better-sqlite3 to load: ROSTERMEISTER_NATIVE_BINDING, else dist/native next
+ * The Electron-ABI build of better-sqlite3 to load: ROSTERMEISTER_NATIVE_BINDING (development only: in a
+ * packaged app an environment variable must not choose native code to load), else dist/native next
  * to the bundled main (inside app.asar, Electron loads it from app.asar.unpacked). Undefined = the
  * package's own build, which only loads when it happens to match Electron's ABI.
  */
@@ -22,8 +23,9 @@ export function nativeBindingPath(
   distDir: string,
   env: NodeJS.ProcessEnv = process.env,
   exists: (path: string) => boolean = existsSync,
+  packaged = false,
 ): string | undefined {
-  if (env.ROSTERMEISTER_NATIVE_BINDING) return env.ROSTERMEISTER_NATIVE_BINDING;
+  if (!packaged && env.ROSTERMEISTER_NATIVE_BINDING) return env.ROSTERMEISTER_NATIVE_BINDING;
   const bundled = join(distDir, NATIVE_BINDING_FILE);
   return exists(bundled) ? bundled : undefined;
 }

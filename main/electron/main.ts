@@ -25,6 +25,8 @@ import {
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   isTrustedSender,
+  refusePermissionCheck,
+  refusePermissionRequest,
   windowOptions,
 } from './securityPolicy.ts';
 
@@ -66,12 +68,14 @@ async function start(): Promise<void> {
   try {
     const dataDir = resolveDataDir(dataDirArg(process.argv));
     const errorLog = createLogger([fileSink(logPath(dataDir))]);
-    const nativeBinding = nativeBindingPath(DIST_DIR);
-    backend = await createBackend({ dataDir, nativeBinding, fault: optimizerFaultFromEnv() });
+    // Test hooks (ROSTERMEISTER_OPTIMIZER_FAULT, ROSTERMEISTER_NATIVE_BINDING) are inert in a packaged app.
+    const nativeBinding = nativeBindingPath(DIST_DIR, process.env, undefined, app.isPackaged);
+    backend = await createBackend({ dataDir, nativeBinding, fault: optimizerFaultFromEnv(process.env, app.isPackaged) });
     const api = backend;
     const logInternal = (details: Record<string, unknown>) => errorLog.error('internal error', details);
 
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler(refusePermissionRequest);
+    session.defaultSession.setPermissionCheckHandler(refusePermissionCheck);
     protocol.handle(APP_SCHEME, serveRendererFile);
 
     ipcMain.handle(API_CHANNEL, async (event, method: unknown, args: unknown): Promise<ApiEnvelope> => {

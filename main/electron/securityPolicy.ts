@@ -79,6 +79,13 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
   return isAppUrl(frame.url);
 }
 
+/**
+ * The app asks for no permission (camera, notifications, clipboard, ...): requests are refused, and
+ * checks (which Chromium makes without a request, e.g. for the Permissions API) answer no as well.
+ */
+export const refusePermissionRequest = (_contents: unknown, _permission: string, callback: (granted: boolean) => void): void => callback(false);
+export const refusePermissionCheck = (): boolean => false;
+
 /** In-page navigation away from the app (a link, a dropped file, a script) is never followed. */
 export function allowNavigation(url: string): boolean {
   return isAppUrl(url);

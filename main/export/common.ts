@@ -62,6 +62,25 @@ export function holderName(slot: PublishedSlotView): string {
   return slot.memberName ?? slot.memberId ?? '';
 }
 
+/** How long a text may be in each format before it is cut with an ellipsis (a name is 200 characters at most). */
+export const EXPORT_TEXT = { csv: 1_000, ics: 300, pdfCell: 60, pdfTitle: 120 } as const;
+
+// C0 and C1 control characters and DEL; a format may keep some of them (exportText's `keep`).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text as an export shows it: control characters dropped (a NUL or BEL in a name must not reach a calendar
+ * or a PDF), and anything longer than `max` characters cut to fit with an ellipsis, so a runaway name
+ * from an older database still yields a readable file instead of a stalled export.
+ */
+export function exportText(text: string, max: number, keep = ''): string {
+  const head = text.length > max * 2 ? text.slice(0, max * 2) : text;
+  const clean = head.replace(CONTROL, (char) => (keep.includes(char) ? char : ''));
+  const chars = [...clean];
+  return chars.length > max || head.length < text.length ? `${chars.slice(0, max - 1).join('')}…` : clean;
+}
+
 /** Latin letters that Unicode does not decompose into a base letter plus accents. */
 const LATIN_LETTERS: Record<string, string> = {
   ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n',

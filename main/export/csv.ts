@@ -1,8 +1,12 @@
 import type { PublishedView } from '../api/contract.ts';
 import type { PublishedDayView } from './common.ts';
-import { exportRoles, holderName, slotFor } from './common.ts';
+import { EXPORT_TEXT, exportRoles, exportText, holderName, slotFor } from './common.ts';
 
-/** CSV per RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+/**
+ * CSV per RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. A cell that
+ * a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a line break) gets a leading
+ * apostrophe, as the spreadsheet vendors and OWASP advise, so a member named "=HYPERLINK(...)" stays text.
+ */
 
 const BOM = '\uFEFF';
 
@@ -11,8 +15,13 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // Tabs and line breaks are text in a quoted CSV field; other control characters are dropped.
+  const text = exportText(value, EXPORT_TEXT.csv, '\t\r\n');
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvText(rows: string[][], options: CsvOptions = {}): Buffer {

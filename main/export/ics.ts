@@ -2,15 +2,15 @@ import type { PublishedView, RoleSetting } from '../api/contract.ts';
 import { addDays } from '../../solver/dates.ts';
 import type { IsoDate } from '../../solver/types.ts';
 import type { PublishedDayView } from './common.ts';
-import { exportRoles, holderName, longDate, rangeTitle, slotFor, slug } from './common.ts';
+import { EXPORT_TEXT, exportRoles, exportText, holderName, longDate, rangeTitle, slotFor, slug } from './common.ts';
 
 /** iCalendar (RFC 5545): one all-day event per filled slot. */
 
 const MAX_LINE_OCTETS = 75;
 
-/** TEXT value escaping (RFC 5545 3.3.11). */
+/** TEXT value escaping (RFC 5545 3.3.11); control characters other than line breaks are dropped (3.3.11 allows none). */
 export function escapeText(value: string): string {
-  return value
+  return exportText(value.replace(/\r\n|\r/g, '\n'), EXPORT_TEXT.ics * 10, '\n')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
@@ -67,11 +67,14 @@ function eventUid(clubName: string, date: IsoDate, roleKey: string, memberId: st
   return `${icsDate(date)}-${uidPart(roleKey)}-${uidPart(memberId)}-${uidPart(slug(clubName) || 'club')}@rostermeister`;
 }
 
+/** A name or title as the calendar shows it: capped, so one runaway name cannot make every event huge. */
+const shown = (text: string): string => exportText(text, EXPORT_TEXT.ics);
+
 function crewDescription(day: PublishedDayView, roles: RoleSetting[]): string {
   const lines = roles.flatMap((role) => {
     const slot = slotFor(day, role.key);
     if (!slot) return [];
-    return [`${role.title}: ${slot.memberId === null ? '(open)' : holderName(slot)}`];
+    return [`${shown(role.title)}: ${slot.memberId === null ? '(open)' : shown(holderName(slot))}`];
   });
   return [`Crew on ${longDate(day.date)}:`, ...lines].join('\n');
 }
@@ -86,8 +89,8 @@ export function rosterIcs(view: PublishedView, days: PublishedDayView[], generat
   const roles = exportRoles(view);
   const calendarName =
     options.memberId === undefined
-      ? `${view.clubName} duty roster`
-      : `${view.clubName} – duties of ${options.memberName ?? options.memberId}`;
+      ? `${shown(view.clubName)} duty roster`
+      : `${shown(view.clubName)} – duties of ${shown(options.memberName ?? options.memberId)}`;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -95,7 +98,7 @@ export function rosterIcs(view: PublishedView, days: PublishedDayView[], generat
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(calendarName)}`,
-    `X-WR-CALDESC:${escapeText(`${view.clubName} duty roster, ${rangeTitle(view)}`)}`,
+    `X-WR-CALDESC:${escapeText(`${shown(view.clubName)} duty roster, ${rangeTitle(view)}`)}`,
   ];
   const stamp = utcStamp(generatedAt);
   const published = new Date(view.publishedAt);
@@ -107,8 +110,8 @@ export function rosterIcs(view: PublishedView, days: PublishedDayView[], generat
       if (options.memberId !== undefined && slot.memberId !== options.memberId) continue;
       const summary =
         options.memberId === undefined
-          ? `${role.title}: ${holderName(slot)} – ${view.clubName}`
-          : `${role.title} duty – ${view.clubName}`;
+          ? `${shown(role.title)}: ${shown(holderName(slot))} – ${shown(view.clubName)}`
+          : `${shown(role.title)} duty – ${shown(view.clubName)}`;
       lines.push(
         'BEGIN:VEVENT',
         `UID:${eventUid(view.clubName, day.date, role.key, slot.memberId)}`,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { PublishedView, RoleSetting } from '../api/contract.ts';
 import type { PublishedDayView } from './common.ts';
-import { MONTH_NAMES, exportRoles, holderName, rangeTitle, shortDate, slotFor } from './common.ts';
+import { EXPORT_TEXT, MONTH_NAMES, exportRoles, exportText, holderName, rangeTitle, shortDate, slotFor } from './common.ts';
 
 /** The printable month sheet: club name, month, a grid of duty days by role, generated date. */
 
@@ -120,14 +120,19 @@ interface Layout {
   columnWidths: number[];
 }
 
+/** Cell and title texts cut to what the sheet can show (long names end in an ellipsis), control characters dropped. */
+const cellText = (text: string): string => exportText(text, EXPORT_TEXT.pdfCell);
+const titleText = (text: string): string => exportText(text, EXPORT_TEXT.pdfTitle);
+
 export function monthSheetPdf(
-  view: PublishedView,
+  shownView: PublishedView,
   days: PublishedDayView[],
   generatedAt: Date,
   options: PdfOptions = {},
 ): Promise<Buffer> {
   const fontDir = options.fontDir ?? defaultFontDir();
-  const roles = exportRoles(view);
+  const view = { ...shownView, clubName: titleText(shownView.clubName) };
+  const roles = exportRoles(view).map((role) => ({ ...role, title: cellText(role.title) }));
   const title = rangeTitle(view);
   const doc = new PDFDocument({
     size: options.paper ?? 'A4',
@@ -170,7 +175,7 @@ export function monthSheetPdf(
         if (slot?.memberId === null) {
           return { text: 'open', weight: 'bold', size: BODY_SIZE - 1, color: COLOR.openText, open: true };
         }
-        return { text: slot ? holderName(slot) : '', weight: 'regular', size: BODY_SIZE, color: COLOR.text };
+        return { text: slot ? cellText(holderName(slot)) : '', weight: 'regular', size: BODY_SIZE, color: COLOR.text };
       }),
     ];
     const height = rowHeight(doc, layout, cells, minHeight);

@@ -1,7 +1,6 @@
 import { dutyDaysFor } from '../../solver/calendar.ts';
 import { parseIso } from '../../solver/dates.ts';
 import { diagnoseEmptySlots } from '../../solver/diagnose.ts';
-import { runLegacy } from '../../solver/legacy.ts';
 import { rosterMetrics } from '../../solver/metrics.ts';
 import { newSeed } from '../../solver/random.ts';
 import type { Assignment, Fallback, RosterDocument, SchedulerKind, SchedulingProblem, SolveStatus } from '../../solver/types.ts';
@@ -11,15 +10,21 @@ import {
   formatSeconds,
   GenerationCancelledError,
   OptimizerWorkerError,
+  PoolBusyError,
+  runLegacyInWorker,
   runOptimizerInWorker,
   type OptimizerFault,
+  type Priority,
 } from './workerClient.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../../solver/limits.ts';
 
-export { GenerationCancelledError, type OptimizerFault };
+export { GenerationCancelledError, PoolBusyError, type OptimizerFault };
 
 /** The optimizer's default time limit (DOMAIN.md). */
 export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
+/** Part of the limit kept for the legacy fallback, so a failed optimizer still answers within the limit. */
+const FALLBACK_SHARE = 0.05;
+const MAX_FALLBACK_RESERVE_MS = 500;
 
 export interface GenerateOptions {
   scheduler: SchedulerKind;
@@ -30,6 +35,11 @@ export interface GenerateOptions {
   /** Test-only: make the optimizer worker fail in the given way. */
   fault?: OptimizerFault;
   signal?: AbortSignal;
+  /**
+   * 'foreground' (default): someone waits, so the time limit covers the whole call from now. 'background'
+   * (shadow runs) waits behind foreground work and its limit starts when a worker takes it.
+   */
+  priority?: Priority;
 }
 
 interface Produced {
@@ -48,6 +58,7 @@ interface Produced {
  */
 export async function generateRoster(problem: SchedulingProblem, opts: GenerateOptions): Promise<RosterDocument> {
   const started = performance.now();
+  const startedAt = Date.now();
   const log = opts.log ?? silentLogger;
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   const { year, month } = parseIso(problem.range.start);
@@ -63,7 +74,9 @@ export async function generateRoster(problem: SchedulingProblem, opts: GenerateO
     });
 
     const produced =
-      opts.scheduler === 'optimizer' ? await optimizerOrFallback(problem, opts, timeLimitMs, log) : legacy(problem, opts.seed, null);
+      opts.scheduler === 'optimizer'
+        ? await optimizerOrFallback(problem, opts, timeLimitMs, startedAt, log)
+        : await legacy(problem, opts, null);
     throwIfCancelled(opts.signal);
 
     const metrics = rosterMetrics(problem, produced.assignments, Math.round(performance.now() - started));
@@ -93,7 +106,9 @@ export async function generateRoster(problem: SchedulingProblem, opts: GenerateO
     });
     return document;
   } catch (error) {
-    if (!(error instanceof GenerationCancelledError)) {
+    if (error instanceof PoolBusyError) {
+      log.warn('Generation refused: busy', { scheduler_type: opts.scheduler, year, month });
+    } else if (!(error instanceof GenerationCancelledError)) {
       log.error('roster generation failed', { scheduler_type: opts.scheduler, year, month, error: errorText(error) });
     }
     throw error;
@@ -104,11 +119,18 @@ async function optimizerOrFallback(
   problem: SchedulingProblem,
   opts: GenerateOptions,
   timeLimitMs: number,
+  startedAt: number,
   log: Logger,
 ): Promise<Produced> {
   let fallback: Fallback;
   try {
-    const result = await runOptimizerInWorker(problem, { timeLimitMs, signal: opts.signal, fault: opts.fault });
+    const result = await runOptimizerInWorker(problem, {
+      timeLimitMs: timeLimitMs - Math.min(MAX_FALLBACK_RESERVE_MS, timeLimitMs * FALLBACK_SHARE),
+      startedAt,
+      priority: opts.priority,
+      signal: opts.signal,
+      fault: opts.fault,
+    });
     // A locked slot the rostermeister kept against a rule is theirs to answer for, not the optimizer's.
     const violations = validateRoster(problem, result.assignments).filter((v) => !v.locked);
     if (violations.length === 0) {
@@ -124,22 +146,22 @@ async function optimizerOrFallback(
     const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : '';
     fallback = { reason: `optimizer roster broke a hard rule: ${violations[0].message}${more}`, status: 'invalid' };
   } catch (error) {
-    if (error instanceof GenerationCancelledError) throw error;
+    if (error instanceof GenerationCancelledError || error instanceof PoolBusyError) throw error;
     fallback = fallbackFor(error, timeLimitMs);
   }
   log.warn('fallback_to_legacy', { reason: fallback.reason, status: fallback.status });
   throwIfCancelled(opts.signal);
-  return legacy(problem, opts.seed, fallback);
+  return legacy(problem, opts, fallback);
 }
 
-function legacy(problem: SchedulingProblem, seed: number | undefined, fallback: Fallback | null): Produced {
-  const usedSeed = seed ?? newSeed();
+async function legacy(problem: SchedulingProblem, opts: GenerateOptions, fallback: Fallback | null): Promise<Produced> {
+  const usedSeed = opts.seed ?? newSeed();
   return {
     scheduler: 'legacy',
     status: 'heuristic',
     gap: null,
     seed: usedSeed,
-    assignments: runLegacy(problem, usedSeed),
+    assignments: await runLegacyInWorker(problem, usedSeed, { priority: opts.priority, signal: opts.signal }),
     fallback,
   };
 }

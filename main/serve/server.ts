@@ -17,6 +17,12 @@ const TOKEN_HEADER = 'x-rostermeister-token';
 const LOOPBACK = '127.0.0.1';
 /** A club file travels as a JSON string; 32 MB leaves room for the largest the API accepts. */
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** A request's headers must arrive within this, and the whole request (body included) within REQUEST_TIMEOUT_MS. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** After refusing a request whose body is still coming, how long (and how much of) the rest is dropped before the socket closes. */
+const LINGER_MS = 1_000;
+const LINGER_BYTES = 1024 * 1024;
 
 export interface ServerOptions {
   backend: RostermeisterApi;
@@ -26,6 +32,8 @@ export interface ServerOptions {
   staticDir: string;
   maxBodyBytes?: number;
   log?: InternalErrorLogger;
+  /** Milliseconds for the headers and for the whole request to arrive (defaults 10 s and 30 s). */
+  timeouts?: { headersMs: number; requestMs: number };
 }
 
 export interface RunningServer {
@@ -75,6 +83,7 @@ function refusalBody(status: number, message: string): ApiErrorBody {
   return { code: 'bad_input', message };
 }
 
+/** Reads the body up to `maxBytes`; past that it stops reading and refuses with 413 (the answer still goes out). */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
@@ -84,18 +93,57 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) {
+        req.off('data', onData);
+        req.pause();
         reject(new Refusal(413, 'The request is too large.'));
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * A refused request whose body is still arriving is not read to its end (it may be a gigabyte): the answer
+ * says the connection closes, the socket is half-closed once it is sent, and what the client still sends in
+ * the next moment is dropped so that it reads the answer instead of a reset; then the socket is destroyed.
+ */
+function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  res.shouldKeepAlive = false;
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => {
+    const socket = req.socket;
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    socket.once('close', () => clearTimeout(timer));
+    let dropped = 0;
+    req.removeAllListeners('data');
+    req.on('data', (chunk: Buffer) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) socket.destroy();
+    });
+    req.resume();
+  });
+}
+
+/** The action named in /api/NAME; a name that is not valid percent-encoding names no action. */
+function actionName(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    throw new Refusal(404, 'There is no such action.');
+  }
+}
+
+function errorDetails(error: unknown): { message: string; name: string; stack?: string } {
+  return error instanceof Error ? { message: error.message, name: error.name, stack: error.stack } : { message: String(error), name: typeof error };
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -143,12 +191,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
-  const server = createServer((req, res) => {
+  const timeouts = options.timeouts ?? { headersMs: HEADERS_TIMEOUT_MS, requestMs: REQUEST_TIMEOUT_MS };
+  // The timeouts are checked this often (Node's default is every 30 s).
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+  };
+  const server = createServer(serverOptions, (req, res) => {
     const handle = async () => {
       checkOrigin(req);
       const path = (req.url ?? '/').split('?')[0];
       const api = /^\/api\/([^/]+)$/.exec(path);
-      if (api) await serveApi(req, res, decodeURIComponent(api[1]));
+      if (api) await serveApi(req, res, actionName(api[1]));
       else if (path.startsWith('/api/')) throw new Refusal(404, 'There is no such action.');
       else await serveFile(req, res, path);
     };
@@ -157,14 +212,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.destroy();
         return;
       }
+      closeAfterAnswer(req, res);
       if (error instanceof Refusal) {
         send(res, error.status, { ok: false, error: refusalBody(error.status, error.message) });
       } else {
+        options.log?.(errorDetails(error));
         send(res, 500, { ok: false, error: { code: 'internal', message: 'The server could not answer this request.' } });
       }
     });
   });
-  server.headersTimeout = 30_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

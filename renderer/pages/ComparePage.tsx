@@ -17,7 +17,7 @@ import { SCHEDULER_NAMES, dateTime, monthLabel } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 export function ComparePage(): React.JSX.Element {
-  const { month, setMonth, navigate, notify } = useApp();
+  const { month, setMonth, navigate, notify, settings } = useApp();
   const comparison = useLoad(() => api.latestComparison(month), [month.year, month.month]);
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -62,6 +62,7 @@ export function ComparePage(): React.JSX.Element {
       {running && (
         <GenerationProgress
           label={`Running both schedulers on ${monthLabel(month)}…`}
+          limitSeconds={settings?.timeLimitSeconds}
           cancelling={cancelling}
           onCancel={() => { setCancelling(true); void api.cancelGeneration().catch((caught: unknown) => setError(errorMessage(caught))); }}
         />

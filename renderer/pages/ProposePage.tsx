@@ -162,6 +162,7 @@ export function ProposePage(): React.JSX.Element {
           label={`Generating ${monthLabel(month)} with the ${active === null ? '' : SCHEDULER_NAMES[active].toLowerCase()} scheduler…`}
           cancelling={cancelling}
           onCancel={() => void cancel()}
+          limitSeconds={active === 'optimizer' ? settings?.timeLimitSeconds : null}
         />
       )}
       {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}

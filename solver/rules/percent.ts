@@ -11,9 +11,14 @@ import { mayNotBe, type StaticRule } from './rule.ts';
 export function percentWeight(member: Member, qualification: string): number {
   if (!member.qualifications.includes(qualification)) return 0;
   const held = member.qualifications;
-  const stated = held.map((q) => member.rolePercent[q] ?? 0);
+  const stated = held.map((q) => statedPercent(member, q));
   if (held.length === 1 || stated.every((p) => p === 0)) return 100;
-  return member.rolePercent[qualification] ?? 0;
+  return statedPercent(member, qualification);
+}
+
+/** Own entries only: qualification keys are the club's text, and "constructor" must not find Object.prototype's. */
+function statedPercent(member: Member, qualification: string): number {
+  return Object.hasOwn(member.rolePercent, qualification) ? member.rolePercent[qualification] : 0;
 }
 
 export const percent: StaticRule<'percent_zero'> = {

@@ -104,6 +104,9 @@ test.describe('when the optimizer hangs', () => {
     await app.getByRole('button', { name: 'Generate' }).click();
     const progress = app.getByRole('status').filter({ hasText: 'Generating June 2027 with the optimizer scheduler' });
     await expect(progress).toBeVisible();
+    // The time used counts up against the optimizer's limit (10 s), which covers the whole wait.
+    await expect(progress).toContainText(/\b[1-9] s of 10 s/);
+    await expect(progress.getByRole('progressbar', { name: 'Time used of the limit' })).toBeVisible();
     // The window stays usable while the optimizer works.
     await app.getByRole('button', { name: 'Next month' }).focus();
     await progress.getByRole('button', { name: 'Cancel' }).click();
