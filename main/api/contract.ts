@@ -88,10 +88,63 @@ export interface DraftView {
   roles: RoleSetting[];
   slots: SlotView[];
   run: RunInfo;
-  /** The scheduler that will make the next generation of this range. */
+  /** The scheduler the next Roll uses: the one that made the draft, unless the settings changed since. */
   activeScheduler: SchedulerKind;
   /** Member id -> duties in this draft. */
   loads: Record<string, number>;
+  /** The draft as it stands now (after hand edits, removals, restores); `run.metrics` stay as generated. */
+  metrics: DraftFigures;
+  /** Why the draft has no duty days, or null when it has some. */
+  noDutyDays: string | null;
+}
+
+export interface DraftFigures {
+  fill_rate_percent: number;
+  filled_slots: number;
+  total_slots: number;
+  fairness_variance: number;
+  fairness_variance_all: number;
+  /** Strict spacing rules broken (each pair of dates once per rule). */
+  spacing_breaks: number;
+  /** Slots whose member breaks a hard rule (e.g. a blackout added after the draft was made). */
+  rule_breaks: number;
+}
+
+/** The published version of a range: when it was published, which version, how full. */
+export interface PublishedInfo {
+  version: number;
+  publishedAt: string;
+  filledSlots: number;
+  totalSlots: number;
+}
+
+export interface MonthStatus {
+  range: DateRange;
+  dutyDays: IsoDate[];
+  /** Why the month has no duty days (outside the season, no extra days, all removed); null when it has some. */
+  noDutyDays: string | null;
+  published: PublishedInfo | null;
+  /** The draft the last Roll, Generate, Adopt or Discard replaced, when it overlaps this month. */
+  replacedDraft: { action: 'roll' | 'adopt' | 'discard' | 'generate' | 'undo'; replacedAt: string; range: DateRange } | null;
+}
+
+export interface PublishCheckSlot {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+}
+
+export interface PublishCheck {
+  draftId: number;
+  noDutyDays: string | null;
+  emptySlots: (PublishCheckSlot & { diagnosis: string | null })[];
+  /** Hard-rule breaks: publishing them needs publishAnyway. */
+  ruleBreaks: (PublishCheckSlot & { memberName: string; message: string })[];
+  spacingBreaks: (PublishCheckSlot & { memberName: string; message: string })[];
+  /** What is published for these dates now (null: nothing). */
+  published: PublishedInfo | null;
+  /** Slots whose member differs from the published version (null when nothing is published). */
+  changedSlots: number | null;
 }
 
 export interface ComparisonView {
@@ -138,6 +191,18 @@ export interface PublishedView {
   roles: RoleSetting[];
   days: { date: IsoDate; slots: { role: string; memberId: string | null; memberName: string | null }[] }[];
   publishedAt: string;
+  version: number;
+  /** Published duties that clash with the member's record now (e.g. a blackout added after publishing). */
+  conflicts: PublishedConflict[];
+}
+
+export interface PublishedConflict {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  memberId: string;
+  memberName: string;
+  message: string;
 }
 
 export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf';
@@ -171,6 +236,23 @@ export interface ImportResult {
   members: number;
   roles: number;
   publishedDays: number;
+  /** The backup made of the database just before the import. */
+  backup: string;
+  draftsKept: number;
+  /** Draft slots emptied because their member is not in the file. */
+  emptiedDraftSlots: number;
+  publishedMonthsKept: number;
+  publishedMonthsReplaced: number;
+}
+
+/** What an import would replace and keep. */
+export interface ImportPreview {
+  clubName: string;
+  members: { kept: number; added: string[]; removed: string[] };
+  roles: { added: string[]; removed: string[] };
+  /** `YYYY-MM` months: kept (same days, publish time and version stay), replaced, added, removed. */
+  publishedMonths: { kept: string[]; replaced: string[]; added: string[]; removed: string[] };
+  drafts: { kept: number; emptiedSlots: { date: IsoDate; role: string; memberName: string }[] };
 }
 
 export interface LogEvent {
@@ -187,19 +269,34 @@ export interface RostermeisterApi {
   listMembers(): Promise<Member[]>;
   saveMember(member: Member): Promise<Member>;
   deleteMember(memberId: string): Promise<void>;
+  /** Replaces the club with a club file after a backup; drafts stay, unchanged published months keep their publish time. */
   importClub(clubFileText: string): Promise<ImportResult>;
+  /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
+  importClubFile(clubFileText: string, fileName: string): Promise<ImportResult>;
+  /** What importing the file would replace and keep; changes nothing. */
+  previewClubImport(clubFileText: string): Promise<ImportPreview>;
   exportClub(): Promise<string>;
 
   // Drafts: the roster workflow
   getDraft(month: MonthRef): Promise<DraftView | null>;
   generateDraft(month: MonthRef): Promise<DraftView>;
+  /** A new generation by the scheduler that made the draft (DraftView.activeScheduler). */
   rollDraft(draftId: number): Promise<DraftView>;
+  /** A new generation by the scheduler the user picked. */
+  rollDraftWith(draftId: number, scheduler: SchedulerKind): Promise<DraftView>;
   cancelGeneration(): Promise<void>;
   setDateRemoved(draftId: number, date: IsoDate, removed: boolean): Promise<DraftView>;
   slotCandidates(draftId: number, date: IsoDate, role: string): Promise<SlotCandidate[]>;
   setSlot(draftId: number, date: IsoDate, role: string, memberId: string | null): Promise<DraftView>;
   setSlotLocked(draftId: number, date: IsoDate, role: string, locked: boolean): Promise<DraftView>;
+  /** Refused (conflict) when a slot breaks a hard rule or the draft has no duty days. */
   publishDraft(draftId: number): Promise<PublishedView>;
+  /** Publishes even though slots break hard rules (the user saw them in publishCheck). */
+  publishDraftAnyway(draftId: number): Promise<PublishedView>;
+  publishCheck(draftId: number): Promise<PublishCheck>;
+  monthStatus(month: MonthRef): Promise<MonthStatus>;
+  /** Brings back the draft the last Roll, Generate, Adopt or Discard replaced (one level). */
+  restoreReplacedDraft(): Promise<DraftView>;
   discardDraft(draftId: number): Promise<void>;
 
   // Comparing the schedulers
@@ -210,6 +307,8 @@ export interface RostermeisterApi {
   // Published rosters and exports
   listPublishedMonths(): Promise<PublishedMonth[]>;
   getPublished(month: MonthRef): Promise<PublishedView | null>;
+  /** Published duties that clash with members' records now (of one member, or everyone). */
+  publishedConflicts(memberId: string | null): Promise<PublishedConflict[]>;
   exportPublished(request: ExportRequest): Promise<ExportFile>;
 
   // Settings, backups, activity
@@ -226,11 +325,11 @@ export type ApiMethod = keyof RostermeisterApi;
 
 /** Every method name, for hosts that expose the API generically (IPC, HTTP). */
 export const API_METHODS = [
-  'getClubSettings', 'updateClubSettings', 'listMembers', 'saveMember', 'deleteMember', 'importClub', 'exportClub',
-  'getDraft', 'generateDraft', 'rollDraft', 'cancelGeneration', 'setDateRemoved', 'slotCandidates', 'setSlot',
-  'setSlotLocked', 'publishDraft', 'discardDraft',
+  'getClubSettings', 'updateClubSettings', 'listMembers', 'saveMember', 'deleteMember', 'importClub', 'importClubFile', 'previewClubImport', 'exportClub',
+  'getDraft', 'generateDraft', 'rollDraft', 'rollDraftWith', 'cancelGeneration', 'setDateRemoved', 'slotCandidates', 'setSlot',
+  'setSlotLocked', 'publishDraft', 'publishDraftAnyway', 'publishCheck', 'monthStatus', 'restoreReplacedDraft', 'discardDraft',
   'compare', 'latestComparison', 'adoptComparison',
-  'listPublishedMonths', 'getPublished', 'exportPublished',
+  'listPublishedMonths', 'getPublished', 'publishedConflicts', 'exportPublished',
   'getSettings', 'updateSettings', 'listBackups', 'createBackup', 'restoreBackup', 'listRuns', 'recentLog',
 ] as const satisfies readonly ApiMethod[];
 

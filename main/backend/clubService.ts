@@ -1,9 +1,19 @@
-import type { ClubSettings, ImportResult } from '../api/contract.ts';
+import type { ClubSettings, ImportPreview, ImportResult } from '../api/contract.ts';
 import { ApiError, badInput, conflict, notFound } from '../api/errors.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
-import { clearMemberFromDrafts, deleteDraftSlotsOfRole, memberHasPublishedDuty, roleHasPublishedSlots } from '../db/rosterRepo.ts';
+import {
+  clearMemberFromDrafts,
+  deleteDraftSlotsOfRole,
+  draftSlots,
+  listDrafts,
+  memberHasPublishedDuty,
+  publishedDays,
+  publishedMonthChanges,
+  roleHasPublishedSlots,
+} from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
 import type { Club, Member } from '../../solver/types.ts';
+import { createBackup } from './backups.ts';
 import { nowIso, type BackendContext } from './context.ts';
 
 /**
@@ -100,17 +110,70 @@ export function deleteMember(ctx: BackendContext, memberId: string): void {
   ctx.log.info('Member deleted', { member_id: memberId });
 }
 
-/** Replaces the club with a club file, all or nothing. Drafts of the old club are discarded. */
-export function importClub(ctx: BackendContext, text: string): ImportResult {
-  let club: Club;
+function parsedClubFile(text: string): Club {
   try {
-    club = parseClubFile(text);
+    return parseClubFile(text);
   } catch (error) {
     if (error instanceof ClubFileError) throw clubFileProblem(error, (path) => path || 'clubFile');
     throw error;
   }
-  ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
-  const result = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
+}
+
+/** The backup made before importing `fileName`: `before-import-of-NAME-<time>.sqlite`. */
+export function importBackupPrefix(fileName: string | undefined): string {
+  const base = (fileName ?? 'club file').replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '').slice(0, 60);
+  return `before-import-of-${base || 'club-file'}`;
+}
+
+/** What importing `text` would replace and keep, without changing anything. */
+export function previewClubImport(ctx: BackendContext, text: string): ImportPreview {
+  const next = parsedClubFile(text);
+  const { club, roles } = loadClub(ctx.db);
+  const nextIds = new Set(next.members.map((m) => m.id));
+  const oldIds = new Set(club.members.map((m) => m.id));
+  const names = new Map(club.members.map((m) => [m.id, m.name]));
+  const titles = new Map(roles.map((r) => [r.key, r.title]));
+  const drafts = listDrafts(ctx.db);
+  const emptied = drafts.flatMap((d) => draftSlots(ctx.db, d.id)).filter((s) => s.memberId !== null && !nextIds.has(s.memberId));
+  const nextRoles = new Set(next.roles.map((r) => r.key));
+  return {
+    clubName: next.name,
+    members: {
+      kept: next.members.filter((m) => oldIds.has(m.id)).length,
+      added: next.members.filter((m) => !oldIds.has(m.id)).map((m) => m.name),
+      removed: club.members.filter((m) => !nextIds.has(m.id)).map((m) => m.name),
+    },
+    roles: {
+      added: next.roles.filter((r) => !titles.has(r.key)).map((r) => r.title),
+      removed: roles.filter((r) => !nextRoles.has(r.key)).map((r) => r.title),
+    },
+    publishedMonths: publishedMonthChanges(publishedDays(ctx.db), next.published),
+    drafts: {
+      kept: drafts.length,
+      emptiedSlots: emptied.map((s) => ({ date: s.date, role: titles.get(s.role) ?? s.role, memberName: names.get(s.memberId!) ?? s.memberId! })),
+    },
+  };
+}
+
+/**
+ * Replaces the club with a club file, all or nothing, after a backup of the database as it was.
+ * Drafts stay (slots of members the file no longer has become empty); published months the file
+ * repeats unchanged keep their publish time and version.
+ */
+export async function importClub(ctx: BackendContext, text: string, fileName?: string): Promise<ImportResult> {
+  const club = parsedClubFile(text);
+  const backup = await createBackup(ctx, importBackupPrefix(fileName));
+  const changes = ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
+  const result: ImportResult = {
+    members: club.members.length,
+    roles: club.roles.length,
+    publishedDays: club.published.length,
+    backup: backup.name,
+    draftsKept: listDrafts(ctx.db).length,
+    emptiedDraftSlots: changes.emptiedDraftSlots.length,
+    publishedMonthsKept: changes.published.kept.length,
+    publishedMonthsReplaced: changes.published.replaced.length + changes.published.added.length,
+  };
   ctx.log.info('Club imported', { ...result });
   return result;
 }

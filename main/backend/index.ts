@@ -14,7 +14,7 @@ import * as clubService from './clubService.ts';
 import { adoptComparison, compare, latestComparison } from './comparisons.ts';
 import { GenerationTracker, nowIso, type BackendContext } from './context.ts';
 import * as drafts from './drafts.ts';
-import { exportPublished, getPublished, listPublishedMonths } from './published.ts';
+import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from './published.ts';
 import { getSettings, optimizerMayRun, updateSettings } from './settings.ts';
 
 export interface BackendOptions {
@@ -84,17 +84,24 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
     saveMember: (member) => run(() => clubService.saveMember(ctx, member)),
     deleteMember: (memberId) => run(() => clubService.deleteMember(ctx, memberId)),
     importClub: (text) => run(() => clubService.importClub(ctx, text)),
+    importClubFile: (text, fileName) => run(() => clubService.importClub(ctx, text, fileName)),
+    previewClubImport: (text) => run(() => clubService.previewClubImport(ctx, text)),
     exportClub: () => run(() => clubService.exportClub(ctx)),
 
     getDraft: (month) => run(() => drafts.getDraft(ctx, month)),
     generateDraft: (month) => run(() => drafts.generateDraft(ctx, month)),
     rollDraft: (draftId) => run(() => drafts.rollDraft(ctx, draftId)),
+    rollDraftWith: (draftId, scheduler) => run(() => drafts.rollDraft(ctx, draftId, scheduler)),
     cancelGeneration: () => run(() => ctx.generations.cancel()),
     setDateRemoved: (draftId, date, removed) => run(() => drafts.setDateRemoved(ctx, draftId, date, removed)),
     slotCandidates: (draftId, date, role) => run(() => drafts.slotCandidates(ctx, draftId, date, role)),
     setSlot: (draftId, date, role, memberId) => run(() => drafts.setSlot(ctx, draftId, date, role, memberId)),
     setSlotLocked: (draftId, date, role, locked) => run(() => drafts.setSlotLocked(ctx, draftId, date, role, locked)),
     publishDraft: (draftId) => run(() => drafts.publishDraft(ctx, draftId)),
+    publishDraftAnyway: (draftId) => run(() => drafts.publishDraft(ctx, draftId, true)),
+    publishCheck: (draftId) => run(() => drafts.publishCheck(ctx, draftId)),
+    monthStatus: (month) => run(() => drafts.monthStatus(ctx, month)),
+    restoreReplacedDraft: () => run(() => drafts.restoreReplacedDraft(ctx)),
     discardDraft: (draftId) => run(() => drafts.discardDraft(ctx, draftId)),
 
     compare: (month) => run(() => compare(ctx, month)),
@@ -103,6 +110,7 @@ export async function createBackend(opts: BackendOptions): Promise<Backend> {
 
     listPublishedMonths: () => run(() => listPublishedMonths(ctx)),
     getPublished: (month) => run(() => getPublished(ctx, month)),
+    publishedConflicts: (memberId) => run(() => publishedConflicts(ctx, memberId ?? undefined)),
     exportPublished: (request) => run(() => exportPublished(ctx, request, opts.fontDir)),
 
     getSettings: () => run(() => getSettings(ctx)),
