@@ -12,6 +12,7 @@ import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { dayLabel } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
 
 const NEW_MEMBER: Member = {
@@ -26,6 +27,7 @@ function matches(member: Member, needle: string): boolean {
 export function MembersPage(): React.JSX.Element {
   const { club, month, notify } = useApp();
   const members = useLoad(() => api.listMembers(), []);
+  const conflicts = useLoad(() => api.publishedConflicts(null), [members.data]);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
@@ -67,6 +69,13 @@ export function MembersPage(): React.JSX.Element {
       </Stack>
       {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
+      {(conflicts.data?.length ?? 0) > 0 && (
+        <Alert severity="warning" aria-label="Blackouts on published duties">
+          {conflicts.data!.map((c) => (
+            <div key={`${c.date}/${c.role}`}>{c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.</div>
+          ))}
+        </Alert>
+      )}
       {members.data !== undefined && (
         <MembersTable
           key={search}
