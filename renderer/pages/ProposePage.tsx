@@ -9,7 +9,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CasinoIcon from '@mui/icons-material/Casino';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PublishIcon from '@mui/icons-material/Publish';
 import type { DraftView, MonthStatus, SchedulerKind, SlotCandidate, SlotView } from '../../main/api/contract.ts';
@@ -44,8 +43,8 @@ function PublishedNotice(props: { status: MonthStatus; onOpen(): void }): React.
   if (published === null) return null;
   return (
     <Alert severity="info" action={<Button color="inherit" size="small" onClick={props.onOpen}>Open published roster</Button>}>
-      {rangeLabel(props.status.range)} is published: version {published.version}, {dateTime(published.publishedAt)} ({published.filledSlots} of {published.totalSlots} slots filled).
-      Publishing this draft replaces it.
+      Version {published.version} of {rangeLabel(props.status.range)} was published {dateTime(published.publishedAt)} ({published.filledSlots} of {published.totalSlots} slots filled).
+      Publishing again makes version {published.version + 1}.
     </Alert>
   );
 }
@@ -181,7 +180,7 @@ export function ProposePage(): React.JSX.Element {
                   Roll
                 </Button>
                 <IconButton size="small" aria-label="Pick the scheduler" disabled={locked} onClick={(event) => setRollMenu(event.currentTarget)}
-                  sx={{ border: 1, borderColor: 'divider', borderRadius: '0 4px 4px 0', borderLeft: 0 }}>
+                  sx={{ border: 1, borderColor: 'divider', borderRadius: '0 4px 4px 0', borderLeft: 0, px: 0 }}>
                   <ArrowDropDownIcon />
                 </IconButton>
                 <Menu anchorEl={rollMenu} open={rollMenu !== null} onClose={() => setRollMenu(null)}>
@@ -197,7 +196,7 @@ export function ProposePage(): React.JSX.Element {
                   Publish
                 </Button>
               )}
-              <Button color="error" startIcon={<DeleteOutlinedIcon />} disabled={locked} onClick={() => setConfirming('discard')}>
+              <Button color="error" disabled={locked} onClick={() => setConfirming('discard')}>
                 Discard
               </Button>
             </>
