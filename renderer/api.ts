@@ -3,7 +3,6 @@
  * page has — the Electron preload (`window.rostermeister`) or the browser host's HTTP endpoint.
  */
 import type { ApiErrorBody, ApiErrorCode, ApiMethod, RostermeisterApi } from '../main/api/contract.ts';
-import { API_METHODS } from '../main/api/contract.ts';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -93,11 +92,14 @@ async function call(method: ApiMethod, args: unknown[]): Promise<unknown> {
   return envelope.value;
 }
 
-const methods = new Set<string>(API_METHODS);
-
+/**
+ * Every method of the contract, forwarded by name: the API table in main is the only list of methods
+ * (the host refuses a name it does not know), so nothing from main but types reaches this bundle.
+ * `then` stays undefined so the client is never mistaken for a promise.
+ */
 export const api: RostermeisterApi = new Proxy({} as RostermeisterApi, {
   get(_target, property) {
-    if (typeof property !== 'string' || !methods.has(property)) return undefined;
+    if (typeof property !== 'string' || property === 'then') return undefined;
     return (...args: unknown[]) => call(property as ApiMethod, args);
   },
 });

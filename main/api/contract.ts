@@ -1,7 +1,7 @@
 /**
- * The one API between the user interface and the backend. Declared once; main, preload, the browser
- * host, the renderer and the tests import these types (type-only outside main). Every method's
- * payload is validated in main (see validate.ts) before the backend sees it.
+ * The types of the one API between the user interface and the backend. The methods are declared in
+ * the API table (methods.ts); this module holds only types, so the renderer can import it (type-only).
+ * Every method's payload is validated in main (see validate.ts) before the backend sees it.
  */
 import type {
   Assignment,
@@ -15,6 +15,7 @@ import type {
   SolveStatus,
 } from '../../solver/types.ts';
 import type { SlotCandidate } from '../../solver/validate.ts';
+import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
 export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
 
@@ -262,76 +263,15 @@ export interface LogEvent {
   [field: string]: unknown;
 }
 
-export interface RostermeisterApi {
-  // Club and members
-  getClubSettings(): Promise<ClubSettings>;
-  updateClubSettings(settings: ClubSettings): Promise<ClubSettings>;
-  listMembers(): Promise<Member[]>;
-  saveMember(member: Member): Promise<Member>;
-  deleteMember(memberId: string): Promise<void>;
-  /** Replaces the club with a club file after a backup; drafts stay, unchanged published months keep their publish time. */
-  importClub(clubFileText: string): Promise<ImportResult>;
-  /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
-  importClubFile(clubFileText: string, fileName: string): Promise<ImportResult>;
-  /** What importing the file would replace and keep; changes nothing. */
-  previewClubImport(clubFileText: string): Promise<ImportPreview>;
-  exportClub(): Promise<string>;
+/**
+ * The API itself, derived from the table in methods.ts (one entry per method: its parameters, their
+ * checks and the backend function): each method takes the checked parameters and answers a promise.
+ */
+export type RostermeisterApi = {
+  readonly [K in keyof ApiTable]: ApiTable[K] extends MethodSpec<infer A, infer R> ? (...args: A) => Promise<Awaited<R>> : never;
+};
 
-  // Drafts: the roster workflow
-  getDraft(month: MonthRef): Promise<DraftView | null>;
-  generateDraft(month: MonthRef): Promise<DraftView>;
-  /** A new generation by the scheduler that made the draft (DraftView.activeScheduler). */
-  rollDraft(draftId: number): Promise<DraftView>;
-  /** A new generation by the scheduler the user picked. */
-  rollDraftWith(draftId: number, scheduler: SchedulerKind): Promise<DraftView>;
-  cancelGeneration(): Promise<void>;
-  setDateRemoved(draftId: number, date: IsoDate, removed: boolean): Promise<DraftView>;
-  slotCandidates(draftId: number, date: IsoDate, role: string): Promise<SlotCandidate[]>;
-  setSlot(draftId: number, date: IsoDate, role: string, memberId: string | null): Promise<DraftView>;
-  setSlotLocked(draftId: number, date: IsoDate, role: string, locked: boolean): Promise<DraftView>;
-  /** Refused (conflict) when a slot breaks a hard rule or the draft has no duty days. */
-  publishDraft(draftId: number): Promise<PublishedView>;
-  /** Publishes even though slots break hard rules (the user saw them in publishCheck). */
-  publishDraftAnyway(draftId: number): Promise<PublishedView>;
-  publishCheck(draftId: number): Promise<PublishCheck>;
-  monthStatus(month: MonthRef): Promise<MonthStatus>;
-  /** Brings back the draft the last Roll, Generate, Adopt or Discard replaced (one level). */
-  restoreReplacedDraft(): Promise<DraftView>;
-  discardDraft(draftId: number): Promise<void>;
-
-  // Comparing the schedulers
-  compare(month: MonthRef): Promise<ComparisonView>;
-  latestComparison(month: MonthRef): Promise<ComparisonView | null>;
-  adoptComparison(comparisonId: number, side: SchedulerKind): Promise<DraftView>;
-
-  // Published rosters and exports
-  listPublishedMonths(): Promise<PublishedMonth[]>;
-  getPublished(month: MonthRef): Promise<PublishedView | null>;
-  /** Published duties that clash with members' records now (of one member, or everyone). */
-  publishedConflicts(memberId: string | null): Promise<PublishedConflict[]>;
-  exportPublished(request: ExportRequest): Promise<ExportFile>;
-
-  // Settings, backups, activity
-  getSettings(): Promise<Settings>;
-  updateSettings(settings: Settings): Promise<Settings>;
-  listBackups(): Promise<BackupInfo[]>;
-  createBackup(): Promise<BackupInfo>;
-  restoreBackup(name: string): Promise<void>;
-  listRuns(limit: number): Promise<RunInfo[]>;
-  recentLog(limit: number): Promise<LogEvent[]>;
-}
-
-export type ApiMethod = keyof RostermeisterApi;
-
-/** Every method name, for hosts that expose the API generically (IPC, HTTP). */
-export const API_METHODS = [
-  'getClubSettings', 'updateClubSettings', 'listMembers', 'saveMember', 'deleteMember', 'importClub', 'importClubFile', 'previewClubImport', 'exportClub',
-  'getDraft', 'generateDraft', 'rollDraft', 'rollDraftWith', 'cancelGeneration', 'setDateRemoved', 'slotCandidates', 'setSlot',
-  'setSlotLocked', 'publishDraft', 'publishDraftAnyway', 'publishCheck', 'monthStatus', 'restoreReplacedDraft', 'discardDraft',
-  'compare', 'latestComparison', 'adoptComparison',
-  'listPublishedMonths', 'getPublished', 'publishedConflicts', 'exportPublished',
-  'getSettings', 'updateSettings', 'listBackups', 'createBackup', 'restoreBackup', 'listRuns', 'recentLog',
-] as const satisfies readonly ApiMethod[];
+export type { ApiMethod };
 
 /** Error codes a caller can act on; `message` is for the club member. */
 export type ApiErrorCode = 'bad_input' | 'forbidden' | 'not_found' | 'conflict' | 'cancelled' | 'internal';

@@ -1,14 +1,16 @@
 /**
  * The Electron shell, kept thin: one secure window showing the bundled renderer from app://, one IPC
- * channel into callApi, a native menu. All behaviour lives in plain modules (backend, dispatch,
+ * channel into callApi (any method of the API table, checked there), a native menu. All behaviour lives in plain modules (backend, dispatch,
  * securityPolicy, launch) that tests call directly.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RostermeisterApi } from '../api/contract.ts';
+import type { ApiMethod, RostermeisterApi } from '../api/contract.ts';
 import { callApi, type ApiEnvelope } from '../api/dispatch.ts';
+import { API } from '../api/methods.ts';
+import { isApiMethod } from '../api/validate.ts';
 import { createBackend } from '../backend/index.ts';
 import { optimizerFaultFromEnv } from '../backend/optimizerFault.ts';
 import { logPath, resolveDataDir } from '../dataDir.ts';
@@ -79,9 +81,7 @@ async function start(): Promise<void> {
         return { ok: false, error: { code: 'bad_input', message: 'This call did not come from the Rostermeister window.' } };
       }
       const envelope = await callApi(api, method, args, logInternal);
-      if (envelope.ok && (method === 'updateClubSettings' || method === 'importClub' || method === 'restoreBackup')) {
-        void refreshTitle(api);
-      }
+      if (envelope.ok && isApiMethod(method) && API[method].changesClubName) void refreshTitle(api);
       return envelope;
     });
 
@@ -135,7 +135,7 @@ async function refreshTitle(api: RostermeisterApi): Promise<void> {
 }
 
 /** Runs one API call for a menu item and shows a failure as a message box. */
-async function menuCall(api: RostermeisterApi, logInternal: (d: Record<string, unknown>) => void, method: keyof RostermeisterApi, args: unknown[]) {
+async function menuCall(api: RostermeisterApi, logInternal: (d: Record<string, unknown>) => void, method: ApiMethod, args: unknown[]) {
   const envelope = await callApi(api, method, args, logInternal);
   if (!envelope.ok) {
     await showMessage('error', 'That did not work', envelope.error.message);
@@ -174,19 +174,22 @@ function menuTemplate(api: RostermeisterApi, logInternal: (d: Record<string, unk
       filters: [{ name: 'Rostermeister club file', extensions: ['json'] }],
     });
     if (choice.canceled || choice.filePaths.length === 0) return;
+    const fileName = basename(choice.filePaths[0]);
     const confirm = await showMessage(
       'question',
-      'Replace the club with this file?',
-      'Members, roles and published rosters are replaced by the file’s contents. A backup is a good idea first (File → Backup now).',
+      `Import ${fileName}?`,
+      'The club settings, roles and members are replaced by the file’s. Drafts are kept (slots of members the file does not have become empty); ' +
+        `published months the file repeats unchanged keep their publish time. A backup named “before import of ${fileName}” is made first. ` +
+        'The Members page shows the details before importing.',
       ['Import', 'Cancel'],
     );
     if (confirm.response !== 0) return;
     const text = await readFile(choice.filePaths[0], 'utf8');
-    const result = (await menuCall(api, logInternal, 'importClub', [text])) as { members: number; roles: number } | null;
+    const result = (await menuCall(api, logInternal, 'importClubFile', [text, fileName])) as { members: number; roles: number; backup: string } | null;
     if (result === null) return;
     await refreshTitle(api);
     mainWindow.webContents.reload();
-    await showMessage('info', 'Club imported', `${result.members} members and ${result.roles} roles.`);
+    await showMessage('info', 'Club imported', `${result.members} members and ${result.roles} roles. Backup: ${result.backup}.`);
   };
 
   const backupNow = async () => {

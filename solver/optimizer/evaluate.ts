@@ -1,6 +1,11 @@
+import type { LP } from 'glpk.js/node';
+import type { GlpkRun } from './glpk.ts';
 import { onDutyIn, type OptimizerInstance } from './instance.ts';
+import { x } from './lp.ts';
 import { fairnessWeight, fillWeight } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
+
+/** Rosters as sets of chosen candidates: their exact score on every priority, and the best of several. */
 
 /** The exact value of every priority for a set of chosen candidates, all spacing pairs counted. */
 export interface RosterScore {
@@ -49,4 +54,41 @@ export function fairnessObjective(instance: OptimizerInstance, score: RosterScor
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
   const fairness = b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
+}
+
+/** A stage's roster, or why there is none: proven impossible, or nothing found in time. */
+export type StageRun = StageOutcome | 'infeasible' | 'timeout';
+
+export interface StageOutcome {
+  chosen: Set<number>;
+  score: RosterScore;
+  /** Lower bound on the stage's objective: the value GLPK proved optimal, if it did. */
+  bound: number | null;
+  /** Proven optimal: GLPK said so. */
+  optimal: boolean;
+  /** The LP relaxation of the stage's model and its optimal solution, when the stage solved it. */
+  relaxation?: { lp: LP; run: GlpkRun };
+}
+
+export function isOutcome(run: StageRun | undefined): run is StageOutcome {
+  return typeof run === 'object';
+}
+
+/** The lexicographically best roster; on a tie the later one's, whose optimality is known. */
+export function bestOf(rosters: StageOutcome[]): StageOutcome {
+  return rosters.reduce((best, r) => (compareScores(r.score, best.score) <= 0 ? r : best));
+}
+
+/** The roster of the candidates `chosen`, nothing proven about it. */
+export function outcomeOf(instance: OptimizerInstance, chosen: Set<number>): StageOutcome {
+  return { chosen, score: scoreRoster(instance, chosen), bound: null, optimal: false };
+}
+
+/** The candidates a GLPK solution chooses. */
+export function chosenIn(instance: OptimizerInstance, run: GlpkRun): Set<number> {
+  const chosen = new Set<number>();
+  instance.candidates.forEach((_, c) => {
+    if ((run.vars[x(c)] ?? 0) > 0.5) chosen.add(c);
+  });
+  return chosen;
 }

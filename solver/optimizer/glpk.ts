@@ -13,6 +13,9 @@ function glpk(): Promise<Glpk> {
   return runtime;
 }
 
+/** Below this much time left a solve is not started: GLPK presolves and starts before it looks at the clock. */
+export const MIN_SOLVE_MS = 5;
+
 /** 'none': no integer solution found in time; 'infeasible': proven to have none. */
 export type GlpkStatus = 'optimal' | 'feasible' | 'none' | 'infeasible';
 
@@ -30,9 +33,13 @@ export interface GlpkRun {
  * MIP answer is all zeros, and an LP's duals are recovered for the model as given.
  */
 export async function solveWithGlpk(model: LP, timeLimitMs: number, fixed: ReadonlyMap<string, number> = new Map()): Promise<GlpkRun> {
+  const { lp, constant, broken } = withoutFixed(model, fixed);
+  // Every column held: the held point is the only one, and GLPK aborts on a model without columns.
+  if (lp.objective.vars.length === 0 && lp.subjectTo.length === 0 && (lp.bounds?.length ?? 0) === 0) {
+    return { status: broken ? 'infeasible' : 'optimal', z: constant, vars: Object.fromEntries(fixed), dual: {} };
+  }
   const solver = await glpk();
   let result: Result;
-  const { lp, constant } = withoutFixed(model, fixed);
   try {
     // glpk.js takes tmlim in seconds.
     result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol: true, tmlim: Math.max(0.001, timeLimitMs / 1000) });
@@ -57,10 +64,12 @@ type Row = LP['subjectTo'][number];
 /**
  * `lp` with the `fixed` columns replaced by their values: GLPK never sees them (building and
  * presolving thousands of fixed columns costs more than the search). Returns the objective's
- * constant part separately, since an LP has none.
+ * constant part separately, since an LP has none, and whether a row left without columns is broken
+ * by the fixed values.
  */
-function withoutFixed(lp: LP, fixed: ReadonlyMap<string, number>): { lp: LP; constant: number } {
-  if (fixed.size === 0) return { lp, constant: 0 };
+function withoutFixed(lp: LP, fixed: ReadonlyMap<string, number>): { lp: LP; constant: number; broken: boolean } {
+  if (fixed.size === 0) return { lp, constant: 0, broken: false };
+  let broken = false;
   let constant = 0;
   const objectiveVars = lp.objective.vars.filter(({ name, coef }) => {
     const value = fixed.get(name);
@@ -75,8 +84,12 @@ function withoutFixed(lp: LP, fixed: ReadonlyMap<string, number>): { lp: LP; con
       if (value !== undefined) shift += coef * value;
       return value === undefined;
     });
-    // A row left without columns holds by construction (the fixed values come from a feasible point).
-    if (vars.length === 0) continue;
+    // A row left without columns holds when the fixed values come from a feasible point; GLPK
+    // never sees it, but a model with no columns left is answered from it.
+    if (vars.length === 0) {
+      broken ||= !holds(row.bnds, shift);
+      continue;
+    }
     subjectTo.push({ ...row, vars, bnds: { ...row.bnds, lb: row.bnds.lb - shift, ub: row.bnds.ub - shift } });
   }
   return {
@@ -88,5 +101,14 @@ function withoutFixed(lp: LP, fixed: ReadonlyMap<string, number>): { lp: LP; con
       binaries: lp.binaries?.filter((name) => !fixed.has(name)),
     },
     constant,
+    broken,
   };
+}
+
+/** Whether a row's activity lies within its bounds. */
+function holds(bnds: Row['bnds'], activity: number): boolean {
+  const tolerance = 1e-9 * (1 + Math.abs(activity));
+  const aboveLower = bnds.type === GLP.FR || bnds.type === GLP.UP || activity >= bnds.lb - tolerance;
+  const belowUpper = bnds.type === GLP.FR || bnds.type === GLP.LO || activity <= bnds.ub + tolerance;
+  return aboveLower && belowUpper;
 }

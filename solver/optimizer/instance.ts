@@ -1,13 +1,9 @@
 import { daysBetween, weekdayOf } from '../dates.ts';
 import { Eligibility } from '../eligibility.ts';
 import { historyBefore } from '../history.ts';
-import type { Member, SchedulingProblem } from '../types.ts';
-import {
-  SOFT_SPACING,
-  SOFT_SPACING_MAX_DAYS,
-  assignmentPoints,
-  staleDays,
-} from './preferences.ts';
+import type { Assignment, Member, SchedulingProblem } from '../types.ts';
+import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, staleDays } from './preferences.ts';
+import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
 
 /**
  * The optimizer's view of a problem: who may fill which free slot (static rules, locks applied),
@@ -27,19 +23,6 @@ export interface Candidate {
   lockedPartners: number;
   /** Strict spacing breaks this assignment makes with locked slots, carry-over and published history. */
   breaks: number;
-}
-
-/** Two candidates of one member and role on different days that cost something together. */
-export interface PairTerm {
-  a: number;
-  b: number;
-  breaks: number;
-  points: number;
-}
-
-export interface BreakClique {
-  members: number[];
-  weight: number;
 }
 
 /** Two members on duty on the same day (any roles): a pairing reward or an avoidance conflict. */
@@ -88,6 +71,23 @@ export function onDutyIn(instance: OptimizerInstance, chosen: ReadonlySet<number
 
 export function slotIndex(instance: { problem: SchedulingProblem }, day: number, role: number): number {
   return day * instance.problem.roles.length + role;
+}
+
+/** Every slot, date then role order: locked slots as given, free ones from the candidates `chosen`. */
+export function assignmentsOf(instance: OptimizerInstance, chosen: ReadonlySet<number>): Assignment[] {
+  const { dutyDays, roles } = instance.problem;
+  const holder = new Map<number, string>();
+  for (const c of chosen) {
+    const cand = instance.candidates[c];
+    holder.set(slotIndex(instance, cand.day, cand.role), instance.members[cand.member].id);
+  }
+  return dutyDays.flatMap((date, day) =>
+    roles.map((role, r): Assignment => {
+      const key = `${day},${r}`;
+      const memberId = instance.locked.has(key) ? (instance.locked.get(key) ?? null) : (holder.get(slotIndex(instance, day, r)) ?? null);
+      return { date, role: role.key, memberId };
+    }),
+  );
 }
 
 export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
@@ -230,90 +230,6 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     maxBreaks,
     preferenceRange,
   };
-}
-
-/**
- * Candidate sets of one member and role that pairwise cost soft spacing points, covering every such
- * pair of candidates `open` says may be chosen.
- */
-export function softSpacingCliques(instance: OptimizerInstance, open: (candidate: number) => boolean): number[][] {
-  const costly = instance.pairs.filter((pair) => pair.points > 0 && open(pair.a) && open(pair.b));
-  return greedyCliques(costly, false, instance.candidates, instance.problem.roles.length);
-}
-
-/** Strict breaks and soft points of one member in one role on duty days `a` and `b` (indices). */
-function spacingTerm(member: Member, dayNumber: number[], a: number, b: number): { breaks: number; points: number } {
-  const apart = Math.abs(dayNumber[a] - dayNumber[b]);
-  const breaks = (Math.abs(a - b) === 1 ? 1 : 0) + (apart === 7 && !member.allowWeekendDouble ? 1 : 0);
-  return { breaks, points: SOFT_SPACING.get(apart) ?? 0 };
-}
-
-/** Spacing terms between two free candidates of the same member and role. */
-function pairTerms(members: Member[], dayNumber: number[], byMemberDay: Map<number, number>[][]): PairTerm[] {
-  const pairs: PairTerm[] = [];
-  byMemberDay.forEach((days, m) => {
-    days.forEach((roles, day) => {
-      for (const [role, a] of roles) {
-        for (let later = day + 1; later < dayNumber.length; later++) {
-          if (dayNumber[later] - dayNumber[day] > SOFT_SPACING_MAX_DAYS) break;
-          const b = days[later]?.get(role);
-          if (b === undefined) continue;
-          const term = spacingTerm(members[m], dayNumber, day, later);
-          if (term.breaks > 0 || term.points > 0) pairs.push({ a, b, ...term });
-        }
-      }
-    });
-  });
-  return pairs;
-}
-
-/**
- * Greedy cliques over the conflicts, built per member and role (conflicts never cross those): each
- * candidate starts one with its later partners that conflict with all members so far. With
- * `partition`, a clique takes only conflicts no earlier clique holds, so every conflict lies in
- * exactly one; otherwise cliques may overlap (tighter rows). A conflict left out becomes a clique of two.
- */
-const EDGE_KEY = 2 ** 24;
-
-function greedyCliques(conflicts: PairTerm[], partition: boolean, candidates: readonly Candidate[], roles: number): number[][] {
-  const groups = new Map<number, PairTerm[]>();
-  for (const pair of conflicts) {
-    const key = candidates[pair.a].member * roles + candidates[pair.a].role;
-    const group = groups.get(key);
-    if (group) group.push(pair);
-    else groups.set(key, [pair]);
-  }
-  const cliques: number[][] = [];
-  for (const group of groups.values()) {
-    const partners = new Map<number, Set<number>>();
-    const link = (a: number, b: number) => {
-      const set = partners.get(a);
-      if (set) set.add(b);
-      else partners.set(a, new Set([b]));
-    };
-    for (const { a, b } of group) {
-      link(a, b);
-      link(b, a);
-    }
-    const taken = new Set<number>();
-    const edge = (a: number, b: number) => (a < b ? a * EDGE_KEY + b : b * EDGE_KEY + a);
-    const usable = (a: number, b: number) => partners.get(a)!.has(b) && !(partition && taken.has(edge(a, b)));
-    for (const a of [...partners.keys()].sort((p, q) => p - q)) {
-      const clique = [a];
-      for (const b of [...partners.get(a)!].filter((b) => b > a).sort((p, q) => p - q)) {
-        if (clique.every((c) => usable(c, b))) clique.push(b);
-      }
-      if (clique.length < 2 || clique.every((b, i) => i === 0 || taken.has(edge(a, b)))) continue;
-      for (const c of clique) for (const d of clique) if (c < d) taken.add(edge(c, d));
-      cliques.push(clique);
-    }
-    for (const { a, b } of group) {
-      if (taken.has(edge(a, b))) continue;
-      taken.add(edge(a, b));
-      cliques.push([a, b]);
-    }
-  }
-  return cliques;
 }
 
 /** Member index -> partner indices, both directions, for links given on either side. */

@@ -1,83 +1,37 @@
 import type { LP } from 'glpk.js/node';
 import { GLP } from './glpk.ts';
+import type { OptimizerInstance } from './instance.ts';
+import { objective, RowSet, u, w, x, y, FILL_ROW, type Term } from './lp.ts';
 import { PAIRING_REWARD } from './preferences.ts';
-import { onDutyIn, type OptimizerInstance } from './instance.ts';
+import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './ruleRows.ts';
 
 /**
- * The MILP, solved in lexicographic stages so every weight stays small enough for GLPK's tolerances.
- * 1. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
- * 2. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
+ * The models of the stages. Each is a MILP over one binary x per candidate (instance.ts), starting
+ * from the rows of the hard rules (ruleRows.ts); priorities are kept apart by solving in stages,
+ * so every weight stays small enough for GLPK's tolerances.
+ * 1-2. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
+ * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
  *    preference points (role weight, staleness, preferred day). Squared loads are exact through
  *    convex unit steps u[m,k] in [0,1] costing 2k-1 (counted on from the member's locked load);
  *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
- *    Its LP is solved by column generation (columns.ts); when the roster is integral, as it
- *    usually is, no branching is needed, and when it is not, a roster on the LP's optimal face
- *    usually is found without branching over the whole model.
- * 3. tie-break: keep stage 2's value; minimise soft spacing penalties minus pairing rewards. Both
- *    depend on two assignments at once, which makes the LP fractional, so they only break ties.
- *    Stage 2's value is kept by searching only the LP's optimal face (fixing.ts). Its LP without
- *    the soft spacing pairs bounds the tier, and a roster meeting that bound is sought on that
- *    LP's own optimal face (tieBreak.ts, reachTieBreakBound).
+ * 5. tie-break: keep the fairness stage's value; minimise soft spacing penalties minus pairing
+ *    rewards. Both depend on two assignments at once, which makes the LP fractional, so they only
+ *    break ties (tieBreak.ts).
  *
- * Variables: x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair (w >= xa + xb - 1);
- * b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing (y <= a on duty, y <= b on duty).
- * Rows: one member per slot, one role per member per day, avoidance, spacing pairs, load.
+ * Columns (lp.ts): x<c> binary per candidate; w<p> in [0,1] per modelled soft spacing pair
+ * (w >= xa + xb - 1); b<k> >= 0 breaks in strict clique k; u<m>_<k>; y<q> in [0,1] per pairing
+ * (y <= a on duty, y <= b on duty).
  */
 
 /** What the earlier stages achieved and later stages must keep. */
 export interface StageTarget {
   filled: number;
   breaks: number;
-  /** Stage 2's objective value; only the tie-break stage uses it. */
+  /** The fairness stage's objective value; only the tie-break stage uses it. */
   fairness?: number;
 }
-
-type Row = LP['subjectTo'][number];
-type Term = [string, number];
-
-class RowSet {
-  readonly rows: Row[] = [];
-
-  /** Adds a row; repeated variables are summed, since GLPK aborts on duplicate entries. */
-  add(terms: Term[], type: number, lb: number, ub: number, name = `r${this.rows.length}`): void {
-    const unique = hasRepeats(terms) ? [...sumByName(terms)] : terms;
-    const vars: Row['vars'] = [];
-    for (const [name, coef] of unique) if (coef !== 0) vars.push({ name, coef });
-    if (vars.length === 0) return;
-    this.rows.push({ name, vars, bnds: { type, lb, ub } });
-  }
-}
-
-/** Rows are built thousands at a time, most of two or three terms: no Set for those. */
-function hasRepeats(terms: Term[]): boolean {
-  if (terms.length > 8) return new Set(terms.map(([name]) => name)).size !== terms.length;
-  for (let i = 1; i < terms.length; i++) for (let j = 0; j < i; j++) if (terms[i][0] === terms[j][0]) return true;
-  return false;
-}
-
-function sumByName(terms: Term[]): Map<string, number> {
-  const coefs = new Map<string, number>();
-  for (const [name, coef] of terms) coefs.set(name, (coefs.get(name) ?? 0) + coef);
-  return coefs;
-}
-
-/** Column names, made once: models are rebuilt several times per run and GLPK looks each one up. */
-const names = new Map<string, string[]>();
-function named(prefix: string, index: number): string {
-  let list = names.get(prefix);
-  if (!list) names.set(prefix, (list = []));
-  return (list[index] ??= `${prefix}${index}`);
-}
-
-export const x = (c: number) => named('x', c);
-/** The row holding the fill the earlier stages reached. */
-export const FILL_ROW = 'fill';
-const w = (p: number) => named('w', p);
-const u = (m: number, k: number) => named(`u${m}_`, k);
-const y = (q: number) => named('y', q);
-const b = (k: number) => named('b', k);
 
 export function fillWeight(instance: OptimizerInstance): number {
   return instance.maxBreaks + 1;
@@ -87,72 +41,13 @@ export function fairnessWeight(instance: OptimizerInstance): number {
   return Math.floor(instance.preferenceRange / 2) + 1;
 }
 
-function memberCandidates(instance: OptimizerInstance, m: number): number[] {
-  return instance.byMemberDay[m].flatMap((roles) => (roles ? [...roles.values()] : []));
-}
-
-function onDuty(instance: OptimizerInstance, m: number, day: number, coef: number): Term[] {
-  return [...instance.byMemberDay[m][day].values()].map((c) => [x(c), coef]);
-}
-
-/** Repeated variables are summed: glpk.js keeps only the last coefficient given for a name. */
-function objective(direction: number, terms: Term[]): LP['objective'] {
-  return { direction, name: 'z', vars: [...sumByName(terms)].map(([name, coef]) => ({ name, coef })) };
-}
-
-/**
- * How a model treats the strict spacing rules: forbid any break ('hard': one
- * candidate per strict clique, none breaking a rule against locked slots or history), or count the
- * breaks exactly ('count': a clique with n chosen breaks weight x n(n-1)/2, written as its tangents
- * k x n - k(k+1)/2, which are exact at integer n).
- */
-export type Spacing = 'hard' | 'count';
-
-/** Rows and bounds every stage shares; the break terms when spacing is counted. */
-function core(instance: OptimizerInstance, spacing: Spacing) {
-  const rows = new RowSet();
-  for (const slot of instance.bySlot) {
-    if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
-  }
-  for (const days of instance.byMemberDay) {
-    for (const roles of days) if (roles && roles.size > 1) rows.add([...roles.values()].map((c) => [x(c), 1]), GLP.UP, 0, 1);
-  }
-  for (const { a, b, day } of instance.avoidances) {
-    rows.add([...onDuty(instance, a, day, 1), ...onDuty(instance, b, day, 1)], GLP.UP, 0, 1);
-  }
-  const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
-  const breaks: Term[] = [];
-  if (spacing === 'hard') {
-    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
-    // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
-    instance.candidates.forEach((cand, c) => {
-      if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
-    });
-  } else {
-    instance.candidates.forEach((cand, c) => {
-      if (cand.breaks > 0) breaks.push([x(c), cand.breaks]);
-    });
-    instance.breakCliques.forEach(({ members, weight }, k) => {
-      for (let t = 1; t < members.length; t++) {
-        rows.add([...members.map((c): Term => [x(c), weight * t]), [b(k), -1]], GLP.UP, 0, (weight * t * (t + 1)) / 2);
-      }
-      bounds.push({ name: b(k), type: GLP.LO, lb: 0, ub: 0 });
-      breaks.push([b(k), 1]);
-    });
-  }
-  return { rows, bounds, breaks };
-}
-
 function binaries(instance: OptimizerInstance): string[] {
   return instance.candidates.map((_, c) => x(c));
 }
 
 export function fillModel(instance: OptimizerInstance, spacing: Spacing): LP {
-  const { rows, bounds, breaks } = core(instance, spacing);
-  instance.byMemberDay.forEach((_, m) => {
-    const own = memberCandidates(instance, m);
-    if (own.length > instance.maxLoad[m]) rows.add(own.map((c) => [x(c), 1]), GLP.UP, 0, instance.maxLoad[m]);
-  });
+  const { rows, bounds, breaks } = ruleRows(instance, spacing);
+  capRows(instance, rows);
   const weight = fillWeight(instance);
   const terms: Term[] = instance.candidates.map((_, c) => [x(c), weight]);
   for (const [name, coef] of breaks) terms.push([name, -coef]);
@@ -161,7 +56,7 @@ export function fillModel(instance: OptimizerInstance, spacing: Spacing): LP {
 
 export function fairnessModel(instance: OptimizerInstance, target: StageTarget): LP {
   const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
-  const { rows, bounds, breaks } = core(instance, spacing);
+  const { rows, bounds, breaks } = ruleRows(instance, spacing);
   rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0, FILL_ROW);
   if (spacing === 'count') rows.add(breaks, GLP.UP, 0, target.breaks);
   const weight = fairnessWeight(instance);
@@ -186,10 +81,10 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
 /**
  * The fairness stage's model `fairness` with pairing rewards and the soft spacing penalties against
  * locked slots and history as its objective; `withSoftPairs` adds the penalties between two free
- * candidates. Stage 2's value is held by the caller's restriction (the LP's optimal face), or, with
- * `weighFairness`, by adding stage 2's objective at a weight above this tier's whole span, so a
- * roster off stage 2's optimum can never win. (A row "stage 2 <= its optimum" would do the same,
- * but its dense LP rows make GLPK's search far slower.)
+ * candidates. The fairness value is held by the caller's restriction (the LP's optimal face), or,
+ * with `weighFairness`, by adding the fairness objective at a weight above this tier's whole span,
+ * so a roster off the fairness optimum can never win. (A row "fairness <= its optimum" would do
+ * the same, but its dense LP rows make GLPK's search far slower.)
  */
 export function tieBreakModel(instance: OptimizerInstance, fairness: LP, weighFairness: boolean): LP {
   const rows = new RowSet();
@@ -249,22 +144,13 @@ export function withSoftPairs(lp: LP, instance: OptimizerInstance, pairs: readon
   };
 }
 
-/**
- * A roster's values of the columns other than candidates: every member's load steps and, for the
- * days `outside` says, the pairing flags.
- */
-export function rosterColumns(instance: OptimizerInstance, chosen: ReadonlySet<number>, outside: (day: number) => boolean): Map<string, number> {
-  const values = new Map<string, number>();
-  const loads = instance.maxLoad.map(() => 0);
-  for (const c of chosen) loads[instance.candidates[c].member]++;
-  instance.maxLoad.forEach((most, m) => {
-    for (let k = 1; k <= most; k++) values.set(u(m, k), k <= loads[m] ? 1 : 0);
+/** The soft spacing pairs whose two candidates `fixed` leaves free to be chosen together. */
+export function softPairsOpen(instance: OptimizerInstance, fixed: ReadonlyMap<string, number>): number[] {
+  const open: number[] = [];
+  instance.pairs.forEach((pair, p) => {
+    if (pair.points > 0 && fixed.get(x(pair.a)) !== 0 && fixed.get(x(pair.b)) !== 0) open.push(p);
   });
-  const onDuty = onDutyIn(instance, chosen);
-  instance.pairings.forEach(({ a, b, day }, q) => {
-    if (outside(day)) values.set(y(q), onDuty(a, day) && onDuty(b, day) ? 1 : 0);
-  });
-  return values;
+  return open;
 }
 
 /** More than the tie-break tier's objective can vary over all rosters. */

@@ -1,11 +1,24 @@
 import type { Assignment, SchedulingProblem } from '../types.ts';
-import { compareScores, fairnessObjective, fillObjective, scoreRoster } from './evaluate.ts';
-import { ColumnSet } from './columns.ts';
+import { bestOf, isOutcome, outcomeOf, type StageRun } from './evaluate.ts';
 import { flowRoster } from './flow.ts';
-import { buildInstance, slotIndex, type OptimizerInstance } from './instance.ts';
-import { fairnessModel, fairnessWeight, fillModel, fillWeight, type StageTarget } from './model.ts';
-import { bestOf, isOutcome, solveStage, type ModelSize, type StageOutcome } from './stage.ts';
-import { breakTies, tieBreakFloor } from './tieBreak.ts';
+import { assignmentsOf, buildInstance } from './instance.ts';
+import { ColumnSet } from './longRange/index.ts';
+import { fairnessModel, fillModel, type StageTarget } from './model.ts';
+import { fairnessProof, fillGap, overall, tieBreakFloor, tieBreakProof, type TierProof } from './proof.ts';
+import { solveStage, type ModelSize } from './stage.ts';
+import { breakTies } from './tieBreak.ts';
+
+/**
+ * The optimizer: the priorities of DOMAIN.md one stage after another, each keeping what the
+ * earlier ones reached.
+ * 1. Fill: the most slots any roster fills, by a maximum flow (flow.ts, no GLPK).
+ * 2. Strict spacing: kept hard at that fill; only when no roster manages that are fill and breaks
+ *    traded exactly (the fill stage).
+ * 3. Fairness, with the preference points of each assignment (the fairness stage).
+ * 4. Pairing and soft spacing: they only break ties among the fairest rosters (tieBreak.ts).
+ * The models are in model.ts, the rows of the hard rules in ruleRows.ts, the bounds and the gap in
+ * proof.ts; what keeps a season or a year within the time limit is in longRange/.
+ */
 
 export interface OptimizerOptions {
   /** Wall-clock budget for the whole call, model building included (default 10 s). */
@@ -44,109 +57,56 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const size: ModelSize = { variables: 0, constraints: 0 };
   const buildMs = performance.now() - started;
 
-  // Priorities 1 and 2. The network's maximum flow bounds the fill (its roster only stands in when
-  // a later stage is cut short). Usually that fill is reachable without any spacing break, so the
-  // fairness stage is asked for it with strict spacing hard; only when that fails are fill and
-  // breaks traded exactly.
+  // 1. Fill. The flow's roster only stands in when a later stage is cut short.
   const flow = flowRoster(instance);
-  const start: StageOutcome = { chosen: flow.chosen, score: scoreRoster(instance, flow.chosen), bound: null, optimal: false };
+  const flowOutcome = outcomeOf(instance, flow.chosen);
   const columns = new ColumnSet(instance, flow.chosen);
-  let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
-  let fillProven = true;
+
+  // 2 and 3. Strict spacing and fairness: usually the flow's fill is reachable without a spacing
+  // break, so the fairness stage is asked for it with spacing hard. Only when that fails does the
+  // fill stage trade fill and breaks exactly, and fairness is asked for what it reached.
   const fairnessStarted = performance.now();
-  const fairnessStage = () => solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
-  let fairness = await fairnessStage();
-  const rosters: StageOutcome[] = [start];
+  const fairnessStage = (target: StageTarget) =>
+    solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
+  let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
+  let fairness = await fairnessStage(target);
+  let fill: StageRun | undefined;
   if (!isOutcome(fairness)) {
-    const fill = await solveStage(instance, fillModel(instance, 'count'), {}, until(FILL_SHARE), size);
-    fillProven = isOutcome(fill) && fill.optimal;
-    if (isOutcome(fill)) {
-      rosters.push(fill);
-      target = { filled: fill.score.filled, breaks: fill.score.breaks };
-      fairness = await fairnessStage();
-    } else {
-      target = { filled: start.score.filled, breaks: start.score.breaks };
-    }
+    fill = await solveStage(instance, fillModel(instance, 'count'), {}, until(FILL_SHARE), size);
+    target = isOutcome(fill) ? reached(fill) : reached(flowOutcome);
+    if (isOutcome(fill)) fairness = await fairnessStage(target);
   }
   const fairnessMs = performance.now() - fairnessStarted;
-  if (isOutcome(fairness)) rosters.push(fairness);
+  const rosters = [flowOutcome, fill, fairness].filter(isOutcome);
   if (rosters.length === 1) throw new Error('The optimizer found no solution within the time limit.');
   let best = bestOf(rosters);
+  // What the stages so far prove (proof.ts).
+  const fillProven = fill === undefined || (isOutcome(fill) && fill.optimal);
+  const gapOfFill = fillGap(instance, best.score, fillProven ? target : null, flow.maxFill);
+  const fairnessTier = fairnessProof(instance, best.score, fairness, target.filled);
 
-  const fillValue = fillObjective(instance, best.score);
-  const fillBound = fillProven ? fillObjective(instance, { ...best.score, ...target }) : fillWeight(instance) * flow.maxFill;
-  let gap = Math.max(0, (fillBound - fillValue) / Math.max(1, Math.abs(fillValue)));
-
-  const fairnessValue = fairnessObjective(instance, best.score);
-  // The best roster may come from the flow and differ in the tie-break tier only: still proven.
-  const fairnessProven = isOutcome(fairness) && fairness.optimal && compareScores(best.score, fairness.score, 'fairness') === 0;
-  const provenFairness = isOutcome(fairness) ? (fairness.bound ?? -Infinity) : -Infinity;
-  const fairnessBound = fairnessProven
-    ? fairnessValue
-    : Math.min(fairnessValue, Math.max(provenFairness, fairnessFloor(instance, target.filled)));
-
-  // Soft spacing and pairing break the remaining ties. Without pairings a roster using no soft
-  // spacing pair already scores the least possible (0).
+  // 4. Pairing and soft spacing, among the fairness optimum's rosters. Without pairings a roster
+  // using no soft spacing pair already scores the least possible (0).
   const floor = tieBreakFloor(instance);
-  let tieBreakBound = best.score.tieBreak;
-  let tieBreakProven = true;
+  let tieBreak: TierProof = { value: best.score.tieBreak, bound: best.score.tieBreak, proven: true };
   if (floor < 0 || best.score.tieBreak > 0) {
-    tieBreakBound = floor;
-    tieBreakProven = false;
-    if (fairnessProven && isOutcome(fairness)) {
+    tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
+    if (fairnessTier.proven && isOutcome(fairness)) {
       const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-      const tieBreak = await breakTies(instance, { ...target, fairness: fairnessValue }, fairness, best, columns, fairnessMs, tieBreakDeadline, size);
-      best = tieBreak.best;
-      tieBreakBound = Math.max(floor, tieBreak.bound ?? -Infinity);
-      tieBreakProven = tieBreak.proven || best.score.tieBreak <= tieBreakBound;
-      if (tieBreakProven) tieBreakBound = best.score.tieBreak;
+      const searched = await breakTies(instance, { ...target, fairness: fairnessTier.value }, fairness, best, columns, fairnessMs, tieBreakDeadline, size);
+      best = searched.best;
+      tieBreak = tieBreakProof(best.score, floor, searched);
     }
   }
 
-  const objective = fairnessObjective(instance, best.score) + best.score.tieBreak;
-  const bound = Math.min(objective, fairnessBound + tieBreakBound);
-  gap = Math.max(gap, (objective - bound) / Math.max(1, Math.abs(objective)));
   return {
-    assignments: decode(instance, best.chosen),
-    status: gap === 0 && fillProven && fairnessProven && tieBreakProven ? 'optimal' : 'feasible',
-    gap,
-    objective,
-    bound,
-    stats: {
-      ...size,
-      buildMs,
-      solveMs: performance.now() - started - buildMs,
-    },
+    assignments: assignmentsOf(instance, best.chosen),
+    ...overall(instance, best.score, gapOfFill, fillProven, fairnessTier, tieBreak),
+    stats: { ...size, buildMs, solveMs: performance.now() - started - buildMs },
   };
 }
 
-/**
- * A lower bound on the fairness objective without solving anything: the `filled` cheapest unit
- * steps of load over all members (an even spread, days ignored) plus the `filled` smallest
- * per-slot minima of preference points.
- */
-function fairnessFloor(instance: OptimizerInstance, filled: number): number {
-  const steps: number[] = [];
-  instance.maxLoad.forEach((most, m) => {
-    for (let k = 1; k <= most; k++) steps.push(2 * (instance.lockedLoad[m] + k) - 1);
-  });
-  const slotMinima = instance.bySlot.filter((slot) => slot.length > 0).map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
-  const cheapest = (values: number[]) => values.sort((a, b) => a - b).slice(0, filled).reduce((sum, v) => sum + v, 0);
-  return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
-}
-
-function decode(instance: OptimizerInstance, chosen: ReadonlySet<number>): Assignment[] {
-  const { dutyDays, roles } = instance.problem;
-  const holder = new Map<number, string>();
-  for (const c of chosen) {
-    const cand = instance.candidates[c];
-    holder.set(slotIndex(instance, cand.day, cand.role), instance.members[cand.member].id);
-  }
-  return dutyDays.flatMap((date, day) =>
-    roles.map((role, r): Assignment => {
-      const key = `${day},${r}`;
-      const memberId = instance.locked.has(key) ? (instance.locked.get(key) ?? null) : (holder.get(slotIndex(instance, day, r)) ?? null);
-      return { date, role: role.key, memberId };
-    }),
-  );
+/** The fill and strict breaks a roster reached, for the later stages to keep. */
+function reached(roster: { score: StageTarget }): StageTarget {
+  return { filled: roster.score.filled, breaks: roster.score.breaks };
 }

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../fuzzSeed.ts';
-import { API_METHODS, type ApiMethod, type ClubSettings, type Member, type Settings } from '../../../main/api/contract.ts';
+import type { ClubSettings, Member, Settings } from '../../../main/api/contract.ts';
+import { API_METHODS, type ApiMethod } from '../../../main/api/methods.ts';
 import { ApiError } from '../../../main/api/errors.ts';
 import { isApiMethod, validateArgs } from '../../../main/api/validate.ts';
 

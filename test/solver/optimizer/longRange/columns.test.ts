@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { syntheticClub } from '../../../bench/syntheticClub.ts';
-import { ColumnSet } from '../../../solver/optimizer/columns.ts';
-import { optimalFace } from '../../../solver/optimizer/fixing.ts';
-import { flowRoster } from '../../../solver/optimizer/flow.ts';
-import { solveWithGlpk } from '../../../solver/optimizer/glpk.ts';
-import { buildInstance } from '../../../solver/optimizer/instance.ts';
-import { fairnessModel, x } from '../../../solver/optimizer/model.ts';
-import { monthRange } from '../../../solver/dates.ts';
-import { buildProblem } from '../../../solver/problem.ts';
+import { syntheticClub } from '../../../../bench/syntheticClub.ts';
+import { ColumnSet } from '../../../../solver/optimizer/longRange/columns.ts';
+import { optimalFace } from '../../../../solver/optimizer/longRange/faceFixing.ts';
+import { flowRoster } from '../../../../solver/optimizer/flow.ts';
+import { solveWithGlpk } from '../../../../solver/optimizer/glpk.ts';
+import { buildInstance } from '../../../../solver/optimizer/instance.ts';
+import { x } from '../../../../solver/optimizer/lp.ts';
+import { fairnessModel } from '../../../../solver/optimizer/model.ts';
+import { monthRange } from '../../../../solver/dates.ts';
+import { buildProblem } from '../../../../solver/problem.ts';
 
 /** Fairness LPs of synthetic clubs: a month, and three months with six roles (thousands of candidates). */
 const CASES = [

@@ -1,8 +1,9 @@
 import type { LP } from 'glpk.js/node';
-import { EPS, reducedCosts } from './fixing.ts';
-import { GLP, solveWithGlpk, type GlpkRun } from './glpk.ts';
-import type { OptimizerInstance } from './instance.ts';
-import { fairnessWeight, FILL_ROW, x } from './model.ts';
+import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
+import type { OptimizerInstance } from '../instance.ts';
+import { FILL_ROW, x } from '../lp.ts';
+import { fairnessWeight } from '../model.ts';
+import { EPS, reducedCosts } from './faceFixing.ts';
 
 /**
  * The LP relaxation of a minimising stage by column generation. Long ranges have tens of thousands of

@@ -1,0 +1,146 @@
+/**
+ * The API table: every method the user interface can call, declared once, with its parameters (name
+ * and check, in order) and the backend function it runs. Everything else derives from this table: the
+ * `RostermeisterApi` type (contract.ts), the method list, argument validation and dispatch (validate.ts,
+ * dispatch.ts), the backend object (backend/index.ts), the Electron IPC channel and the HTTP endpoint
+ * `/api/<method>` (both forward any name to callApi), and the renderer's client (renderer/api.ts).
+ *
+ * Adding a method is one entry here:
+ *   myMethod: method([['draftId', positiveId], ['note', text(200)]], ({ ctx }, draftId, note) => drafts.myThing(ctx, draftId, note)),
+ * Parameter names appear in error messages and `field` paths; a payload check for a new contract
+ * interface goes in payloads.ts. Set `changesClubName` when a successful call may rename the club
+ * (the Electron window title shows it).
+ */
+import type { Db } from '../db/connection.ts';
+import { listRuns } from '../db/runRepo.ts';
+import { logPath } from '../dataDir.ts';
+import { readLogFile } from '../log.ts';
+import { createBackup, listBackups, restoreBackup } from '../backend/backups.ts';
+import * as club from '../backend/clubService.ts';
+import { adoptComparison, compare, latestComparison } from '../backend/comparisons.ts';
+import type { BackendContext } from '../backend/context.ts';
+import * as drafts from '../backend/drafts.ts';
+import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import { getSettings, updateSettings } from '../backend/settings.ts';
+import type { Settings } from './contract.ts';
+import type { Check } from './checks.ts';
+import {
+  backupName,
+  clubFileText,
+  clubSettings,
+  exportRequest,
+  isoDate,
+  limit,
+  member,
+  memberId,
+  monthRef,
+  positiveId,
+  roleKey,
+  scheduler,
+  settings,
+} from './payloads.ts';
+import { boolean, nullable, text } from './checks.ts';
+
+/** What a handler works with, besides its arguments (set up by createBackend). */
+export interface HandlerEnv {
+  readonly ctx: BackendContext;
+  /** Folder with the PDF export fonts (undefined: the package's own). */
+  readonly fontDir: string | undefined;
+  /** Opens a database file the way the backend does (for restoring a backup). */
+  open(path: string): Db;
+  /** Starts an optimizer worker ahead when these settings may run the optimizer; returns them. */
+  prewarm(settings: Settings): Settings;
+}
+
+export type Param<T = unknown> = readonly [name: string, check: Check<T>];
+
+type ArgsOf<P extends readonly Param<unknown>[]> = { -readonly [I in keyof P]: P[I] extends Param<infer T> ? T : never };
+
+export interface MethodSpec<A extends unknown[] = never, R = unknown> {
+  readonly params: readonly Param<unknown>[];
+  readonly handler: (env: HandlerEnv, ...args: A) => R;
+  readonly changesClubName: boolean;
+}
+
+function method<const P extends readonly Param<unknown>[], R>(
+  params: P,
+  handler: (env: HandlerEnv, ...args: ArgsOf<P>) => R,
+  opts: { changesClubName?: boolean } = {},
+): MethodSpec<ArgsOf<P>, R> {
+  return { params, handler, changesClubName: opts.changesClubName ?? false };
+}
+
+const clamp = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
+
+export const API = {
+  // Club and members
+  getClubSettings: method([], ({ ctx }) => club.getClubSettings(ctx)),
+  updateClubSettings: method([['settings', clubSettings]], ({ ctx }, s) => club.updateClubSettings(ctx, s), { changesClubName: true }),
+  listMembers: method([], ({ ctx }) => club.listMembers(ctx)),
+  saveMember: method([['member', member]], ({ ctx }, m) => club.saveMember(ctx, m)),
+  deleteMember: method([['memberId', memberId]], ({ ctx }, id) => club.deleteMember(ctx, id)),
+  /** Replaces the whole club with a club file (all or nothing). */
+  importClub: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.importClub(ctx, text), { changesClubName: true }),
+  /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
+  importClubFile: method([['clubFileText', clubFileText], ['fileName', text(255)]], ({ ctx }, text, fileName) => club.importClub(ctx, text, fileName), {
+    changesClubName: true,
+  }),
+  /** What importing the file would replace and keep; changes nothing. */
+  previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
+  exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
+
+  // Drafts: the roster workflow
+  getDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.getDraft(ctx, month)),
+  generateDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.generateDraft(ctx, month)),
+  /** A new generation by the scheduler that made the draft (DraftView.activeScheduler). */
+  rollDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.rollDraft(ctx, draftId)),
+  /** A new generation by the scheduler the user picked. */
+  rollDraftWith: method([['draftId', positiveId], ['scheduler', scheduler]], ({ ctx }, draftId, kind) => drafts.rollDraft(ctx, draftId, kind)),
+  cancelGeneration: method([], ({ ctx }) => ctx.generations.cancel()),
+  setDateRemoved: method([['draftId', positiveId], ['date', isoDate], ['removed', boolean]], ({ ctx }, draftId, date, removed) =>
+    drafts.setDateRemoved(ctx, draftId, date, removed)),
+  slotCandidates: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey]], ({ ctx }, draftId, date, role) =>
+    drafts.slotCandidates(ctx, draftId, date, role)),
+  setSlot: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey], ['memberId', nullable(memberId)]], ({ ctx }, draftId, date, role, id) =>
+    drafts.setSlot(ctx, draftId, date, role, id)),
+  setSlotLocked: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey], ['locked', boolean]], ({ ctx }, draftId, date, role, locked) =>
+    drafts.setSlotLocked(ctx, draftId, date, role, locked)),
+  /** Refused (conflict) when a slot breaks a hard rule or the draft has no duty days. */
+  publishDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishDraft(ctx, draftId)),
+  /** Publishes even though slots break hard rules (the user saw them in publishCheck). */
+  publishDraftAnyway: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishDraft(ctx, draftId, true)),
+  /** What publishing would do: empty slots, rule and spacing breaks, the version it replaces and how many slots change. */
+  publishCheck: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishCheck(ctx, draftId)),
+  /** A month's duty days (or why there are none), what is published, and the replaced draft that can be brought back. */
+  monthStatus: method([['month', monthRef]], ({ ctx }, month) => drafts.monthStatus(ctx, month)),
+  /** Brings back the draft the last Roll, Generate, Adopt or Discard replaced (one level). */
+  restoreReplacedDraft: method([], ({ ctx }) => drafts.restoreReplacedDraft(ctx)),
+  discardDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.discardDraft(ctx, draftId)),
+
+  // Comparing the schedulers
+  compare: method([['month', monthRef]], ({ ctx }, month) => compare(ctx, month)),
+  latestComparison: method([['month', monthRef]], ({ ctx }, month) => latestComparison(ctx, month)),
+  adoptComparison: method([['comparisonId', positiveId], ['side', scheduler]], ({ ctx }, id, side) => adoptComparison(ctx, id, side)),
+
+  // Published rosters and exports
+  listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),
+  getPublished: method([['month', monthRef]], ({ ctx }, month) => getPublished(ctx, month)),
+  /** Published duties that clash with members' records now (of one member, or everyone). */
+  publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
+  exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
+
+  // Settings, backups, activity
+  getSettings: method([], ({ ctx }) => getSettings(ctx)),
+  updateSettings: method([['settings', settings]], ({ ctx, prewarm }, s) => prewarm(updateSettings(ctx, s))),
+  listBackups: method([], ({ ctx }) => listBackups(ctx)),
+  createBackup: method([], ({ ctx }) => createBackup(ctx)),
+  restoreBackup: method([['name', backupName]], ({ ctx, open }, name) => restoreBackup(ctx, name, open), { changesClubName: true }),
+  listRuns: method([['limit', limit]], ({ ctx }, n) => listRuns(ctx.db, clamp(n, 1000))),
+  recentLog: method([['limit', limit]], ({ ctx }, n) => readLogFile(logPath(ctx.dataDir), clamp(n, 5000))),
+} as const;
+
+export type ApiTable = typeof API;
+export type ApiMethod = keyof ApiTable;
+
+/** Every method name, in table order. */
+export const API_METHODS = Object.keys(API) as ApiMethod[];

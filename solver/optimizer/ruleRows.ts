@@ -1,0 +1,77 @@
+import type { LP } from 'glpk.js/node';
+import { GLP } from './glpk.ts';
+import type { OptimizerInstance } from './instance.ts';
+import { b, RowSet, x, type Term } from './lp.ts';
+
+/**
+ * The rows of the hard rules, every stage's model starts from them:
+ * - one member per slot;
+ * - one role per member per day;
+ * - avoidance: two members who avoid each other are not on duty on the same day;
+ * - cap: at most `maxLoad` free duties per member (capRows; the fairness stage caps through its load
+ *   steps instead, see model.ts);
+ * - strict spacing: forbidden or counted (Spacing).
+ * The rules that decide whether a member may fill a slot at all (qualification, blackouts, a cap of
+ * 0, already on duty that day in a locked slot, avoiding someone locked that day) leave no candidate
+ * and need no row: instance.ts applies them, and finds the strict spacing pairs and avoidances.
+ */
+
+/**
+ * How a model treats the strict spacing rules: forbid any break ('hard': one
+ * candidate per strict clique, none breaking a rule against locked slots or history), or count the
+ * breaks exactly ('count': a clique with n chosen breaks weight x n(n-1)/2, written as its tangents
+ * k x n - k(k+1)/2, which are exact at integer n).
+ */
+export type Spacing = 'hard' | 'count';
+
+/** Every candidate's column in [0, 1]; the break count's terms when spacing is counted. */
+export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
+  const rows = new RowSet();
+  for (const slot of instance.bySlot) {
+    if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+  }
+  for (const days of instance.byMemberDay) {
+    for (const roles of days) if (roles && roles.size > 1) rows.add([...roles.values()].map((c) => [x(c), 1]), GLP.UP, 0, 1);
+  }
+  for (const { a, b, day } of instance.avoidances) {
+    rows.add([...onDuty(instance, a, day, 1), ...onDuty(instance, b, day, 1)], GLP.UP, 0, 1);
+  }
+  const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
+  const breaks: Term[] = [];
+  if (spacing === 'hard') {
+    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
+    instance.candidates.forEach((cand, c) => {
+      if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
+    });
+  } else {
+    instance.candidates.forEach((cand, c) => {
+      if (cand.breaks > 0) breaks.push([x(c), cand.breaks]);
+    });
+    instance.breakCliques.forEach(({ members, weight }, k) => {
+      for (let t = 1; t < members.length; t++) {
+        rows.add([...members.map((c): Term => [x(c), weight * t]), [b(k), -1]], GLP.UP, 0, (weight * t * (t + 1)) / 2);
+      }
+      bounds.push({ name: b(k), type: GLP.LO, lb: 0, ub: 0 });
+      breaks.push([b(k), 1]);
+    });
+  }
+  return { rows, bounds, breaks };
+}
+
+/** The cap: each member's free duties at most `maxLoad` (cap minus locked load, one a day). */
+export function capRows(instance: OptimizerInstance, rows: RowSet): void {
+  instance.byMemberDay.forEach((_, m) => {
+    const own = memberCandidates(instance, m);
+    if (own.length > instance.maxLoad[m]) rows.add(own.map((c) => [x(c), 1]), GLP.UP, 0, instance.maxLoad[m]);
+  });
+}
+
+export function memberCandidates(instance: OptimizerInstance, m: number): number[] {
+  return instance.byMemberDay[m].flatMap((roles) => (roles ? [...roles.values()] : []));
+}
+
+/** Member `m` on duty on `day` (in any role), as terms of weight `coef`. */
+export function onDuty(instance: OptimizerInstance, m: number, day: number, coef: number): Term[] {
+  return [...instance.byMemberDay[m][day].values()].map((c) => [x(c), coef]);
+}
