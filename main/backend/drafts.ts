@@ -219,7 +219,7 @@ export function publishDraft(ctx: BackendContext, draftId: number, publishAnyway
   const check = publishCheckOf(ctx, grid);
   if (check.noDutyDays !== null) throw conflict(`Nothing to publish. ${check.noDutyDays}`);
   if (check.ruleBreaks.length > 0 && !publishAnyway) {
-    throw conflict(`${check.ruleBreaks.length} ${check.ruleBreaks.length === 1 ? 'slot breaks' : 'slots break'} a hard rule (${check.ruleBreaks[0]!.message}). Fix them first, or publish anyway ("Publish anyway" in the app, --anyway on the command line).`, 'publishAnyway');
+    throw conflict(`${check.ruleBreaks.length} ${check.ruleBreaks.length === 1 ? 'slot breaks' : 'slots break'} a hard rule (${check.ruleBreaks[0].message}). Fix them first, or publish anyway ("Publish anyway" in the app, --anyway on the command line).`, 'publishAnyway');
   }
   const { range } = grid.draft;
   const { version } = ctx.db

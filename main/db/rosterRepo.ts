@@ -336,7 +336,7 @@ export function publishedMonthChanges(before: PublishedDay[], after: PublishedDa
     (was === undefined ? changes.added : was === days ? changes.kept : changes.replaced).push(month);
   }
   for (const month of old.keys()) if (!next.has(month)) changes.removed.push(month);
-  for (const list of Object.values(changes)) list.sort();
+  for (const list of [changes.kept, changes.replaced, changes.added, changes.removed]) list.sort();
   return changes;
 }
 
@@ -372,7 +372,7 @@ export function mergePublishedHistory(db: Db, days: PublishedDay[], now: string)
   const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
   for (const month of [...changes.replaced, ...changes.added]) {
     const monthDays = days.filter((d) => d.date.startsWith(month)).sort((a, b) => a.date.localeCompare(b.date));
-    const id = Number(roster.run(monthDays[0]!.date, monthDays.at(-1)!.date, now, now, now, (versions.get(month) ?? 0) + 1).lastInsertRowid);
+    const id = Number(roster.run(monthDays[0].date, monthDays[monthDays.length - 1].date, now, now, now, (versions.get(month) ?? 0) + 1).lastInsertRowid);
     for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
   }
   return changes;

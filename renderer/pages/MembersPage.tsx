@@ -27,7 +27,7 @@ function matches(member: Member, needle: string): boolean {
 export function MembersPage(): React.JSX.Element {
   const { club, month, notify } = useApp();
   const members = useLoad(() => api.listMembers(), []);
-  const conflicts = useLoad(() => api.publishedConflicts(null), [members.data]);
+  const conflicts = useLoad(() => api.publishedConflicts(null), []);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
@@ -43,7 +43,7 @@ export function MembersPage(): React.JSX.Element {
   async function saved(member: Member, message: string): Promise<void> {
     setEditing(null);
     setBlackouts(null);
-    await members.reload();
+    await Promise.all([members.reload(), conflicts.reload()]);
     notify(message.replace('{name}', member.name));
   }
 
@@ -61,7 +61,7 @@ export function MembersPage(): React.JSX.Element {
         />
         <Typography variant="body2" color="text.secondary">{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
-          <ClubFileButtons onImported={members.reload} onError={setError} />
+          <ClubFileButtons onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)} onError={setError} />
           <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })}>
             Add member
           </Button>
