@@ -89,6 +89,7 @@ describe('import keeps drafts and publish times, and backs up first', () => {
 describe('Adopt and Roll keep the user\'s work; the replaced draft can be brought back', () => {
   it('Roll on an adopted optimizer draft uses the optimizer; adopting keeps locked slots; Roll, Adopt and Discard can be undone', async () => {
     await withBackend(async (backend) => {
+      await apiError(backend.restoreReplacedDraft(), 'not_found');
       const settings = await backend.getSettings();
       await backend.updateSettings({ ...settings, timeLimitSeconds: 3 });
       const month = { year: 2026, month: 7 };
