@@ -1,6 +1,7 @@
-import { isIsoDate } from './dates.ts';
+import { isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
-import type { Club, IsoDate, Member, PublishedDay, Role, Season, Weekday } from './types.ts';
+import type { Club, IsoDate, PublishedDay, Role, Season, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
 /** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
@@ -8,8 +9,6 @@ import { WEEKDAYS } from './types.ts';
 export const CLUB_FORMAT = 'rostermeister-club/1';
 export const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
-const KEY = /^[a-z][a-z0-9_]*$/;
-const MAX_RATE = 12;
 
 export interface ClubFileProblem {
   /** Where in the document, e.g. `members[3].avoid[0]` (empty for the document itself). */
@@ -116,16 +115,9 @@ class Reader {
   }
 
   key(value: unknown, path: string, what: string): string | null {
-    if (typeof value === 'string' && KEY.test(value)) return value;
-    this.report(path, value, `${what}: lowercase letters, digits and _ starting with a letter, e.g. "duty_officer"`);
+    if (typeof value === 'string' && KEY_PATTERN.test(value)) return value;
+    this.report(path, value, `${what}: ${KEY_EXPECTED}`);
     return null;
-  }
-
-  flag(value: unknown, path: string, fallback: boolean): boolean {
-    if (value === undefined) return fallback;
-    if (typeof value === 'boolean') return value;
-    this.report(path, value, 'true or false');
-    return fallback;
   }
 
   number(value: unknown, path: string, min: number, max: number, what: string): number | null {
@@ -135,8 +127,8 @@ class Reader {
   }
 
   date(value: unknown, path: string): IsoDate | null {
-    if (isIsoDate(value)) return value;
-    this.report(path, value, 'a date written YYYY-MM-DD, e.g. "2026-05-02"');
+    if (isPlannedDate(value)) return value;
+    this.report(path, value, PLANNED_DATE_EXPECTED);
     return null;
   }
 
@@ -161,22 +153,6 @@ class Reader {
 }
 
 const TOP_FIELDS = ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published'];
-const MEMBER_FIELDS = [
-  'id',
-  'name',
-  'active',
-  'qualifications',
-  'rolePercent',
-  'maxPerMonth',
-  'preferredDay',
-  'allowWeekendDouble',
-  'dontSchedule',
-  'suspended',
-  'blackouts',
-  'pairWith',
-  'avoid',
-  'lastDutyDate',
-];
 
 export function parseClub(json: unknown): Club {
   const r = new Reader();
@@ -193,7 +169,7 @@ export function parseClub(json: unknown): Club {
     if (club) {
       if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text") ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
-        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_RATE, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
+        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_DUTIES_PER_MONTH, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
       }
     }
   }
@@ -209,7 +185,7 @@ export function parseClub(json: unknown): Club {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
   });
-  const members = rawMembers.map((m, i) => readMember(r, m, `members[${i}]`));
+  const members = rawMembers.map((m, i) => readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)));
   checkMemberIds(r, members);
 
   // Published slots are checked against every role key written in the file, so a role with some
@@ -283,88 +259,8 @@ function readRoles(r: Reader, value: unknown): Role[] {
   return roles;
 }
 
-/** A member with every optional field at the club file's default. */
-export function blankMember(id: string, name: string, qualifications: string[]): Member {
-  return {
-    id,
-    name,
-    active: true,
-    qualifications,
-    rolePercent: {},
-    maxPerMonth: null,
-    preferredDay: null,
-    allowWeekendDouble: false,
-    dontSchedule: false,
-    suspended: false,
-    blackouts: [],
-    pairWith: [],
-    avoid: [],
-    lastDutyDate: null,
-  };
-}
-
-function readMember(r: Reader, value: unknown, path: string): Member {
-  const member = blankMember('', '', []);
-  const f = r.object(value, path, MEMBER_FIELDS, ['id', 'name', 'qualifications'], 'a member: an object with "id", "name" and "qualifications"');
-  if (!f) return member;
-
-  if (f.id !== undefined) member.id = r.text(f.id, `${path}.id`, 'a member id as text, e.g. "m001"') ?? '';
-  if (f.name !== undefined) member.name = r.text(f.name, `${path}.name`, "the member's name as text") ?? '';
-  member.active = r.flag(f.active, `${path}.active`, true);
-  member.allowWeekendDouble = r.flag(f.allowWeekendDouble, `${path}.allowWeekendDouble`, false);
-  member.dontSchedule = r.flag(f.dontSchedule, `${path}.dontSchedule`, false);
-  member.suspended = r.flag(f.suspended, `${path}.suspended`, false);
-
-  if (f.qualifications !== undefined) {
-    (r.array(f.qualifications, `${path}.qualifications`, 'a list of qualification keys') ?? []).forEach((q, i) => {
-      const key = r.key(q, `${path}.qualifications[${i}]`, 'a qualification key');
-      if (key === null) return;
-      if (member.qualifications.includes(key)) r.report(`${path}.qualifications[${i}]`, q, 'each qualification only once');
-      else member.qualifications.push(key);
-    });
-  }
-
-  if (f.rolePercent !== undefined) {
-    const percents = f.rolePercent;
-    if (typeof percents !== 'object' || percents === null || Array.isArray(percents)) {
-      r.report(`${path}.rolePercent`, percents, 'an object of qualification key -> percent (0 to 100)');
-    } else {
-      for (const [q, percent] of Object.entries(percents)) {
-        const at = `${path}.rolePercent.${q}`;
-        if (!member.qualifications.includes(q)) {
-          const held = member.qualifications.length > 0 ? member.qualifications.join(', ') : 'none';
-          r.report(at, percent, `a percent only for a qualification this member holds (holds: ${held})`);
-          continue;
-        }
-        const value = r.number(percent, at, 0, 100, 'a percent');
-        if (value !== null) member.rolePercent[q] = value;
-      }
-    }
-  }
-
-  if (f.maxPerMonth !== undefined && f.maxPerMonth !== null) {
-    member.maxPerMonth = r.number(f.maxPerMonth, `${path}.maxPerMonth`, 0, MAX_RATE, 'duties per month (decimals allowed, 0.5 = every other month)');
-  }
-  if (f.preferredDay !== undefined && f.preferredDay !== null) {
-    if (f.preferredDay === 'sat' || f.preferredDay === 'sun') member.preferredDay = f.preferredDay;
-    else r.report(`${path}.preferredDay`, f.preferredDay, '"sat", "sun" or null');
-  }
-  member.blackouts = r.dates(f.blackouts, `${path}.blackouts`);
-  if (f.lastDutyDate !== undefined && f.lastDutyDate !== null) member.lastDutyDate = r.date(f.lastDutyDate, `${path}.lastDutyDate`);
-
-  for (const list of ['pairWith', 'avoid'] as const) {
-    (r.array(f[list], `${path}.${list}`, 'a list of member ids') ?? []).forEach((id, i) => {
-      const at = `${path}.${list}[${i}]`;
-      if (typeof id !== 'string' || id === '') r.report(at, id, 'a member id as text');
-      else if (member[list].includes(id)) r.report(at, id, 'each member only once in this list');
-      else member[list].push(id);
-    });
-  }
-  return member;
-}
-
-/** Duplicate ids, and pairWith/avoid naming unknown members or the member itself. */
-function checkMemberIds(r: Reader, members: Member[]): void {
+/** Duplicate ids, and the rules between members (memberSchema.ts). */
+function checkMemberIds(r: Reader, members: Club['members']): void {
   const ids = new Map<string, number>();
   members.forEach((m, i) => {
     if (m.id === '') return;
@@ -372,22 +268,7 @@ function checkMemberIds(r: Reader, members: Member[]): void {
     if (first !== undefined) r.report(`members[${i}].id`, m.id, `an id no other member has (members[${first}] has it too)`);
     else ids.set(m.id, i);
   });
-  members.forEach((m, i) => {
-    for (const list of ['pairWith', 'avoid'] as const) {
-      m[list].forEach((id, j) => {
-        const at = `members[${i}].${list}[${j}]`;
-        if (id === m.id) r.report(at, id, 'the id of another member (not the member itself)');
-        else if (!ids.has(id)) r.report(at, id, 'the id of a member in this file');
-      });
-    }
-  });
-  // Pairing and avoidance are undirected, so a pair listed in either direction contradicts an avoidance.
-  const paired = new Set(members.flatMap((m) => m.pairWith.flatMap((id) => [`${m.id}|${id}`, `${id}|${m.id}`])));
-  members.forEach((m, i) => {
-    m.avoid.forEach((id, j) => {
-      if (paired.has(`${m.id}|${id}`)) r.report(`members[${i}].avoid[${j}]`, id, 'a member this member is not also paired with (pairWith)');
-    });
-  });
+  checkMemberRelations(members, (i, at, value, expected) => r.report(`members[${i}].${at}`, value, expected));
 }
 
 function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds: Set<string>): PublishedDay[] {

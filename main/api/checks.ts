@@ -1,110 +1,115 @@
 /**
- * Small typed checkers for API payloads. A `Check<T>` throws ApiError('bad_input') naming the field at
- * fault unless the value is a T; the type parameter is what the API table derives the contract from.
+ * Small typed checkers for API payloads. A `Check<T>` throws ApiError('bad_input') unless the value is
+ * a T: its message names the value as the form labels it, its `field` is the payload path (for the
+ * form to mark). The type parameter is what the API table derives the contract from.
  */
-import { isIsoDate } from '../../solver/dates.ts';
+import { hasControlCharacters, isPlannedDate, PLANNED_DATE_EXPECTED } from '../../solver/limits.ts';
 import type { IsoDate } from '../../solver/types.ts';
 import { ApiError } from './errors.ts';
 
+/** Where a value sits: its payload path (`member.maxPerMonth`) and what the user calls it ("Monthly limit"). */
+export interface Place {
+  readonly field: string;
+  readonly label: string;
+}
+
 export interface Check<T> {
-  (value: unknown, field: string): void;
+  (value: unknown, at: Place): void;
   /** Type-level only: the type this check lets through. */
   readonly __checks?: T;
 }
 
-export type Checked<C> = C extends Check<infer T> ? T : never;
+/** A parameter's own place: named by the parameter, since no form field stands for it. */
+export const paramPlace = (name: string): Place => ({ field: name, label: name });
 
-export const fail = (field: string, expected: string): never => {
-  throw new ApiError('bad_input', `${field} must be ${expected}.`, field);
+const entryOf = (at: Place, index: number): Place => ({ field: `${at.field}[${index}]`, label: `${at.label} (entry ${index + 1})` });
+
+export const fail = (at: Place, expected: string): never => {
+  throw new ApiError('bad_input', `${at.label} must be ${expected}.`, at.field);
 };
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
-// Control characters have no place in names, ids or keys typed by a person.
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 export function text(maxLength: number, opts: { allowEmpty?: boolean; multiline?: boolean } = {}): Check<string> {
   const expected = opts.allowEmpty ? `text of at most ${maxLength} characters` : `non-empty text of at most ${maxLength} characters`;
-  return (value, field) => {
-    if (typeof value !== 'string' || value.length > maxLength) fail(field, expected);
+  return (value, at) => {
+    if (typeof value !== 'string' || value.length > maxLength) fail(at, expected);
     const s = value as string;
-    if (!opts.allowEmpty && s.trim() === '') fail(field, expected);
-    if (!opts.multiline && CONTROL.test(s)) fail(field, `${expected} without control characters`);
+    if (!opts.allowEmpty && s.trim() === '') fail(at, expected);
+    if (!opts.multiline && hasControlCharacters(s)) fail(at, `${expected} without control characters`);
   };
 }
 
 export function matching(pattern: RegExp, expected: string, maxLength = 100): Check<string> {
-  return (value, field) => {
-    if (typeof value !== 'string' || value.length > maxLength || !pattern.test(value)) fail(field, expected);
+  return (value, at) => {
+    if (typeof value !== 'string' || value.length > maxLength || !pattern.test(value)) fail(at, expected);
   };
 }
 
 export function integer(min: number, max: number): Check<number> {
-  return (value, field) => {
+  return (value, at) => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      fail(field, `a whole number from ${min} to ${max}`);
+      fail(at, `a whole number from ${min} to ${max}`);
     }
   };
 }
 
 export function decimal(min: number, max: number): Check<number> {
-  return (value, field) => {
+  return (value, at) => {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      fail(field, `a number from ${min} to ${max}`);
+      fail(at, `a number from ${min} to ${max}`);
     }
   };
 }
 
-export const boolean: Check<boolean> = (value, field) => {
-  if (typeof value !== 'boolean') fail(field, 'true or false');
+export const boolean: Check<boolean> = (value, at) => {
+  if (typeof value !== 'boolean') fail(at, 'true or false');
 };
 
 export function oneOf<const O extends string>(...options: readonly O[]): Check<O> {
-  return (value, field) => {
-    if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) fail(field, `one of ${options.map((o) => `"${o}"`).join(', ')}`);
+  return (value, at) => {
+    if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) fail(at, `one of ${options.map((o) => `"${o}"`).join(', ')}`);
   };
 }
 
-export function isoDateBetween(minYear: number, maxYear: number): Check<IsoDate> {
-  return (value, field) => {
-    if (!isIsoDate(value)) fail(field, 'a date written YYYY-MM-DD');
-    const year = Number((value as string).slice(0, 4));
-    if (year < minYear || year > maxYear) fail(field, `a date between ${minYear} and ${maxYear}`);
-  };
-}
+export const plannedDate: Check<IsoDate> = (value, at) => {
+  if (!isPlannedDate(value)) fail(at, PLANNED_DATE_EXPECTED);
+};
 
 export function nullable<T>(check: Check<T>): Check<T | null> {
-  return (value, field) => {
-    if (value !== null) check(value, field);
+  return (value, at) => {
+    if (value !== null) check(value, at);
   };
 }
 
 export function list<T>(item: Check<T>, maxItems: number, opts: { unique?: boolean } = {}): Check<T[]> {
-  return (value, field) => {
-    if (!Array.isArray(value) || value.length > maxItems) fail(field, `a list of at most ${maxItems} entries`);
+  return (value, at) => {
+    if (!Array.isArray(value) || value.length > maxItems) fail(at, `a list of at most ${maxItems} entries`);
     const items = value as unknown[];
-    items.forEach((entry, index) => item(entry, `${field}[${index}]`));
+    items.forEach((entry, index) => item(entry, entryOf(at, index)));
     if (opts.unique) {
       const seen = new Set<unknown>();
       items.forEach((entry, index) => {
-        if (seen.has(entry)) throw new ApiError('bad_input', `${field}[${index}] appears twice in the list.`, `${field}[${index}]`);
+        const place = entryOf(at, index);
+        if (seen.has(entry)) throw new ApiError('bad_input', `${place.label} appears twice in the list.`, place.field);
         seen.add(entry);
       });
     }
   };
 }
 
-/** A map with checked keys; `__proto__`-like keys never pass a key pattern. */
-export function record<T>(key: RegExp, keyExpected: string, item: Check<T>, maxEntries: number): Check<Record<string, T>> {
-  return (value, field) => {
-    if (!isPlainObject(value)) fail(field, 'an object');
+/** A map with checked keys (`__proto__`-like keys never pass a key test); an entry is labelled "<label> for <key>". */
+export function record<T>(isKey: (key: string) => boolean, keyExpected: string, item: Check<T>, maxEntries: number): Check<Record<string, T>> {
+  return (value, at) => {
+    if (!isPlainObject(value)) fail(at, 'an object');
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length > maxEntries) fail(field, `an object with at most ${maxEntries} entries`);
+    if (entries.length > maxEntries) fail(at, `an object with at most ${maxEntries} entries`);
     for (const [k, v] of entries) {
-      if (!key.test(k)) throw new ApiError('bad_input', `${field} has the key "${k.slice(0, 40)}", but keys must be ${keyExpected}.`, `${field}.${k.slice(0, 40)}`);
-      item(v, `${field}.${k}`);
+      const shown = k.slice(0, 40);
+      if (!isKey(k)) throw new ApiError('bad_input', `${at.label} has "${shown}", but each must be ${keyExpected}.`, `${at.field}.${shown}`);
+      item(v, { field: `${at.field}.${k}`, label: `${at.label} for ${k}` });
     }
   };
 }
@@ -113,33 +118,46 @@ type OptionalKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? K : never }[
 
 /**
  * An object with exactly the fields of T, each with its check (so a field added to T without a check
- * does not compile); T's optional fields may be left out, any other field is refused.
+ * does not compile); T's optional fields may be left out, any other field is refused. `labels` are the
+ * form's names for the fields (nested under the object's own label unless it is a parameter).
  */
-export function object<T extends object>(fields: { [K in keyof T]-?: Check<Exclude<T[K], undefined>> }, optional: readonly OptionalKeys<T>[] = []): Check<T> {
+export function object<T extends object>(
+  fields: { [K in keyof T]-?: Check<Exclude<T[K], undefined>> },
+  opts: { optional?: readonly OptionalKeys<T>[]; labels?: { readonly [K in keyof T]?: string } } = {},
+): Check<T> {
   const checks = fields as Record<string, Check<unknown>>;
-  return (value, field) => {
-    if (!isPlainObject(value)) fail(field, 'an object');
+  const labels = (opts.labels ?? {}) as Record<string, string | undefined>;
+  const optional = (opts.optional ?? []) as readonly string[];
+  const child = (at: Place, key: string): Place => {
+    const field = `${at.field}.${key}`;
+    const own = labels[key];
+    if (own === undefined) return { field, label: at.label === at.field ? field : `${at.label}: ${key}` };
+    return { field, label: at.label === at.field ? own : `${at.label}: ${own}` };
+  };
+  return (value, at) => {
+    if (!isPlainObject(value)) fail(at, 'an object');
     const obj = value as Record<string, unknown>;
     for (const key of Object.keys(obj)) {
       if (!Object.hasOwn(checks, key)) {
-        const name = `${field}.${key.slice(0, 40)}`;
-        throw new ApiError('bad_input', `${name} is not a known field.`, name);
+        const place = child(at, key.slice(0, 40));
+        throw new ApiError('bad_input', `${place.label} is not a known field.`, place.field);
       }
     }
     for (const [key, check] of Object.entries(checks)) {
       if (!Object.hasOwn(obj, key) || obj[key] === undefined) {
-        if ((optional as readonly string[]).includes(key)) continue;
-        throw new ApiError('bad_input', `${field}.${key} is missing.`, `${field}.${key}`);
+        if (optional.includes(key)) continue;
+        const place = child(at, key);
+        throw new ApiError('bad_input', `${place.label} is missing.`, place.field);
       }
-      check(obj[key], `${field}.${key}`);
+      check(obj[key], child(at, key));
     }
   };
 }
 
 /** `check`, then a further rule on the value it let through. */
-export function refine<T>(check: Check<T>, rule: (value: T, field: string) => void): Check<T> {
-  return (value, field) => {
-    check(value, field);
-    rule(value as T, field);
+export function refine<T>(check: Check<T>, rule: (value: T, at: Place) => void): Check<T> {
+  return (value, at) => {
+    check(value, at);
+    rule(value as T, at);
   };
 }

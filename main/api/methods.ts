@@ -77,7 +77,10 @@ export const API = {
   getClubSettings: method([], ({ ctx }) => club.getClubSettings(ctx)),
   updateClubSettings: method([['settings', clubSettings]], ({ ctx }, s) => club.updateClubSettings(ctx, s), { changesClubName: true }),
   listMembers: method([], ({ ctx }) => club.listMembers(ctx)),
-  saveMember: method([['member', member]], ({ ctx }, m) => club.saveMember(ctx, m)),
+  /** Adds someone new; an id that is taken is refused (conflict), never replaced. */
+  addMember: method([['member', member]], ({ ctx }, m) => club.addMember(ctx, m)),
+  /** Changes the member with this id; refused (not_found) when there is none. */
+  updateMember: method([['member', member]], ({ ctx }, m) => club.updateMember(ctx, m)),
   deleteMember: method([['memberId', memberId]], ({ ctx }, id) => club.deleteMember(ctx, id)),
   /** Replaces the whole club with a club file (all or nothing). */
   importClub: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.importClub(ctx, text), { changesClubName: true }),

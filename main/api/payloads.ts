@@ -1,90 +1,109 @@
 /**
  * The checks for every payload the API takes, typed by the contract's own interfaces (a field added to
- * an interface without a check here does not compile). Used by the API table (methods.ts).
+ * an interface without a check here does not compile), with the labels the forms show. Used by the
+ * API table (methods.ts). Members follow the one member schema (solver/memberSchema.ts).
  */
+import { FIRST_YEAR, isMonthKey, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, MAX_DUTIES_PER_MONTH, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
+import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
+import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
+  fail,
   integer,
-  isoDateBetween,
+  isPlainObject,
   list,
   matching,
   nullable,
   object,
   oneOf,
+  plannedDate,
   record,
   refine,
   text,
+  type Check,
 } from './checks.ts';
 import { ApiError } from './errors.ts';
 
-export const isoDate = isoDateBetween(2000, 2100);
-export const roleKey = matching(/^[a-z][a-z0-9_]*$/, 'a role key: lower-case letters, digits and _ starting with a letter', 64);
-const qualification = text(64);
-export const memberId = text(100);
+export const isoDate = plannedDate;
+export const roleKey = matching(KEY_PATTERN, `a role key: ${KEY_EXPECTED}`, 64);
+export const memberId = text(MEMBER_LIMITS.idLength);
 export const positiveId = integer(1, Number.MAX_SAFE_INTEGER);
 export const scheduler = oneOf('legacy', 'optimizer');
+const year = integer(FIRST_YEAR, LAST_YEAR);
+const month = integer(1, 12);
+
+export const monthRef = object<MonthRef>({ year, month, months: integer(1, MAX_RANGE_MONTHS) }, { optional: ['months'] });
+
+const roleSetting = object<RoleSetting>(
+  { key: roleKey, title: text(100), qualification: matching(KEY_PATTERN, `a qualification key: ${KEY_EXPECTED}`, 64), scheduled: boolean },
+  { labels: { key: 'Role', title: 'Title', qualification: 'Qualification', scheduled: 'Scheduled' } },
+);
+
 const seasonPhrase = nullable(text(100));
 
-export const monthRef = object<MonthRef>({ year: integer(2000, 2100), month: integer(1, 12), months: integer(1, 12) }, ['months']);
-
-const roleSetting = object<RoleSetting>({ key: roleKey, title: text(100), qualification, scheduled: boolean });
+/** Labelled as on the Settings page. */
+export const CLUB_SETTINGS_LABELS = {
+  name: 'Club name',
+  defaultMaxPerMonth: 'Default monthly limit',
+  seasonStart: 'Season starts',
+  seasonEnd: 'Season ends',
+  roles: 'Roles',
+} as const satisfies Record<keyof ClubSettings, string>;
 
 export const clubSettings = refine(
-  object<ClubSettings>({
-    name: text(200),
-    defaultMaxPerMonth: decimal(0, 12),
-    seasonStart: seasonPhrase,
-    seasonEnd: seasonPhrase,
-    roles: list(roleSetting, 50),
-  }),
-  (value, field) => {
+  object<ClubSettings>(
+    {
+      name: text(200),
+      defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
+      seasonStart: seasonPhrase,
+      seasonEnd: seasonPhrase,
+      roles: list(roleSetting, 50),
+    },
+    { labels: CLUB_SETTINGS_LABELS },
+  ),
+  (value, at) => {
     const keys = value.roles.map((r) => r.key);
     keys.forEach((key, index) => {
       if (keys.indexOf(key) !== index) {
-        throw new ApiError('bad_input', `${field}.roles[${index}].key "${key}" is used by another role.`, `${field}.roles[${index}].key`);
+        throw new ApiError('bad_input', `The role key "${key}" is used by another role.`, `${at.field}.roles[${index}].key`);
       }
     });
   },
 );
 
-export const member = object<Member>({
-  id: memberId,
-  name: text(200),
-  active: boolean,
-  qualifications: list(qualification, 50, { unique: true }),
-  rolePercent: record(/^[^\u0000-\u001f\u007f]{1,64}$/, 'qualification keys', decimal(0, 100), 50),
-  maxPerMonth: nullable(decimal(0, 12)),
-  preferredDay: nullable(oneOf('sat', 'sun')),
-  allowWeekendDouble: boolean,
-  dontSchedule: boolean,
-  suspended: boolean,
-  blackouts: list(isoDate, 1000, { unique: true }),
-  pairWith: list(memberId, 100, { unique: true }),
-  avoid: list(memberId, 100, { unique: true }),
-  lastDutyDate: nullable(isoDate),
-});
+/** A whole member (every field given), checked by the member schema; the message names the form's field. */
+export const member: Check<Member> = (value, at) => {
+  // Anything but a plain object is the schema's to refuse; a class instance never comes from JSON.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) fail(at, 'a member');
+  readMember(value, (path, given, expected) => {
+    const field = path === '' ? at.field : `${at.field}.${path}`;
+    throw new ApiError('bad_input', memberProblemMessage(path, given, expected), field);
+  }, { complete: true });
+};
 
-const MONTH_KEY = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
+/** Labelled as on the Settings page (scheduler settings). */
+const SETTINGS_LABELS = {
+  scheduler: 'Scheduler',
+  monthOverrides: 'Override for the month',
+  shadowMode: 'Shadow mode',
+  timeLimitSeconds: 'Optimizer time limit (seconds)',
+} as const satisfies Record<keyof Settings, string>;
 
-export const settings = object<Settings>({
-  scheduler,
-  monthOverrides: record(MONTH_KEY, 'months written YYYY-MM between 2000-01 and 2100-12', scheduler, 1300),
-  shadowMode: boolean,
-  timeLimitSeconds: decimal(1, 600),
-});
+export const settings = object<Settings>(
+  {
+    scheduler,
+    monthOverrides: record(isMonthKey, MONTH_KEY_EXPECTED, scheduler, 1300),
+    shadowMode: boolean,
+    timeLimitSeconds: decimal(1, MAX_TIME_LIMIT_SECONDS),
+  },
+  { labels: SETTINGS_LABELS },
+);
 
 export const exportRequest = object<ExportRequest>(
-  {
-    year: integer(2000, 2100),
-    month: integer(1, 12),
-    format: oneOf('csv', 'csv-long', 'ics', 'pdf'),
-    memberId,
-    bom: boolean,
-    paper: oneOf('A4', 'Letter'),
-  },
-  ['memberId', 'bom', 'paper'],
+  { year, month, format: oneOf('csv', 'csv-long', 'ics', 'pdf'), memberId, bom: boolean, paper: oneOf('A4', 'Letter') },
+  { optional: ['memberId', 'bom', 'paper'] },
 );
 
 // A backup is named by the backend; a name with a path separator or a leading dot is never one of them.

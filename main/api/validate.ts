@@ -2,6 +2,7 @@
  * Checks an API call against the table (methods.ts) before the backend sees it. A failure is an
  * ApiError('bad_input') whose `field` names the part at fault, e.g. `member.maxPerMonth` or `month.year`.
  */
+import { paramPlace } from './checks.ts';
 import { ApiError } from './errors.ts';
 import { API, API_METHODS, type ApiMethod } from './methods.ts';
 
@@ -21,7 +22,7 @@ export function validateArgs(method: ApiMethod, args: unknown): unknown[] {
   }
   params.forEach(([name, check], index) => {
     if (args[index] === undefined) throw new ApiError('bad_input', `${name} is missing.`, name);
-    check(args[index], name);
+    check(args[index], paramPlace(name));
   });
   return args;
 }

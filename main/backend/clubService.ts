@@ -1,5 +1,6 @@
 import type { ClubSettings, ImportPreview, ImportResult } from '../api/contract.ts';
-import { ApiError, badInput, conflict, notFound } from '../api/errors.ts';
+import { badInput, conflict, notFound } from '../api/errors.ts';
+import { CLUB_SETTINGS_LABELS } from '../api/payloads.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
 import {
   clearMemberFromDrafts,
@@ -12,39 +13,42 @@ import {
   roleHasPublishedSlots,
 } from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
+import { checkMemberRelations, freeMemberId, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import type { Club, Member } from '../../solver/types.ts';
 import { createBackup } from './backups.ts';
 import { nowIso, type BackendContext } from './context.ts';
 
-/**
- * Checks a club the way a club file is checked (the one set of rules for club data) and turns the
- * first problem into a bad_input error naming the payload field via `fieldOf`.
- */
-function checkedClub(club: Club, fieldOf: (path: string) => string): Club {
-  try {
-    return parseClub(JSON.parse(JSON.stringify(serializeClub(club))));
-  } catch (error) {
-    if (error instanceof ClubFileError) throw clubFileProblem(error, fieldOf);
-    throw error;
-  }
+/** Where a club-file path of the club settings sits in the Settings form: payload field and label. */
+function settingsPlace(path: string): { field: string; label: string } {
+  const top: Record<string, keyof typeof CLUB_SETTINGS_LABELS> = {
+    'club.name': 'name',
+    'club.defaultMaxPerMonth': 'defaultMaxPerMonth',
+    'season.start': 'seasonStart',
+    'season.end': 'seasonEnd',
+  };
+  const key = top[path];
+  if (key !== undefined) return { field: key, label: CLUB_SETTINGS_LABELS[key] };
+  const role = /^roles\[(\d+)\]\.?(.*)$/.exec(path);
+  if (role) return { field: path, label: `${CLUB_SETTINGS_LABELS.roles} (entry ${Number(role[1]) + 1})${role[2] ? `: ${role[2]}` : ''}` };
+  return { field: path, label: path };
 }
 
-function clubFileProblem(error: ClubFileError, fieldOf: (path: string) => string): ApiError {
-  const first = error.problems[0];
-  return badInput(error.message, first ? fieldOf(first.path) : undefined);
+/** Checks club settings with the club file's rules; the first problem becomes a bad_input naming the form's field. */
+function checkSettingsAsClub(club: Club): void {
+  try {
+    parseClub(JSON.parse(JSON.stringify(serializeClub(club))));
+  } catch (error) {
+    if (!(error instanceof ClubFileError)) throw error;
+    const first = error.problems[0];
+    const { field, label } = settingsPlace(first.path);
+    throw badInput(first.value === undefined ? `${label} is missing.` : `${label} must be ${first.expected}, not ${JSON.stringify(first.value)}.`, field);
+  }
 }
 
 export function getClubSettings(ctx: BackendContext): ClubSettings {
   const { club, roles } = loadClub(ctx.db);
   return { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth, seasonStart: club.season.start, seasonEnd: club.season.end, roles };
 }
-
-const SETTINGS_FIELDS: Record<string, string> = {
-  'club.name': 'name',
-  'club.defaultMaxPerMonth': 'defaultMaxPerMonth',
-  'season.start': 'seasonStart',
-  'season.end': 'seasonEnd',
-};
 
 export function updateClubSettings(ctx: BackendContext, settings: ClubSettings): ClubSettings {
   const { club } = loadClub(ctx.db);
@@ -60,7 +64,7 @@ export function updateClubSettings(ctx: BackendContext, settings: ClubSettings):
     season: { start: settings.seasonStart, end: settings.seasonEnd },
     roles: settings.roles.map((r) => ({ key: r.key, title: r.title, qualification: r.qualification })),
   };
-  checkedClub(next, (path) => SETTINGS_FIELDS[path] ?? path);
+  checkSettingsAsClub(next);
   const dropped = club.roles.filter((r) => !keys.has(r.key));
   const write = ctx.db.transaction(() => {
     for (const role of dropped) {
@@ -81,16 +85,63 @@ export function listMembers(ctx: BackendContext): Member[] {
   return loadClub(ctx.db).club.members;
 }
 
-export function saveMember(ctx: BackendContext, member: Member): Member {
-  const { club } = loadClub(ctx.db);
-  const index = club.members.findIndex((m) => m.id === member.id);
-  const members = index >= 0 ? club.members.map((m, i) => (i === index ? member : m)) : [...club.members, member];
-  const at = index >= 0 ? index : members.length - 1;
-  const prefix = `members[${at}]`;
-  const checked = checkedClub({ ...club, members }, (path) => (path.startsWith(prefix) ? `member${path.slice(prefix.length)}` : path));
-  const saved = checked.members[at]!;
-  ctx.db.transaction(() => saveMemberRow(ctx.db, saved)).immediate();
-  ctx.log.info(index >= 0 ? 'Member updated' : 'Member added', { member_id: saved.id });
+/**
+ * A member checked by the member schema and the rules between members, as it will be stored; the
+ * first problem is a bad_input naming the member's field as the form labels it.
+ */
+function checkedMember(others: readonly Member[], member: Member): Member {
+  const refuse = (path: string, value: unknown, expected: string): never => {
+    throw badInput(memberProblemMessage(path, value, expected), path === '' ? 'member' : `member.${path}`);
+  };
+  const read = readMember(structuredClone(member), refuse, { complete: true });
+  const members = [...others, read];
+  const self = members.length - 1;
+  const problems: { index: number; path: string; value: unknown; expected: string }[] = [];
+  checkMemberRelations(members, (index, path, value, expected) => problems.push({ index, path, value, expected }));
+  const own = problems.find((p) => p.index === self);
+  if (own) refuse(own.path, own.value, own.expected);
+  // Another member avoiding this one, who now pairs with them.
+  const avoider = problems.find((p) => p.value === read.id);
+  if (avoider) {
+    const other = members[avoider.index];
+    throw badInput(`${other.name} avoids ${read.name}, so they cannot be paired (Likes to work with).`, `member.pairWith[${read.pairWith.indexOf(other.id)}]`);
+  }
+  return read;
+}
+
+/** Adds a new member; an id someone already has is refused (adding never replaces anyone). */
+export function addMember(ctx: BackendContext, member: Member): Member {
+  const saved = ctx.db
+    .transaction(() => {
+      const { club } = loadClub(ctx.db);
+      const holder = club.members.find((m) => m.id === member.id);
+      if (holder) {
+        const free = freeMemberId(club.members.map((m) => m.id));
+        throw conflict(`${member.id} is already ${holder.name}. Choose another id, for example ${free}.`, 'member.id');
+      }
+      const checked = checkedMember(club.members, member);
+      saveMemberRow(ctx.db, checked);
+      return checked;
+    })
+    .immediate();
+  ctx.log.info('Member added', { member_id: saved.id });
+  return saved;
+}
+
+/** Changes an existing member (found by id); nobody else is touched. */
+export function updateMember(ctx: BackendContext, member: Member): Member {
+  const saved = ctx.db
+    .transaction(() => {
+      const { club } = loadClub(ctx.db);
+      if (!club.members.some((m) => m.id === member.id)) {
+        throw notFound(`There is no member with id "${member.id}" to change. To add someone new, use Add member.`, 'member.id');
+      }
+      const checked = checkedMember(club.members.filter((m) => m.id !== member.id), member);
+      saveMemberRow(ctx.db, checked);
+      return checked;
+    })
+    .immediate();
+  ctx.log.info('Member updated', { member_id: saved.id });
   return saved;
 }
 
@@ -114,7 +165,7 @@ function parsedClubFile(text: string): Club {
   try {
     return parseClubFile(text);
   } catch (error) {
-    if (error instanceof ClubFileError) throw clubFileProblem(error, (path) => path || 'clubFile');
+    if (error instanceof ClubFileError) throw badInput(error.message, error.problems[0]?.path || 'clubFile');
     throw error;
   }
 }

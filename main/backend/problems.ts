@@ -3,6 +3,7 @@ import { badInput } from '../api/errors.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { dutyDaysFor } from '../../solver/calendar.ts';
 import { monthRange } from '../../solver/dates.ts';
+import { FIRST_YEAR, isPlannedYear, LAST_YEAR } from '../../solver/limits.ts';
 import { buildProblem, MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import { SeasonPhraseError } from '../../solver/season.ts';
 import type { Assignment, Club, DateRange, IsoDate, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
@@ -11,7 +12,7 @@ import type { BackendContext } from './context.ts';
 /** The date range a MonthRef stands for; a bad one is the caller's error. */
 export function rangeOf(ref: MonthRef): DateRange {
   const months = ref.months ?? 1;
-  if (!Number.isInteger(ref.year) || ref.year < 1900 || ref.year > 9999) throw badInput(`The year ${ref.year} is not a year Rostermeister can plan.`, 'month.year');
+  if (!isPlannedYear(ref.year)) throw badInput(`The year ${ref.year} is not a year Rostermeister can plan (${FIRST_YEAR} to ${LAST_YEAR}).`, 'month.year');
   if (!Number.isInteger(ref.month) || ref.month < 1 || ref.month > 12) throw badInput(`The month must be 1 to 12, not ${ref.month}.`, 'month.month');
   if (!Number.isInteger(months) || months < 1 || months > MAX_RANGE_MONTHS) {
     throw badInput(`A roster covers 1 to ${MAX_RANGE_MONTHS} months, not ${months}.`, 'month.months');

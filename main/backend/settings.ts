@@ -1,12 +1,11 @@
 import type { Settings } from '../api/contract.ts';
 import { badInput } from '../api/errors.ts';
 import { loadSettings, saveSettings } from '../db/settingsRepo.ts';
+import { isMonthKey, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
 import type { SchedulerKind } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
 
 const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
-const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
-export const MAX_TIME_LIMIT_SECONDS = 600;
 
 /** Whether a generation under these settings may run the optimizer (as the scheduler, for a month, or in shadow). */
 export function optimizerMayRun(settings: Settings): boolean {
@@ -21,13 +20,13 @@ export function getSettings(ctx: BackendContext): Settings {
 export function updateSettings(ctx: BackendContext, settings: Settings): Settings {
   if (!SCHEDULERS.includes(settings.scheduler)) throw badInput('The scheduler must be "legacy" or "optimizer".', 'scheduler');
   for (const [month, scheduler] of Object.entries(settings.monthOverrides)) {
-    if (!MONTH_KEY.test(month)) throw badInput(`"${month}" is not a month (YYYY-MM).`, `monthOverrides.${month}`);
+    if (!isMonthKey(month)) throw badInput(`"${month}" is not ${MONTH_KEY_EXPECTED}.`, `monthOverrides.${month}`);
     if (!SCHEDULERS.includes(scheduler)) throw badInput(`The scheduler for ${month} must be "legacy" or "optimizer".`, `monthOverrides.${month}`);
   }
   if (typeof settings.shadowMode !== 'boolean') throw badInput('Shadow mode is either on or off.', 'shadowMode');
   const limit = settings.timeLimitSeconds;
   if (typeof limit !== 'number' || !Number.isFinite(limit) || limit < 1 || limit > MAX_TIME_LIMIT_SECONDS) {
-    throw badInput(`The time limit must be between 1 and ${MAX_TIME_LIMIT_SECONDS} seconds.`, 'timeLimitSeconds');
+    throw badInput(`Optimizer time limit (seconds) must be a number from 1 to ${MAX_TIME_LIMIT_SECONDS}.`, 'timeLimitSeconds');
   }
   const before = loadSettings(ctx.db);
   const next: Settings = {

@@ -6,6 +6,7 @@ import { buildProblem } from '../../solver/problem.ts';
 import type { Club, SchedulingProblem } from '../../solver/types.ts';
 import { requiredInteger, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** Club file and month options shared by the roster commands. */
 
@@ -40,7 +41,7 @@ export function clubFromArgs(args: ParsedArgs, ctx: CliContext): Club {
 
 export function monthFromArgs(args: ParsedArgs): { year: number; month: number } {
   return {
-    year: requiredInteger(args, 'year', { min: 1900, max: 9999 }),
+    year: requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR }),
     month: requiredInteger(args, 'month', { min: 1, max: 12 }),
   };
 }

@@ -8,6 +8,7 @@ import { MONTH_NAMES } from '../export/common.ts';
 import { flag, oneOf, requiredInteger, requiredString, stringOption, type OptionSpecs } from './args.ts';
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand } from './command.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf'];
 const PAPERS = ['A4', 'Letter'] as const;
@@ -28,7 +29,7 @@ registerCommand({
   usage: 'export --year Y --month M --format csv|csv-long|ics|pdf [--member ID] [--bom] [--paper A4|Letter] --out PATH',
   options,
   async run(args, ctx) {
-    const year = requiredInteger(args, 'year', { min: 1900, max: 9999 });
+    const year = requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR });
     const month = requiredInteger(args, 'month', { min: 1, max: 12 });
     requiredString(args, 'format');
     const format = oneOf(args, 'format', FORMATS, 'csv');

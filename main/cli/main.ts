@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { ApiErrorCode } from '../api/contract.ts';
+import { ApiError } from '../api/errors.ts';
 import { ClubFileError } from '../../solver/clubFile.ts';
 import { SeasonPhraseError } from '../../solver/season.ts';
 import { createLogger, stderrSink } from '../log.ts';
@@ -32,7 +34,7 @@ export const GLOBAL_OPTIONS: OptionSpecs = {
 /** The package folder: two levels up both from main/cli/main.ts and from the bundle dist/main/*.mjs. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs one CLI invocation and returns its exit code: 0 success, 2 bad input, 1 anything else. */
+/** Runs one CLI invocation and returns its exit code: 0 success, 2 a user error (one message, no stack), 1 our own failure. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(topLevelHelp());
@@ -49,13 +51,14 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 2;
   }
   const { command, rest } = found;
+  let verbose = false;
   try {
     const args = parseArgs(rest, { ...GLOBAL_OPTIONS, ...command.options }, command.name);
     if (args.values.help === true) {
       io.out(commandHelp(command));
       return 0;
     }
-    const verbose = args.values.verbose === true;
+    verbose = args.values.verbose === true;
     const ctx: CliContext = {
       out: io.out,
       err: io.err,
@@ -66,19 +69,25 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     };
     return (await command.run(args, ctx)) ?? 0;
   } catch (error) {
-    if (isBadInput(error)) {
-      io.err((error as Error).message);
+    if (isUserError(error)) {
+      io.err(error.message);
       return 2;
     }
-    io.err(`rostermeister ${command.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Our own failure: one line; the stack only with --verbose.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`rostermeister ${command.name} failed: ${message}`);
+    if (verbose && error instanceof Error && error.stack) io.err(error.stack);
     return 1;
   }
 }
 
-/** Errors caused by what the user gave us (exit code 2), as opposed to our own failures (exit code 1). */
-function isBadInput(error: unknown): boolean {
+/** API error codes that mean the request was wrong (bad input, nothing there, a clash), not that we failed. */
+const USER_ERROR_CODES = new Set<ApiErrorCode>(['bad_input', 'not_found', 'conflict', 'cancelled']);
+
+/** Errors caused by what the user gave us (exit code 2, message only), as opposed to our own failures (exit code 1). */
+function isUserError(error: unknown): error is Error {
   if (error instanceof UsageError || error instanceof ClubFileError || error instanceof SeasonPhraseError) return true;
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'bad_input';
+  return error instanceof ApiError && USER_ERROR_CODES.has(error.code);
 }
 
 function topLevelHelp(): string {

@@ -10,6 +10,7 @@ import { flag, requiredInteger, requiredString, stringOption, UsageError, type O
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand, type CliContext } from './command.ts';
 import { dayLabel, table } from './rosterText.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /**
  * Commands that work on the app's database in the data folder (--data-dir, ROSTERMEISTER_DATA_DIR or
@@ -35,7 +36,7 @@ async function withBackend<T>(ctx: CliContext, work: (backend: Backend) => Promi
 }
 
 const monthOf = (args: ParsedArgs) => ({
-  year: requiredInteger(args, 'year', { min: 1900, max: 9999 }),
+  year: requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR }),
   month: requiredInteger(args, 'month', { min: 1, max: 12 }),
 });
 

@@ -1,11 +1,12 @@
 import type { Settings } from '../api/contract.ts';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../../solver/limits.ts';
 import type { Db } from './connection.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   scheduler: 'legacy',
   monthOverrides: {},
   shadowMode: false,
-  timeLimitSeconds: 10,
+  timeLimitSeconds: DEFAULT_TIME_LIMIT_SECONDS,
 };
 
 type SettingKey = keyof Settings;

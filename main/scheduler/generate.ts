@@ -14,11 +14,12 @@ import {
   runOptimizerInWorker,
   type OptimizerFault,
 } from './workerClient.ts';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../../solver/limits.ts';
 
 export { GenerationCancelledError, type OptimizerFault };
 
 /** The optimizer's default time limit (DOMAIN.md). */
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
 
 export interface GenerateOptions {
   scheduler: SchedulerKind;

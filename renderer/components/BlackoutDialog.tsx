@@ -33,7 +33,7 @@ export function BlackoutDialog(props: { member: Member; month: MonthRef; onClose
     setSaving(true);
     setError(null);
     try {
-      props.onSaved(await api.saveMember({ ...props.member, blackouts: [...blackouts].sort() }));
+      props.onSaved(await api.updateMember({ ...props.member, blackouts: [...blackouts].sort() }));
     } catch (caught) {
       setError(errorMessage(caught));
       setSaving(false);

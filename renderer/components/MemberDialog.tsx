@@ -16,6 +16,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Member } from '../../main/api/contract.ts';
+import { MEMBER_SCHEMA } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -44,19 +45,24 @@ function toMember(form: Form): Member | FieldError {
   const limitText = form.maxPerMonth.trim();
   const maxPerMonth = limitText === '' ? null : Number(limitText);
   if (maxPerMonth !== null && !Number.isFinite(maxPerMonth)) {
-    return { field: 'member.maxPerMonth', message: `Monthly limit "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.` };
+    return { field: 'member.maxPerMonth', message: `${label('maxPerMonth')} "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.` };
   }
   const rolePercent: Record<string, number> = {};
   for (const [key, text] of Object.entries(form.percents)) {
     if (text.trim() === '' || !form.member.qualifications.includes(key)) continue;
     const value = Number(text);
-    if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Share for ${key} "${text}" is not a number (0 to 100).` };
+    if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Percent for ${key} "${text}" is not a number (0 to 100).` };
     rolePercent[key] = value;
   }
   return { ...form.member, maxPerMonth, rolePercent };
 }
 
-/** Edit one member; the API checks every value and names the field at fault, and nothing is saved until all pass. */
+const label = (key: keyof Member) => MEMBER_SCHEMA[key].label;
+
+/**
+ * Add a new member (`isNew`) or edit one; adding never replaces anyone (the API refuses a taken id).
+ * The API checks every value and names the field at fault, and nothing is saved until all pass.
+ */
 export function MemberDialog(props: {
   member: Member;
   isNew: boolean;
@@ -86,7 +92,7 @@ export function MemberDialog(props: {
     setSaving(true);
     setError(null);
     try {
-      props.onSaved(await api.saveMember(candidate));
+      props.onSaved(await (props.isNew ? api.addMember(candidate) : api.updateMember(candidate)));
     } catch (caught) {
       setError(fieldErrorFor(caught));
       setSaving(false);
@@ -125,23 +131,23 @@ export function MemberDialog(props: {
         <Stack spacing={2}>
           {error !== null && <Alert severity="error">Not saved: {error.message}</Alert>}
           <Stack direction="row" spacing={2}>
-            <TextField label="Member id" size="small" value={member.id} disabled={!props.isNew} onChange={(e) => set({ id: e.target.value })}
-              error={errorFor('id') !== undefined} helperText={errorFor('id')} sx={{ flex: 1 }} />
-            <TextField label="Name" size="small" value={member.name} onChange={(e) => set({ name: e.target.value })}
+            <TextField label={label('id')} size="small" value={member.id} disabled={!props.isNew} onChange={(e) => set({ id: e.target.value })}
+              error={errorFor('id') !== undefined} helperText={errorFor('id') ?? (props.isNew ? 'A free id is proposed; any id nobody has will do' : undefined)} sx={{ flex: 1 }} />
+            <TextField label={label('name')} size="small" value={member.name} onChange={(e) => set({ name: e.target.value })}
               error={errorFor('name') !== undefined} helperText={errorFor('name')} sx={{ flex: 2 }} />
           </Stack>
           <FormGroup row>
-            <FormControlLabel control={<Switch checked={member.active} onChange={(_e, v) => set({ active: v })} />} label="Active" />
-            <FormControlLabel control={<Switch checked={member.suspended} onChange={(_e, v) => set({ suspended: v })} />} label="Suspended" />
-            <FormControlLabel control={<Switch checked={member.dontSchedule} onChange={(_e, v) => set({ dontSchedule: v })} />} label="Do not schedule" />
-            <FormControlLabel control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />} label="Same role a week apart is fine" />
+            <FormControlLabel control={<Switch checked={member.active} onChange={(_e, v) => set({ active: v })} />} label={label('active')} />
+            <FormControlLabel control={<Switch checked={member.suspended} onChange={(_e, v) => set({ suspended: v })} />} label={label('suspended')} />
+            <FormControlLabel control={<Switch checked={member.dontSchedule} onChange={(_e, v) => set({ dontSchedule: v })} />} label={label('dontSchedule')} />
+            <FormControlLabel control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />} label={label('allowWeekendDouble')} />
           </FormGroup>
           <Stack direction="row" spacing={2}>
-            <TextField label="Monthly limit" size="small" value={form.maxPerMonth} onChange={(e) => setForm({ ...form, maxPerMonth: e.target.value })}
+            <TextField label={label('maxPerMonth')} size="small" value={form.maxPerMonth} onChange={(e) => setForm({ ...form, maxPerMonth: e.target.value })}
               error={errorFor('maxPerMonth') !== undefined}
               helperText={errorFor('maxPerMonth') ?? 'Duties per month, 0 to 12 (0.5 = every other month); empty = club default'}
               slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
-            <TextField select label="Preferred day" size="small" value={member.preferredDay ?? ''}
+            <TextField select label={label('preferredDay')} size="small" value={member.preferredDay ?? ''}
               onChange={(e) => set({ preferredDay: e.target.value === '' ? null : (e.target.value as 'sat' | 'sun') })}
               error={errorFor('preferredDay') !== undefined} helperText={errorFor('preferredDay')} sx={{ flex: 1 }}>
               <MenuItem value="">No preference</MenuItem>
@@ -150,7 +156,7 @@ export function MemberDialog(props: {
             </TextField>
           </Stack>
           <div>
-            <Typography variant="subtitle2" component="h3">Qualifications and share of duties (percent)</Typography>
+            <Typography variant="subtitle2" component="h3">{label('qualifications')} and {label('rolePercent').toLowerCase()} (percent)</Typography>
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
               {qualifications.map((key) => {
                 const held = member.qualifications.includes(key);
@@ -173,8 +179,8 @@ export function MemberDialog(props: {
               <FormHelperText error>{errorFor('qualifications') ?? errorFor('rolePercent')}</FormHelperText>
             )}
           </div>
-          {peoplePicker('Likes to work with', 'pairWith')}
-          {peoplePicker('Avoids', 'avoid')}
+          {peoplePicker(label('pairWith'), 'pairWith')}
+          {peoplePicker(label('avoid'), 'avoid')}
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import type { Member } from '../../main/api/contract.ts';
+import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
@@ -14,11 +15,6 @@ import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { dayLabel } from '../format.ts';
 import { useLoad } from '../useLoad.ts';
-
-const NEW_MEMBER: Member = {
-  id: '', name: '', active: true, qualifications: [], rolePercent: {}, maxPerMonth: null, preferredDay: null,
-  allowWeekendDouble: false, dontSchedule: false, suspended: false, blackouts: [], pairWith: [], avoid: [], lastDutyDate: null,
-};
 
 function matches(member: Member, needle: string): boolean {
   return [member.name, member.id, ...member.qualifications].some((text) => text.toLowerCase().includes(needle));
@@ -62,7 +58,7 @@ export function MembersPage(): React.JSX.Element {
         <Typography variant="body2" color="text.secondary">{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
           <ClubFileButtons onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)} onError={setError} />
-          <Button variant="contained" startIcon={<PersonAddIcon />} onClick={() => setEditing({ member: NEW_MEMBER, isNew: true })}>
+          <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })}>
             Add member
           </Button>
         </Stack>

@@ -7,6 +7,7 @@ import { fairnessModel, fillModel, type StageTarget } from './model.ts';
 import { fairnessProof, fillGap, overall, tieBreakFloor, tieBreakProof, type TierProof } from './proof.ts';
 import { solveStage, type ModelSize } from './stage.ts';
 import { breakTies } from './tieBreak.ts';
+import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
 
 /**
  * The optimizer: the priorities of DOMAIN.md one stage after another, each keeping what the
@@ -39,7 +40,7 @@ export interface OptimizerResult {
   stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
 }
 
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
+export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
 /** Shares of the time left for the fill and fairness stages. */
 const FILL_SHARE = 0.4;
 const FAIRNESS_SHARE = 0.75;

@@ -49,3 +49,42 @@ test('blackout days toggled on the calendar are saved with the member', async ({
   await app.getByRole('button', { name: /^Instructor, Sat 12 Jun: / }).click({ timeout: 60_000 });
   await expect(app.getByRole('dialog').getByRole('button', { name: /David Chen/ })).toContainText('blacked out');
 });
+
+test('adding a member under a taken id is refused and replaces nobody; the proposed free id works', async ({ app }) => {
+  await openPage(app, 'Members');
+  await app.getByRole('button', { name: 'Add member' }).click();
+  const dialog = app.getByRole('dialog', { name: 'New member' });
+  const id = dialog.getByLabel('Member id');
+  await expect(id).toHaveValue('m046'); // the demo club runs m001..m045
+
+  await id.fill('m001');
+  await dialog.getByLabel('Name').fill('Sam Newcomer');
+  await dialog.getByRole('checkbox', { name: 'towpilot' }).check();
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('m001 is already Alex Rivera');
+  await expect(dialog.getByRole('alert')).toContainText('m046');
+  await expect(id).toHaveAttribute('aria-invalid', 'true');
+
+  // The same Save again, then with the proposed id.
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('m001 is already Alex Rivera');
+  await id.fill('m046');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText('Sam Newcomer added.')).toBeVisible();
+
+  await app.reload();
+  await openPage(app, 'Members');
+  const members = app.getByRole('table', { name: 'Members' });
+  await app.getByLabel('Search members').fill('m001');
+  await expect(members.getByRole('row', { name: /Alex Rivera/ })).toHaveCount(1);
+  await app.getByLabel('Search members').fill('Sam Newcomer');
+  await expect(members.getByRole('row', { name: /Sam Newcomer/ })).toHaveCount(1);
+
+  // Alex's published duties still show Alex.
+  await openPage(app, 'Published');
+  await app.getByRole('list', { name: 'Published months' }).getByRole('button', { name: /October 2026/ }).click();
+  const roster = app.getByRole('table', { name: 'Published roster October 2026' });
+  await expect(roster.getByText('Alex Rivera').first()).toBeVisible();
+  await expect(roster.getByText('Sam Newcomer')).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import '../fuzzSeed.ts';
 import type { Member, Settings } from '../../main/api/contract.ts';
 import { API_METHODS, type ApiMethod } from '../../main/api/methods.ts';
 import { callApi, type ApiEnvelope } from '../../main/api/dispatch.ts';
+import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { createBackend, type Backend } from '../../main/backend/index.ts';
 import { dumpTables, STRESS, tempDataDir } from './fixtures/database.ts';
 import { applyMutations, hostileValue, mutation } from './fixtures/mutations.ts';
@@ -54,7 +55,8 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
   const s = await draftState();
   switch (method) {
     case 'updateClubSettings': return [await backend.getClubSettings()];
-    case 'saveMember': return [(await backend.listMembers())[1]];
+    case 'updateMember': return [(await backend.listMembers())[1]];
+    case 'addMember': return [blankMember(freeMemberId((await backend.listMembers()).map((m) => m.id)), 'New Member', ['towpilot'])];
     case 'deleteMember': return [s.memberId];
     case 'importClub': return [await backend.exportClub()];
     case 'getDraft': case 'generateDraft': case 'compare': case 'latestComparison': case 'getPublished':
@@ -178,12 +180,12 @@ describe('API payload fuzzing through callApi on a real backend', () => {
         const original = members[pick % members.length]!;
         const edited: Record<string, unknown> = { ...structuredClone(original) };
         for (const { field, value } of edits) edited[field] = value;
-        const reply = await checkedCall('saveMember', [edited]);
+        const reply = await checkedCall('updateMember', [edited]);
         if (reply.ok) {
           saved++;
           const stored = (await backend.listMembers()).find((m) => m.id === (reply.value as Member).id);
           assert.deepEqual(stored, reply.value, 'the saved member is what the list shows');
-          await backend.saveMember(original);
+          await backend.updateMember(original);
           lastDump = dumpTables(reader);
         } else if (reply.error.code === 'bad_input') {
           assert.match(reply.error.field ?? '', /^member(\.|\[|$)/, `field "${reply.error.field}" should name the member part`);

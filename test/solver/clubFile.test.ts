@@ -118,8 +118,8 @@ describe('parseClub', () => {
     ['bad preferred day', (d) => (d.members[1].preferredDay = 'mon'), 'members[1].preferredDay', /"sat", "sun"/],
     ['bad blackout', (d) => (d.members[0].blackouts = ['2026-6-6']), 'members[0].blackouts[0]', /YYYY-MM-DD/],
     ['bad last duty date', (d) => (d.members[0].lastDutyDate = '2026-04-31'), 'members[0].lastDutyDate', /YYYY-MM-DD/],
-    ['unknown pairWith id', (d) => (d.members[1].pairWith = ['m999']), 'members[1].pairWith[0]', /member in this file/],
-    ['unknown avoid id', (d) => (d.members[0].avoid = ['m003', 'm999']), 'members[0].avoid[1]', /member in this file/],
+    ['unknown pairWith id', (d) => (d.members[1].pairWith = ['m999']), 'members[1].pairWith[0]', /member of the club/],
+    ['unknown avoid id', (d) => (d.members[0].avoid = ['m003', 'm999']), 'members[0].avoid[1]', /member of the club/],
     ['avoiding oneself', (d) => (d.members[2].avoid = ['m003']), 'members[2].avoid[0]', /not the member itself/],
     ['pairing with oneself', (d) => (d.members[1].pairWith = ['m002']), 'members[1].pairWith[0]', /not the member itself/],
     ['avoiding a paired member', (d) => (d.members[1].avoid = ['m001']), 'members[1].avoid[0]', /pairWith/],
@@ -162,7 +162,7 @@ describe('parseClub', () => {
     assert.ok(caught instanceof ClubFileError);
     assert.deepEqual(caught.problems.map((p) => p.path).sort(), ['extraDutyDays[0]', 'format', 'members[1].avoid[0]', 'members[2].rolePercent.instructor']);
     assert.match(caught.message, /^The club file has 4 problems:/);
-    assert.ok(caught.message.includes('- members[1] (m002).avoid[0]: "m999" — expected the id of a member in this file'), caught.message);
+    assert.ok(caught.message.includes('- members[1] (m002).avoid[0]: "m999" — expected the id of a member of the club'), caught.message);
     assert.ok(caught.message.includes('- members[2] (m003).rolePercent.instructor: 200 — expected a percent from 0 to 100'), caught.message);
   });
 

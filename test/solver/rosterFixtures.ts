@@ -1,4 +1,4 @@
-import { blankMember } from '../../solver/clubFile.ts';
+import { blankMember } from '../../solver/memberSchema.ts';
 import type { Assignment, Club, IsoDate, Member, PublishedDay, Role, SchedulingProblem } from '../../solver/types.ts';
 
 /** Small hand-made clubs and problems for exact scheduler, validator and metrics tests. */

@@ -69,7 +69,7 @@ describe('renderer API client', () => {
       assert.equal((error as unknown as { field: string }).field, 'settings.timeLimitSeconds');
       return true;
     });
-    const unknown = (api as unknown as Record<string, () => Promise<unknown>>).noSuchMethod!;
+    const unknown = (api as unknown as Record<string, () => Promise<unknown>>).noSuchMethod;
     await assert.rejects(unknown(), (error: unknown) => error instanceof ApiError && (error as unknown as { code: string }).code === 'not_found');
     assert.deepEqual(calls, ['getSettings', 'listMembers', 'updateSettings', 'noSuchMethod']);
   });

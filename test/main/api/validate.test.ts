@@ -39,7 +39,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getClubSettings: [],
   updateClubSettings: [clubSettings()],
   listMembers: [],
-  saveMember: [member()],
+  addMember: [{ ...member(), id: 'm999' }],
+  updateMember: [member()],
   deleteMember: ['m001'],
   importClub: ['{"format":"rostermeister-club/1"}'],
   importClubFile: ['{"format":"rostermeister-club/1"}', 'club.json'],
@@ -107,24 +108,24 @@ describe('validateArgs', () => {
   });
 
   it('names the member field at fault', () => {
-    rejects('saveMember', [{ ...member(), maxPerMonth: 13 }], 'member.maxPerMonth');
-    rejects('saveMember', [{ ...member(), maxPerMonth: -1 }], 'member.maxPerMonth');
-    rejects('saveMember', [{ ...member(), maxPerMonth: Number.NaN }], 'member.maxPerMonth');
-    rejects('saveMember', [{ ...member(), rolePercent: { towpilot: 101 } }], 'member.rolePercent.towpilot');
-    rejects('saveMember', [{ ...member(), preferredDay: 'mon' }], 'member.preferredDay');
-    rejects('saveMember', [{ ...member(), blackouts: ['2026-06-06', '2026-02-30'] }], 'member.blackouts[1]');
-    rejects('saveMember', [{ ...member(), blackouts: ['2026-06-06', '2026-06-06'] }], 'member.blackouts[1]');
-    rejects('saveMember', [{ ...member(), name: '   ' }], 'member.name');
-    rejects('saveMember', [{ ...member(), id: 'a\u0000b' }], 'member.id');
-    rejects('saveMember', [{ ...member(), active: 'yes' }], 'member.active');
-    rejects('saveMember', [{ ...member(), lastDutyDate: '1999-12-31' }], 'member.lastDutyDate');
+    rejects('updateMember', [{ ...member(), maxPerMonth: 13 }], 'member.maxPerMonth');
+    rejects('updateMember', [{ ...member(), maxPerMonth: -1 }], 'member.maxPerMonth');
+    rejects('updateMember', [{ ...member(), maxPerMonth: Number.NaN }], 'member.maxPerMonth');
+    rejects('updateMember', [{ ...member(), rolePercent: { towpilot: 101 } }], 'member.rolePercent.towpilot');
+    rejects('updateMember', [{ ...member(), preferredDay: 'mon' }], 'member.preferredDay');
+    rejects('updateMember', [{ ...member(), blackouts: ['2026-06-06', '2026-02-30'] }], 'member.blackouts[1]');
+    rejects('updateMember', [{ ...member(), blackouts: ['2026-06-06', '2026-06-06'] }], 'member.blackouts[1]');
+    rejects('updateMember', [{ ...member(), name: '   ' }], 'member.name');
+    rejects('updateMember', [{ ...member(), id: 'a\u0000b' }], 'member.id');
+    rejects('updateMember', [{ ...member(), active: 'yes' }], 'member.active');
+    rejects('updateMember', [{ ...member(), lastDutyDate: '1999-12-31' }], 'member.lastDutyDate');
     const { suspended: _omitted, ...withoutSuspended } = member();
-    rejects('saveMember', [withoutSuspended], 'member.suspended');
+    rejects('updateMember', [withoutSuspended], 'member.suspended');
   });
 
   it('refuses unknown fields, prototype keys included', () => {
-    rejects('saveMember', [{ ...member(), isAdmin: true }], 'member.isAdmin');
-    rejects('saveMember', [JSON.parse('{"__proto__": {"x": 1}}')], 'member.__proto__');
+    rejects('updateMember', [{ ...member(), isAdmin: true }], 'member.isAdmin');
+    rejects('updateMember', [JSON.parse('{"__proto__": {"x": 1}}')], 'member.__proto__');
     rejects('updateSettings', [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') }], 'settings.monthOverrides.__proto__');
     rejects('getDraft', [{ year: 2026, month: 6, day: 1 }], 'month.day');
     rejects('exportPublished', [{ year: 2026, month: 6, format: 'csv', path: '/etc/passwd' }], 'request.path');
@@ -155,6 +156,26 @@ describe('validateArgs', () => {
     twice.roles.push({ ...twice.roles[0] });
     rejects('updateClubSettings', [twice], 'settings.roles[1].key');
     rejects('updateClubSettings', [{ ...clubSettings(), roles: [{ key: 'Tow Pilot', title: 'x', qualification: 'x', scheduled: true }] }], 'settings.roles[0].key');
+  });
+
+  it('names a form field as the form labels it, not by its payload path', () => {
+    const messageOf = (method: ApiMethod, args: unknown[]) => {
+      try {
+        validateArgs(method, args);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return assert.fail('expected a refusal');
+    };
+    assert.match(messageOf('updateMember', [{ ...member(), maxPerMonth: 20 }]), /^Monthly limit must be .*0 to 12.*, not 20\.$/);
+    assert.match(messageOf('addMember', [{ ...member(), blackouts: ['2026-06-06', '2026-06-06'] }]), /^Blackout days \(entry 2\) /);
+    assert.match(messageOf('updateMember', [{ ...member(), rolePercent: { towpilot: 101 } }]), /^Percent for towpilot /);
+    assert.match(messageOf('updateSettings', [{ ...settings(), timeLimitSeconds: 601 }]), /^Optimizer time limit \(seconds\) must be a number from 1 to 600\.$/);
+    assert.match(messageOf('updateClubSettings', [{ ...clubSettings(), name: ' ' }]), /^Club name must be /);
+    assert.match(messageOf('updateClubSettings', [{ ...clubSettings(), seasonEnd: 7 }]), /^Season ends must be /);
+    for (const message of [messageOf('updateMember', [{ ...member(), maxPerMonth: 20 }]), messageOf('updateSettings', [{ ...settings(), shadowMode: 1 }])]) {
+      assert.doesNotMatch(message, /member\.|settings\./);
+    }
   });
 
   it('checks ids, dates, roles and names of the roster workflow', () => {

@@ -30,9 +30,14 @@ describe('import keeps drafts and publish times, and backs up first', () => {
       const doc = JSON.parse(await backend.exportClub());
       const template = (await backend.listMembers()).find((m) => m.qualifications.includes('duty_officer'))!;
       const gone = 'm900';
-      await backend.saveMember({ ...template, id: gone, name: 'Newcomer Nine', blackouts: [], pairWith: [], avoid: [], lastDutyDate: null });
+      await backend.addMember({ ...template, id: gone, name: 'Newcomer Nine', blackouts: [], pairWith: [], avoid: [], lastDutyDate: null });
       const generated = await backend.generateDraft({ year: 2026, month: 6 });
-      const day = generated.dutyDays[0]!;
+      let day = generated.slots.find((s) => s.memberId === gone && s.role === 'duty_officer')?.date;
+      for (const date of generated.dutyDays) {
+        if (day !== undefined) break;
+        if ((await backend.slotCandidates(generated.id, date, 'duty_officer')).some((c) => c.memberId === gone && c.eligible)) day = date;
+      }
+      assert.ok(day !== undefined);
       const june = await backend.setSlot(generated.id, day, 'duty_officer', gone);
       const octoberBefore = (await backend.getPublished({ year: 2026, month: 10 }))!;
       // November changes one published slot: that month alone becomes a new version.
@@ -156,7 +161,7 @@ describe('publish says what it publishes', () => {
       await backend.setSlot(draft.id, b.date, b.role, null);
       // A blackout added after the draft was made.
       const member = (await backend.listMembers()).find((m) => m.id === a.memberId)!;
-      await backend.saveMember({ ...member, blackouts: [...new Set([...member.blackouts, a.date])].sort() });
+      await backend.updateMember({ ...member, blackouts: [...new Set([...member.blackouts, a.date])].sort() });
 
       const check = await backend.publishCheck(draft.id);
       assert.ok(check.emptySlots.some((s) => s.date === b.date && s.role === b.role));
@@ -175,7 +180,7 @@ describe('publish says what it publishes', () => {
 
       // Propose again: the check tells how many slots differ from version 1.
       const next = await backend.generateDraft(month);
-      await backend.saveMember(member);
+      await backend.updateMember(member);
       const recheck = await backend.publishCheck(next.id);
       assert.equal(recheck.published?.version, 1);
       const expected = next.slots.filter((s) => {
@@ -280,7 +285,7 @@ describe('a blackout on a published duty day is flagged', () => {
       const duty = october.days[0]!.slots.find((s) => s.memberId !== null)!;
       const date = october.days[0]!.date;
       const member = (await backend.listMembers()).find((m) => m.id === duty.memberId)!;
-      await backend.saveMember({ ...member, blackouts: [...new Set([...member.blackouts, date])].sort() });
+      await backend.updateMember({ ...member, blackouts: [...new Set([...member.blackouts, date])].sort() });
 
       const flagged = (await backend.getPublished({ year: 2026, month: 10 }))!;
       assert.deepEqual(flagged.conflicts.map((c) => [c.date, c.role, c.memberId]), [[date, duty.role, member.id]]);

@@ -76,11 +76,13 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
     const { backend, cleanup } = await tempBackend();
     try {
       const [first] = await backend.listMembers();
-      await apiError(backend.saveMember({ ...first!, maxPerMonth: 40 }), 'bad_input', 'member.maxPerMonth');
-      const saved = await backend.saveMember({ ...first!, name: 'Renamed Person' });
+      await apiError(backend.updateMember({ ...first!, maxPerMonth: 40 }), 'bad_input', 'member.maxPerMonth');
+      const saved = await backend.updateMember({ ...first!, name: 'Renamed Person' });
       assert.equal(saved.name, 'Renamed Person');
       const club = await backend.getClubSettings();
-      await apiError(backend.updateClubSettings({ ...club, seasonStart: 'Sometime in spring' }), 'bad_input', 'seasonStart');
+      const season = await apiError(backend.updateClubSettings({ ...club, seasonStart: 'Sometime in spring' }), 'bad_input', 'seasonStart');
+      assert.match(season.message, /^Season starts must be a season phrase: .*, not "Sometime in spring"\.$/);
+      assert.doesNotMatch(season.message, /club file|season\.start/);
       await apiError(backend.deleteMember(first!.id), 'conflict', 'memberId');
     } finally {
       await cleanup();
@@ -92,7 +94,7 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
     try {
       const [first] = await backend.listMembers();
       const backup = await backend.createBackup();
-      await backend.saveMember({ ...first!, name: 'Changed After Backup' });
+      await backend.updateMember({ ...first!, name: 'Changed After Backup' });
       await backend.restoreBackup(backup.name);
       assert.equal((await backend.listMembers())[0]!.name, first!.name);
       const aside = (await backend.listBackups()).find((b) => b.name.startsWith('before-restore-'))!;

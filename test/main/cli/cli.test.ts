@@ -186,4 +186,43 @@ describe('rostermeister CLI', () => {
     assert.equal(command.code, 2);
     assert.match(command.stderr, /Unknown command "frobnicate"/);
   });
+
+  it('answers a user error with one sentence on stderr and exit 2, never a stack trace', async () => {
+    const store = join(dir, 'store');
+    const [noDraft, badMonth, oldYear, unknownMember, badSetting] = await Promise.all([
+      cli('publish', '--year', '2026', '--month', '6', '--data-dir', join(store, 'a')),
+      cli('publish', '--year', '2026', '--month', '13', '--data-dir', join(store, 'b')),
+      cli('publish', '--year', '1999', '--month', '6', '--data-dir', join(store, 'c')),
+      cli('export', '--year', '2026', '--month', '11', '--format', 'ics', '--member', 'm999', '--out', dir, '--data-dir', join(store, 'd')),
+      cli('settings', 'set', 'timeLimitSeconds', '9000', '--data-dir', join(store, 'e')),
+    ]);
+    const cases: [string, Run, RegExp][] = [
+      ['publish with no draft', noDraft, /^There is no draft for 2026-06\. Make one with propose first\.$/],
+      ['a month that does not exist', badMonth, /^Option --month must be a whole number from 1 to 12, not "13"\.$/],
+      ['a year outside the plan', oldYear, /^Option --year must be a whole number from 2000 to 2100, not "1999"\.$/],
+      ['an unknown member', unknownMember, /m999/],
+      ['a setting out of range', badSetting, /^Optimizer time limit \(seconds\) must be a number from 1 to 600\.$/],
+    ];
+    for (const [name, run, message] of cases) {
+      assert.equal(run.code, 2, `${name}: ${run.stderr}`);
+      const lines = run.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, `${name}: one line, got ${run.stderr}`);
+      assert.match(lines[0], message, name);
+      assert.doesNotMatch(run.stderr, /ApiError|\n\s+at |\(file:|node:internal/, `${name}: no stack trace`);
+    }
+  });
+
+  it('answers its own failure with exit 1, one line, and the stack only with --verbose', async () => {
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, 'not a data folder');
+    const [quiet, verbose] = await Promise.all([
+      cli('backup', 'list', '--data-dir', notAFolder),
+      cli('backup', 'list', '--data-dir', notAFolder, '--verbose'),
+    ]);
+    assert.equal(quiet.code, 1, quiet.stderr);
+    assert.match(quiet.stderr, /^rostermeister backup list failed: .+\n$/);
+    assert.doesNotMatch(quiet.stderr, /\n\s+at /);
+    assert.equal(verbose.code, 1);
+    assert.match(verbose.stderr, /\n\s+at /);
+  });
 });

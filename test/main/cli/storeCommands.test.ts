@@ -32,7 +32,8 @@ describe('CLI on the store (--data-dir)', () => {
     assert.equal(published.code, 0, published.stderr);
     assert.match(published.stdout, /Published 2026-06-01 to 2026-06-30/);
     const again = await cli('publish', '--year', '2026', '--month', '6');
-    assert.equal(again.code, 1);
+    assert.equal(again.code, 2, 'publishing again finds no draft: a user error');
+    assert.equal(again.stderr, 'There is no draft for 2026-06. Make one with propose first.\n');
     assert.match((await cli('propose', '--year', '2026', '--month', '6', '--seed', '3')).stderr, /only apply with --club/);
   });
 
