@@ -218,9 +218,13 @@ describe('the draft figures follow every change', () => {
       const [d0, d1] = [draft.dutyDays[0]!, draft.dutyDays[1]!];
       const holder = slotOf(restored, d0, 'towpilot').memberId;
       const candidate = holder === null ? undefined : (await backend.slotCandidates(draft.id, d1, 'towpilot')).find((c) => c.memberId === holder && c.eligible);
+      const spacingWarnings = (view: typeof restored) =>
+        view.slots.flatMap((s) => s.warnings).filter((w) => /neighbouring duty day|7 days apart|last published day/.test(w)).length;
+      assert.equal(restored.metrics.spacing_breaks, spacingWarnings(restored));
       if (candidate) {
         const spaced = await backend.setSlot(draft.id, d1, 'towpilot', holder);
-        assert.ok(spaced.metrics.spacing_breaks > restored.metrics.spacing_breaks);
+        assert.ok(slotOf(spaced, d1, 'towpilot') && spaced.slots.some((s) => s.warnings.some((w) => w.includes('neighbouring duty day'))));
+        assert.equal(spaced.metrics.spacing_breaks, spacingWarnings(spaced));
       }
     });
   });
