@@ -74,15 +74,17 @@ try {
   await timed('generate 12-month draft (optimizer, 10 s limit)', () => backend.rollDraft(view!.id), runDetail);
 
   await timed('compare legacy vs optimizer (12 months)', () => backend.compare(RANGE), (c: ComparisonView) =>
-    `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer side ${c.optimizer.scheduler} ${c.optimizer.status}` +
-    `${c.optimizer.fallback ? ` (fallback: ${c.optimizer.fallback.reason})` : ''}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
+    (c.optimizer === null || c.differences === null || c.acceptance === null
+      ? `the optimizer failed (${c.optimizerFailure?.reason ?? 'no reason'})`
+      : `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer ${c.optimizer.status}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}`) +
+    `; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
   );
 
   const toPublish = (await backend.getDraft(RANGE))!;
   await timed('publish 12 months', () => backend.publishDraft(toPublish.id), (p) => `${p.days.length} days published in one transaction`);
 
   // The busiest member, so the per-member export has something in most months.
-  const memberId = Object.entries(toPublish.loads).sort((a, b) => b[1] - a[1])[0]![0];
+  const memberId = Object.entries(toPublish.loads).sort((a, b) => b[1] - a[1])[0][0];
   const formats: ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf'];
   for (const format of formats) {
     let bytes = 0;

@@ -4,7 +4,7 @@ import type { AlertColor } from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import GlobalStyles from '@mui/material/GlobalStyles';
 import Snackbar from '@mui/material/Snackbar';
-import type { ClubSettings, MonthRef, Settings } from '../main/api/contract.ts';
+import type { ClubSettings, DatabaseStatus, MonthRef, Settings } from '../main/api/contract.ts';
 import { api } from './api.ts';
 import { AppContext } from './appContext.tsx';
 import type { AppContextValue, PageName } from './appContext.tsx';
@@ -16,6 +16,7 @@ import { ComparePage } from './pages/ComparePage.tsx';
 import { MembersPage } from './pages/MembersPage.tsx';
 import { ProposePage } from './pages/ProposePage.tsx';
 import { PublishedPage } from './pages/PublishedPage.tsx';
+import { RecoveryPage } from './pages/RecoveryPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { errorMessage } from './useLoad.ts';
 
@@ -48,6 +49,9 @@ export function App(): React.JSX.Element {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [club, setClub] = useState<ClubSettings | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [status, setStatus] = useState<DatabaseStatus | null>(null);
+  // Pages wait for the first answer, so none of them calls a database that turns out to need recovery.
+  const [checked, setChecked] = useState(false);
 
   const notify = useCallback((message: string, severity: AlertColor = 'success') => {
     setNotice({ key: Date.now(), message, severity });
@@ -55,11 +59,16 @@ export function App(): React.JSX.Element {
 
   const refresh = useCallback(async () => {
     try {
+      const nextStatus = await api.databaseStatus();
+      setStatus(nextStatus);
+      if (nextStatus.state === 'recovery') return;
       const [nextSettings, nextClub] = await Promise.all([api.getSettings(), api.getClubSettings()]);
       setSettings(nextSettings);
       setClub(nextClub);
     } catch (caught) {
       notify(errorMessage(caught), 'error');
+    } finally {
+      setChecked(true);
     }
   }, [notify]);
 
@@ -78,13 +87,17 @@ export function App(): React.JSX.Element {
   return (
     <AppContext.Provider value={context}>
       <GlobalStyles styles={PRINT_STYLES} />
-      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-        <TitleBar />
-        <NavigationDrawer page={page} onNavigate={setPage} />
-        <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 3, mt: 8 }}>
-          <View key={page} />
+      {status?.state === 'recovery' ? (
+        <RecoveryPage status={status} />
+      ) : (
+        <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+          <TitleBar />
+          <NavigationDrawer page={page} onNavigate={setPage} />
+          <Box component="main" sx={{ flexGrow: 1, minWidth: 0, p: 3, mt: 8 }}>
+            {checked && <View key={page} />}
+          </Box>
         </Box>
-      </Box>
+      )}
       <Snackbar
         key={notice?.key}
         open={notice !== null}

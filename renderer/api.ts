@@ -29,8 +29,6 @@ export class ApiError extends Error {
   }
 }
 
-export const isElectron: boolean = typeof window !== 'undefined' && window.rostermeister !== undefined;
-
 const TOKEN_KEY = 'rostermeister.token';
 
 /** The browser host hands its per-launch token over in the URL fragment; keep it for reloads, drop it from the address bar. */

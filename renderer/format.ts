@@ -1,4 +1,4 @@
-import type { DateRange, IsoDate, MonthRef, SchedulerKind } from '../main/api/contract.ts';
+import type { DateRange, IsoDate, MonthRef, RunInfo, SchedulerKind } from '../main/api/contract.ts';
 
 const MONTH_NAMES = [
   'January', 'February', 'March', 'April', 'May', 'June',
@@ -6,9 +6,15 @@ const MONTH_NAMES = [
 ];
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** What the app calls a slot nobody fills, everywhere. */
+export const EMPTY_SLOT = 'Empty';
+
 export const SCHEDULER_NAMES: Record<SchedulerKind, string> = { legacy: 'Legacy', optimizer: 'Optimizer' };
 
-export function monthName(month: number): string {
+/** What a generation run was made for. */
+export const PURPOSE_NAMES: Record<RunInfo['purpose'], string> = { draft: 'Draft', shadow: 'Shadow run', compare: 'Comparison' };
+
+function monthName(month: number): string {
   return MONTH_NAMES[month - 1] ?? String(month);
 }
 
@@ -64,13 +70,26 @@ export function percent(value: number): string {
   return `${value.toFixed(2)} %`;
 }
 
+const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** A moment (run, log event, backup, publication) in the one format the app uses, in the user's locale. */
 export function dateTime(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+  return Number.isNaN(date.getTime()) ? iso : DATE_TIME.format(date);
+}
+
+/** Rewrites the `YYYY-MM-DD` dates of a message from the backend as duty days are shown (`Sat 12 Jun`). */
+export function readableDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => dayLabel(iso));
 }
 
 export function bytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A change of the fairness sum with its sign: `+0`, `+2`, `−2`. */
+export function fairnessChange(delta: number): string {
+  return delta < 0 ? `−${-delta}` : `+${delta}`;
 }

@@ -15,6 +15,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists what load depends on, as for useEffect
   const run = useCallback(load, deps);
 
   const reload = useCallback(async () => {

@@ -23,7 +23,7 @@ const viewport = { width: Number(size[1]), height: Number(size[2]) };
 const outDir = values.out ?? '';
 
 async function open(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name }).click();
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
 }
 
 async function generate(page: Page, month: string): Promise<void> {

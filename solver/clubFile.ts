@@ -7,7 +7,7 @@ import { WEEKDAYS } from './types.ts';
 /** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
 
 export const CLUB_FORMAT = 'rostermeister-club/1';
-export const DEFAULT_MAX_PER_MONTH = 8;
+const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
 
 export interface ClubFileProblem {
@@ -54,6 +54,8 @@ export interface ClubDocument {
     pairWith: string[];
     avoid: string[];
     lastDutyDate: IsoDate | null;
+    /** Written only when the member has one. */
+    qualificationExpiry?: Record<string, IsoDate>;
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -68,7 +70,8 @@ function labelPath(path: string, memberLabels: ReadonlyMap<number, string>): str
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
-  const text = JSON.stringify(value) ?? String(value);
+  // Only what JSON cannot hold (a function, a symbol) has no JSON text.
+  const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -134,7 +137,7 @@ class Reader {
 
   array(value: unknown, path: string, what: string): unknown[] | null {
     if (value === undefined) return [];
-    if (Array.isArray(value)) return value;
+    if (Array.isArray(value)) return value as unknown[];
     this.report(path, value, what);
     return null;
   }
@@ -285,7 +288,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
       if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
         r.report(`${path}.slots`, raw, 'an object of role key -> member id or null');
       } else {
-        for (const [role, memberId] of Object.entries(raw)) {
+        for (const [role, memberId] of Object.entries(raw as Record<string, unknown>)) {
           const at = `${path}.slots.${role}`;
           if (!roleKeys.includes(role)) r.report(at, memberId, `a slot for a role of this club (${roleKeys.join(', ')})`);
           else if (memberId !== null && (typeof memberId !== 'string' || !memberIds.has(memberId))) {
@@ -324,6 +327,7 @@ export function serializeClub(club: Club): ClubDocument {
       pairWith: [...m.pairWith],
       avoid: [...m.avoid],
       lastDutyDate: m.lastDutyDate,
+      ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0 ? { qualificationExpiry: { ...m.qualificationExpiry } } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
   };

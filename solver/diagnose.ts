@@ -1,31 +1,20 @@
-import { BLOCK_REASON_TEXT, Eligibility, RosterState, type BlockReason } from './eligibility.ts';
-import { historyBefore } from './history.ts';
-import { addDays } from './dates.ts';
+import { Eligibility, RosterState } from './eligibility.ts';
+import { HARD_RULES } from './rules/index.ts';
+import { SPACING_REASON, spacingContext, spacingFor } from './rules/spacing.ts';
 import type { Assignment, Diagnostic, IsoDate, Role, SchedulingProblem } from './types.ts';
 
-/** Why empty slots are empty: for each, how many members each hard rule kept out, in rule order. */
+/** Why empty slots are empty: for each, how many members each hard rule kept out, in catalogue order. */
 
 /** The buckets of a diagnosis, in the order they are reported. */
-const BUCKETS = [
-  'not_available',
-  'not_qualified',
-  'blackout',
-  'percent_zero',
-  'cap_zero',
-  'on_duty_that_day',
-  'avoids_someone_on_duty',
-  'at_cap',
-  'would_break_spacing',
-  'free',
-] as const;
+const BUCKETS = [...HARD_RULES.map((rule) => rule.code), 'would_break_spacing', 'free'] as const;
 
 export type DiagnosisBucket = (typeof BUCKETS)[number];
 
-const BUCKET_TEXT: Record<DiagnosisBucket, string> = {
-  ...BLOCK_REASON_TEXT,
-  would_break_spacing: 'would break spacing',
-  free: 'free',
-};
+const BUCKET_TEXT = Object.fromEntries([
+  ...HARD_RULES.map((rule) => [rule.code, rule.reason]),
+  ['would_break_spacing', SPACING_REASON],
+  ['free', 'free'],
+]) as Record<DiagnosisBucket, string>;
 
 export interface SlotDiagnosis {
   date: IsoDate;
@@ -49,36 +38,17 @@ export function diagnoseEmptySlotsInDetail(problem: SchedulingProblem, assignmen
     holders.set(key, a.memberId);
     if (a.memberId !== null && eligibility.members.has(a.memberId)) state.assign(a.date, a.role, a.memberId);
   }
-  const history = historyBefore(problem.club, problem.range.start);
-
-  /** Member id who filled role on date, in the roster or in the published history before it. */
-  const holderOf = (date: IsoDate | undefined, role: string): string | null => {
-    if (date === undefined) return null;
-    const inRoster = holders.get(slotKey(date, role));
-    if (inRoster !== undefined) return inRoster;
-    for (const [memberId, r] of history.publishedByDate.get(date) ?? []) if (r === role) return memberId;
-    return null;
-  };
+  const spacing = spacingContext(problem, (date, role) => holders.get(slotKey(date, role)));
 
   const out: SlotDiagnosis[] = [];
   problem.dutyDays.forEach((date, dayIndex) => {
     for (const role of problem.roles) {
       if (holders.get(slotKey(date, role.key))) continue;
-      const neighbours = [
-        dayIndex === 0 ? (history.carryOver.get(role.key) ?? null) : holderOf(problem.dutyDays[dayIndex - 1], role.key),
-        holderOf(problem.dutyDays[dayIndex + 1], role.key),
-      ];
       const counts = Object.fromEntries(BUCKETS.map((b) => [b, 0])) as Record<DiagnosisBucket, number>;
       for (const m of problem.club.members) {
-        const block: BlockReason | null = state.block(m.id, role, date);
-        let bucket: DiagnosisBucket;
-        if (block) bucket = block;
-        else if (
-          neighbours.includes(m.id) ||
-          (!m.allowWeekendDouble && (holderOf(addDays(date, -7), role.key) === m.id || holderOf(addDays(date, 7), role.key) === m.id))
-        ) {
-          bucket = 'would_break_spacing';
-        } else bucket = 'free';
+        const block = state.block(m.id, role, date);
+        const bucket: DiagnosisBucket =
+          block ?? (spacingFor(spacing, m.id, role.key, date, dayIndex).length > 0 ? 'would_break_spacing' : 'free');
         counts[bucket] += 1;
       }
       out.push({ date, role: role.key, counts, summary: summarize(problem, role, counts) });

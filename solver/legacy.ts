@@ -1,11 +1,14 @@
 import { Eligibility, RosterState } from './eligibility.ts';
-import { historyBefore } from './history.ts';
 import { seededRandom, type Random } from './random.ts';
+import { SPACING_RULES, spacingContext, spacingFor } from './rules/spacing.ts';
 import type { Assignment, Club, IsoDate, Role, SchedulingProblem } from './types.ts';
+
+/** The spacing rules the legacy scheduler keeps: a member who would break one is no candidate. */
+const KEPT_SPACING = new Set(SPACING_RULES.filter((rule) => rule.legacyKeeps).map((rule) => rule.code));
 
 /**
  * The legacy scheduler of DOMAIN.md: a greedy, seeded random draw, slot by slot, never revisited.
- * Returns every slot of the problem (date order, then the problem's role order); locked slots as locked.
+ * Candidates pass every hard rule of the catalogue and the spacing rules it keeps. Returns every slot of the problem (date order, then the problem's role order); locked slots as locked.
  */
 export function runLegacy(problem: SchedulingProblem, seed: number): Assignment[] {
   const eligibility = new Eligibility(problem.club, problem.range);
@@ -22,19 +25,17 @@ export function runLegacy(problem: SchedulingProblem, seed: number): Assignment[
     if (slot.memberId) state.assign(slot.date, slot.role, slot.memberId);
   }
 
-  const carryOver = historyBefore(problem.club, problem.range.start).carryOver;
+  // Later days hold only locked slots so far; their holders count for spacing too.
+  const spacing = spacingContext(problem, (date, role) => filled.get(slotKey(date, role)));
+  const keepsSpacing = (memberId: string, role: Role, date: IsoDate, dayIndex: number) =>
+    !spacingFor(spacing, memberId, role.key, date, dayIndex).some((found) => KEPT_SPACING.has(found.rule));
   const order = rolesByScarcity(problem, eligibility);
   problem.dutyDays.forEach((date, dayIndex) => {
-    const previousDay = dayIndex > 0 ? problem.dutyDays[dayIndex - 1] : null;
-    const nextDay = problem.dutyDays[dayIndex + 1];
     for (const role of order) {
       const key = slotKey(date, role.key);
       if (locked.has(key)) continue;
-      const previousHolder = previousDay ? filled.get(slotKey(previousDay, role.key)) : carryOver.get(role.key);
-      // Only a locked slot can already be filled on the next day; its holder is a neighbour too.
-      const nextHolder = nextDay === undefined ? undefined : filled.get(slotKey(nextDay, role.key));
       const candidates = problem.club.members
-        .filter((m) => m.id !== previousHolder && m.id !== nextHolder && state.block(m.id, role, date) === null)
+        .filter((m) => state.block(m.id, role, date) === null && keepsSpacing(m.id, role, date, dayIndex))
         .map((m) => ({
           memberId: m.id,
           weight: eligibility.weight(m.id, role) * (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1),

@@ -6,7 +6,7 @@ import type { Member } from './types.ts';
  * the rule its value follows. The club file loader, the API's checks and the member form all read it.
  */
 
-type Rule = 'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date';
+type Rule = 'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -15,6 +15,8 @@ interface FieldSpec<T> {
   readonly default: T;
   /** Must be given even in a club file (the API always needs every field). */
   readonly required?: true;
+  /** May be left out even by the API: absent means none (the default is undefined). */
+  readonly optional?: true;
 }
 
 /** In the club file's field order; `rolePercent` comes after `qualifications`, which it is checked against. */
@@ -33,10 +35,12 @@ export const MEMBER_SCHEMA: { readonly [K in keyof Member]-?: FieldSpec<Member[K
   pairWith: { label: 'Likes to work with', rule: 'memberIds', default: [] },
   avoid: { label: 'Avoids', rule: 'memberIds', default: [] },
   lastDutyDate: { label: 'Last duty', rule: 'date', default: null },
+  qualificationExpiry: { label: 'Qualifications valid until', rule: 'expiry', default: undefined, optional: true },
 };
 
 export const MEMBER_FIELDS = Object.keys(MEMBER_SCHEMA) as (keyof Member)[];
 const REQUIRED = MEMBER_FIELDS.filter((key) => MEMBER_SCHEMA[key].required);
+const COMPLETE = MEMBER_FIELDS.filter((key) => !MEMBER_SCHEMA[key].optional);
 
 export const MEMBER_LIMITS = {
   idLength: 100,
@@ -48,7 +52,9 @@ export const MEMBER_LIMITS = {
 
 /** A member with every optional field at its default (the club file's and the form's). */
 export function blankMember(id: string, name: string, qualifications: string[]): Member {
-  const member = Object.fromEntries(MEMBER_FIELDS.map((key) => [key, structuredClone(MEMBER_SCHEMA[key].default)])) as unknown as Member;
+  const member = Object.fromEntries(
+    MEMBER_FIELDS.filter((key) => !MEMBER_SCHEMA[key].optional).map((key) => [key, structuredClone(MEMBER_SCHEMA[key].default)]),
+  ) as unknown as Member;
   return { ...member, id, name, qualifications: [...qualifications] };
 }
 
@@ -64,6 +70,7 @@ export function memberFieldLabel(path: string): string {
   const entry = /^\[(\d+)\]$/.exec(rest);
   if (entry) return `${spec.label} (entry ${Number(entry[1]) + 1})`;
   if (match[1] === 'rolePercent' && rest.startsWith('.')) return `Percent for ${rest.slice(1)}`;
+  if (match[1] === 'qualificationExpiry' && rest.startsWith('.')) return `Last valid date of ${rest.slice(1)}`;
   return spec.label;
 }
 
@@ -123,7 +130,7 @@ export function readMember(value: unknown, report: MemberReport, opts: { complet
   for (const key of Object.keys(fields)) {
     if (!Object.hasOwn(MEMBER_SCHEMA, key)) report(key, fields[key], `no field "${key}" here (known fields: ${MEMBER_FIELDS.join(', ')})`);
   }
-  for (const key of opts.complete ? MEMBER_FIELDS : REQUIRED) {
+  for (const key of opts.complete ? COMPLETE : REQUIRED) {
     if (fields[key] === undefined) report(key, undefined, `a value for the required field "${key}"`);
   }
   const target = member as unknown as Record<string, unknown>;
@@ -181,6 +188,8 @@ function readField(rule: Rule, value: unknown, key: string, member: Member, repo
       });
     case 'percents':
       return readPercents(value, key, member, report);
+    case 'expiry':
+      return readExpiry(value, key, member, report);
   }
 }
 
@@ -225,6 +234,30 @@ function readPercents(value: unknown, key: string, member: Member, report: Membe
     }
   }
   return out;
+}
+
+/**
+ * Qualification key -> last valid date, for held qualifications only (rules/qualificationExpiry.ts);
+ * a null-prototype object, or undefined (left out) when it holds none.
+ */
+function readExpiry(value: unknown, key: string, member: Member, report: MemberReport): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    report(key, value, 'an object of qualification key -> last valid date (YYYY-MM-DD)');
+    return undefined;
+  }
+  const out = Object.create(null) as Record<string, string>;
+  for (const [q, date] of Object.entries(value)) {
+    const at = `${key}.${q}`;
+    if (!member.qualifications.includes(q)) {
+      const held = member.qualifications.length > 0 ? member.qualifications.join(', ') : 'none';
+      report(at, date, `a last valid date only for a qualification this member holds (holds: ${held})`);
+    } else if (isPlannedDate(date)) {
+      out[q] = date;
+    } else {
+      report(at, date, PLANNED_DATE_EXPECTED);
+    }
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface Acceptance {
 }
 
 /** The optimizer must answer within this many milliseconds to be accepted. */
-export const ACCEPTANCE_SOLVE_TIME_MS = 10_000;
+const ACCEPTANCE_SOLVE_TIME_MS = 10_000;
 
 export function rosterMetrics(problem: SchedulingProblem, assignments: Assignment[], solveTimeMs: number): RosterMetrics {
   const inProblem = slotsOfProblem(problem, assignments);
@@ -105,7 +105,7 @@ export function acceptance(legacy: RosterMetrics, optimizer: RosterMetrics): Acc
 }
 
 /** Population variance; 0 for no values. */
-export function populationVariance(values: number[]): number {
+function populationVariance(values: number[]): number {
   if (values.length === 0) return 0;
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   return values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;

@@ -30,6 +30,11 @@ export interface Member {
   pairWith: string[];
   avoid: string[];
   lastDutyDate: IsoDate | null;
+  /**
+   * Qualification key -> last valid date (null-prototype: the keys are the club's). A qualification
+   * does not count for duty days after it. Absent or empty: nothing expires.
+   */
+  qualificationExpiry?: Record<string, IsoDate>;
 }
 
 export interface PublishedDay {

@@ -1,11 +1,16 @@
-import { addDays } from './dates.ts';
-import { BLOCK_REASON_TEXT, Eligibility, RosterState, type BlockReason } from './eligibility.ts';
-import { historyBefore, type HistoryBefore } from './history.ts';
-import type { Assignment, IsoDate, Member, Role, SchedulingProblem } from './types.ts';
+import { Eligibility, RosterState } from './eligibility.ts';
+import { reachesCap } from './rules/cap.ts';
+import { BLOCK_REASON_TEXT, type BlockReason } from './rules/index.ts';
+import type { Words } from './rules/rule.ts';
+import { SPACING_RULE, spacingContext, spacingFor, type SpacingBreak } from './rules/spacing.ts';
+import type { Assignment, IsoDate, Role, SchedulingProblem } from './types.ts';
+
+export type { SpacingBreak } from './rules/spacing.ts';
 
 /**
  * Checks a roster against a problem: structure (every slot exactly once, known members, locked
- * slots kept) and the hard rules 1-7. Spacing rules are strict but not hard; `spacingBreaks` lists them.
+ * slots kept) and every hard rule of the catalogue (rules/). Spacing rules are strict but not hard;
+ * `spacingBreaks` lists them.
  */
 
 export type ViolationRule =
@@ -28,20 +33,6 @@ export interface RosterViolation {
    * scheduler's fault. Locked slots are checked first, so a clash with a scheduled slot is reported on that one.
    */
   locked: boolean;
-}
-
-export type SpacingRule = 'neighbouring_day' | 'carry_over' | 'seven_days';
-
-export interface SpacingBreak {
-  date: IsoDate;
-  role: string;
-  memberId: string;
-  rule: SpacingRule;
-  /**
-   * The other date the member filled the same role: a duty day, or a published day before the range.
-   * Always the earlier date in `spacingBreaks`.
-   */
-  otherDate: IsoDate;
 }
 
 export function validateRoster(problem: SchedulingProblem, assignments: Assignment[]): RosterViolation[] {
@@ -91,58 +82,47 @@ export function validateRoster(problem: SchedulingProblem, assignments: Assignme
     }
   }
 
+  const words = wordsOf(problem, eligibility);
   for (const lock of problem.locked) {
     const slot = listed.get(slotKey(lock.date, lock.role));
     if (slot && slot.memberId !== lock.memberId) {
-      const title = roles.get(lock.role)?.title ?? lock.role;
-      report(slot, 'locked_changed', `The ${title} slot on ${lock.date} is locked to ${nameOf(eligibility, lock.memberId)}.`);
+      const who = lock.memberId === null ? 'nobody' : words.name(lock.memberId);
+      report(slot, 'locked_changed', `The ${words.roleTitle(lock.role)} slot on ${lock.date} is locked to ${who}.`);
     }
   }
 
+  // The catalogue's checks, slot by slot; each slot sees the slots before it (locked ones first).
   const state = new RosterState(eligibility);
   const lockedFirst = [
     ...sortedByDate(checked.filter((c) => keptLocked(c.slot)), problem.roles),
     ...sortedByDate(checked.filter((c) => !keptLocked(c.slot)), problem.roles),
   ];
   for (const { slot, role } of lockedFirst) {
-    const memberId = slot.memberId;
-    if (memberId === null) continue;
+    if (slot.memberId === null) continue;
+    const member = eligibility.members.get(slot.memberId)!;
     const locked = keptLocked(slot);
-    const name = nameOf(eligibility, memberId);
-    const staticReason = eligibility.staticBlock(memberId, role, slot.date);
-    if (staticReason) report(slot, staticReason, `${name} may not be ${role.title}: ${BLOCK_REASON_TEXT[staticReason]}.`, locked);
-
-    const sameDay = state.membersOn(slot.date);
-    const otherRole = sameDay.get(memberId);
-    if (otherRole !== undefined) {
-      const otherTitle = roles.get(otherRole)?.title ?? otherRole;
-      report(slot, 'on_duty_that_day', `${name} is already ${otherTitle} on ${slot.date}.`, locked);
+    // One static reason per slot: the first rule refusing the member.
+    const refused = eligibility.staticChecks.find(({ check }) => !check.allows(member, role, slot.date));
+    if (refused) report(slot, refused.code, refused.check.sentence(member, role, slot.date), locked);
+    for (const { code, check } of eligibility.rosterChecks) {
+      for (const sentence of check.sentences(state, member, role, slot.date, words)) report(slot, code, sentence, locked);
     }
-    for (const other of sameDay.keys()) {
-      if (other !== memberId && eligibility.avoids(memberId, other)) {
-        report(slot, 'avoids_someone_on_duty', `${name} and ${nameOf(eligibility, other)} avoid each other but are both on duty on ${slot.date}.`, locked);
-      }
-    }
-    if (state.load(memberId) >= eligibility.cap(memberId) && staticReason !== 'cap_zero') {
-      report(slot, 'at_cap', `${name} is on duty more than the limit of ${eligibility.cap(memberId)} in this range.`, locked);
-    }
-    state.assign(slot.date, slot.role, memberId);
+    state.assign(slot.date, slot.role, member.id);
   }
   return sortedByDate(violations.map((slot) => ({ slot })), problem.roles).map(({ slot }) => slot);
 }
 
 /**
- * Every strict spacing rule the roster breaks: the same member in the same role on neighbouring duty
- * days, the carry-over member in the same role on the first day, and (unless the member allows weekend
- * doubles) the same role on a day and 7 days later, counting published days before the range.
- * One pair of dates can break more than one rule (e.g. neighbouring duty days a week apart); each is listed.
+ * Every strict spacing rule the roster breaks (rules/spacing.ts), counting published days before the
+ * range. One pair of dates can break more than one rule (e.g. neighbouring duty days a week apart); each is listed.
  */
 export function spacingBreaks(problem: SchedulingProblem, assignments: Assignment[]): SpacingBreak[] {
-  const context = spacingContext(problem, holdersBySlot(problem, assignments));
+  const holders = holdersBySlot(problem, assignments);
+  const context = spacingContext(problem, (date, role) => holders.get(slotKey(date, role)));
   const breaks: SpacingBreak[] = [];
   problem.dutyDays.forEach((date, dayIndex) => {
     for (const role of problem.roles) {
-      const memberId = context.holders.get(slotKey(date, role.key));
+      const memberId = holders.get(slotKey(date, role.key));
       if (!memberId) continue;
       for (const found of spacingFor(context, memberId, role.key, date, dayIndex)) {
         if (found.otherDate < date) breaks.push(found);
@@ -150,6 +130,13 @@ export function spacingBreaks(problem: SchedulingProblem, assignments: Assignmen
     }
   });
   return breaks;
+}
+
+/** The member-facing sentence of a spacing break. */
+export function spacingSentence(problem: SchedulingProblem, found: SpacingBreak): string {
+  const name = problem.club.members.find((m) => m.id === found.memberId)?.name ?? found.memberId;
+  const title = problem.roles.find((r) => r.key === found.role)?.title ?? found.role;
+  return SPACING_RULE[found.rule].sentence(name, title, found.otherDate);
 }
 
 export interface SlotCandidate {
@@ -191,70 +178,20 @@ export function candidatesForSlot(
       if (memberId && eligibility.members.has(memberId)) state.assign(day, r.key, memberId);
     }
   }
-  const context = spacingContext(problem, holders);
+  const context = spacingContext(problem, (d, r) => holders.get(slotKey(d, r)));
 
   const candidates = problem.club.members.map((m): SlotCandidate => {
     const block = state.block(m.id, role, date);
     const load = state.load(m.id);
     const cap = eligibility.cap(m.id);
-    const warnings = spacingFor(context, m.id, roleKey, date, dayIndex).map((b) => spacingWarning(b, role));
-    if (block === null && load + 1 === cap) warnings.push(`reaches the limit of ${cap} duties`);
+    const warnings = spacingFor(context, m.id, roleKey, date, dayIndex).map((b) => SPACING_RULE[b.rule].sentence(m.name, role.title, b.otherDate));
+    if (block === null && load + 1 === cap) warnings.push(reachesCap(m, cap));
     return { memberId: m.id, name: m.name, eligible: block === null, reason: block && BLOCK_REASON_TEXT[block], warnings, load, cap };
   });
   return candidates
     .map((c, index) => ({ c, index }))
     .sort((a, b) => Number(b.c.eligible) - Number(a.c.eligible) || a.c.load - b.c.load || a.index - b.index)
     .map(({ c }) => c);
-}
-
-function spacingWarning(found: SpacingBreak, role: Role): string {
-  switch (found.rule) {
-    case 'neighbouring_day':
-      return `also ${role.title} on ${found.otherDate}, the neighbouring duty day`;
-    case 'carry_over':
-      return `was ${role.title} on the last published day (${found.otherDate})`;
-    case 'seven_days':
-      return `also ${role.title} on ${found.otherDate}, 7 days apart`;
-  }
-}
-
-interface SpacingContext {
-  problem: SchedulingProblem;
-  holders: ReadonlyMap<string, string>;
-  history: HistoryBefore;
-  members: ReadonlyMap<string, Member>;
-}
-
-function spacingContext(problem: SchedulingProblem, holders: ReadonlyMap<string, string>): SpacingContext {
-  return {
-    problem,
-    holders,
-    history: historyBefore(problem.club, problem.range.start),
-    members: new Map(problem.club.members.map((m) => [m.id, m])),
-  };
-}
-
-/** The spacing breaks `memberId` in (date, role) takes part in, looking backwards and forwards. */
-function spacingFor(context: SpacingContext, memberId: string, role: string, date: IsoDate, dayIndex: number): SpacingBreak[] {
-  const { problem, holders, history } = context;
-  const found: SpacingBreak[] = [];
-  const add = (rule: SpacingRule, otherDate: IsoDate) => found.push({ date, role, memberId, rule, otherDate });
-
-  const previousDay = problem.dutyDays[dayIndex - 1];
-  const nextDay = problem.dutyDays[dayIndex + 1];
-  if (previousDay !== undefined && holders.get(slotKey(previousDay, role)) === memberId) add('neighbouring_day', previousDay);
-  if (nextDay !== undefined && holders.get(slotKey(nextDay, role)) === memberId) add('neighbouring_day', nextDay);
-  if (dayIndex === 0 && history.carryOverDate && history.carryOver.get(role) === memberId) add('carry_over', history.carryOverDate);
-
-  if (!context.members.get(memberId)?.allowWeekendDouble) {
-    const weekBefore = addDays(date, -7);
-    const weekAfter = addDays(date, 7);
-    if (holders.get(slotKey(weekBefore, role)) === memberId || history.publishedByDate.get(weekBefore)?.get(memberId) === role) {
-      add('seven_days', weekBefore);
-    }
-    if (holders.get(slotKey(weekAfter, role)) === memberId) add('seven_days', weekAfter);
-  }
-  return found;
 }
 
 /** Slot key -> member id for the filled slots of the problem (first listing of a slot wins). */
@@ -283,7 +220,11 @@ function sortedByDate<T extends { slot: { date: IsoDate; role: string } }>(items
   );
 }
 
-function nameOf(eligibility: Eligibility, memberId: string | null): string {
-  if (memberId === null) return 'nobody';
-  return eligibility.members.get(memberId)?.name ?? memberId;
+/** Names and titles for the catalogue's sentences; an unknown id stands for itself. */
+function wordsOf(problem: SchedulingProblem, eligibility: Eligibility): Words {
+  const titles = new Map(problem.roles.map((r) => [r.key, r.title]));
+  return {
+    name: (memberId) => eligibility.members.get(memberId)?.name ?? memberId,
+    roleTitle: (roleKey) => titles.get(roleKey) ?? roleKey,
+  };
 }

@@ -14,7 +14,7 @@ import type {
   SchedulerKind,
   SolveStatus,
 } from '../../solver/types.ts';
-import type { SlotCandidate } from '../../solver/validate.ts';
+import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
 export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
@@ -55,6 +55,8 @@ export interface Settings {
 
 export interface RunInfo {
   id: number;
+  /** What the run was for: a draft, a shadow run of the optimizer beside a legacy draft, or a comparison. */
+  purpose: 'draft' | 'shadow' | 'compare';
   scheduler: SchedulerKind;
   /** The scheduler the settings asked for (differs from `scheduler` after a fallback). */
   requestedScheduler: SchedulerKind;
@@ -153,13 +155,21 @@ export interface ComparisonView {
   range: DateRange;
   createdAt: string;
   legacy: RosterSide;
-  optimizer: RosterSide;
+  /**
+   * The optimizer's roster, or null when the optimizer failed: its run fell back to the legacy
+   * scheduler, and that roster is not the optimizer's to show, measure or adopt.
+   */
+  optimizer: RosterSide | null;
+  /** Why the optimizer failed (null when it made its roster). */
+  optimizerFailure: Fallback | null;
+  /** Null when the optimizer failed: there is no optimizer roster to compare with. */
   differences: {
     changed_slots: number;
     changed_dates: number;
     slot_differences: { date: IsoDate; role: string; legacy_member_id: string | null; optimizer_member_id: string | null }[];
-  };
-  acceptance: { fill_rate: boolean; fairness: boolean; solve_time: boolean; passed: boolean };
+  } | null;
+  /** Null when the optimizer failed: a fallback roster is neither accepted nor rejected. */
+  acceptance: { fill_rate: boolean; fairness: boolean; solve_time: boolean; passed: boolean } | null;
   roles: RoleSetting[];
   dutyDays: IsoDate[];
   /** Member id -> display name, for everyone appearing in either roster. */
@@ -176,6 +186,8 @@ export interface RosterSide {
   diagnostics: Diagnostic[];
   fallback: Fallback | null;
   loads: Record<string, number>;
+  /** Strict spacing rules the roster breaks (null in comparisons recorded before they were counted). */
+  spacingBreaks: number | null;
 }
 
 export interface PublishedMonth {
@@ -231,6 +243,20 @@ export interface BackupInfo {
   name: string;
   createdAt: string;
   sizeBytes: number;
+  /** The schema version recorded in the backup's header (null for backups made before it was recorded). */
+  schemaVersion: number | null;
+  /** Why this file cannot be restored, as far as its header tells (the full check runs on restore). */
+  problem: string | null;
+}
+
+/** `recovery`: the database cannot be used; only the backup list, restoring and starting afresh work. */
+export interface DatabaseStatus {
+  state: 'ready' | 'recovery';
+  problem: 'empty' | 'damaged' | 'foreign' | 'newer' | null;
+  /** For the club member: what is wrong and what the choices are (recovery only). */
+  message: string | null;
+  /** The database file. */
+  file: string;
 }
 
 export interface ImportResult {
@@ -244,6 +270,8 @@ export interface ImportResult {
   emptiedDraftSlots: number;
   publishedMonthsKept: number;
   publishedMonthsReplaced: number;
+  /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
+  warnings: string[];
 }
 
 /** What an import would replace and keep. */

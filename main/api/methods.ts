@@ -11,14 +11,13 @@
  * interface goes in payloads.ts. Set `changesClubName` when a successful call may rename the club
  * (the Electron window title shows it).
  */
-import type { Db } from '../db/connection.ts';
 import { listRuns } from '../db/runRepo.ts';
 import { logPath } from '../dataDir.ts';
 import { readLogFile } from '../log.ts';
-import { createBackup, listBackups, restoreBackup } from '../backend/backups.ts';
 import * as club from '../backend/clubService.ts';
 import { adoptComparison, compare, latestComparison } from '../backend/comparisons.ts';
 import type { BackendContext } from '../backend/context.ts';
+import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
@@ -43,11 +42,12 @@ import { boolean, nullable, text } from './checks.ts';
 
 /** What a handler works with, besides its arguments (set up by createBackend). */
 export interface HandlerEnv {
+  /** The live database; reading it while the app is in recovery throws RecoveryNeededError. */
   readonly ctx: BackendContext;
+  /** Backups and recovery: these work whether or not the database can be used. */
+  readonly store: DataStore;
   /** Folder with the PDF export fonts (undefined: the package's own). */
   readonly fontDir: string | undefined;
-  /** Opens a database file the way the backend does (for restoring a backup). */
-  open(path: string): Db;
   /** Starts an optimizer worker ahead when these settings may run the optimizer; returns them. */
   prewarm(settings: Settings): Settings;
 }
@@ -83,9 +83,12 @@ export const API = {
   updateMember: method([['member', member]], ({ ctx }, m) => club.updateMember(ctx, m)),
   deleteMember: method([['memberId', memberId]], ({ ctx }, id) => club.deleteMember(ctx, id)),
   /** Replaces the whole club with a club file (all or nothing). */
-  importClub: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.importClub(ctx, text), { changesClubName: true }),
+  importClub: method([['clubFileText', clubFileText]], ({ ctx, store }, text) => club.importClub(ctx, (prefix) => store.createBackup(prefix), text), {
+    changesClubName: true,
+  }),
   /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
-  importClubFile: method([['clubFileText', clubFileText], ['fileName', text(255)]], ({ ctx }, text, fileName) => club.importClub(ctx, text, fileName), {
+  importClubFile: method([['clubFileText', clubFileText], ['fileName', text(255)]], ({ ctx, store }, text, fileName) =>
+    club.importClub(ctx, (prefix) => store.createBackup(prefix), text, fileName), {
     changesClubName: true,
   }),
   /** What importing the file would replace and keep; changes nothing. */
@@ -135,9 +138,13 @@ export const API = {
   // Settings, backups, activity
   getSettings: method([], ({ ctx }) => getSettings(ctx)),
   updateSettings: method([['settings', settings]], ({ ctx, prewarm }, s) => prewarm(updateSettings(ctx, s))),
-  listBackups: method([], ({ ctx }) => listBackups(ctx)),
-  createBackup: method([], ({ ctx }) => createBackup(ctx)),
-  restoreBackup: method([['name', backupName]], ({ ctx, open }, name) => restoreBackup(ctx, name, open), { changesClubName: true }),
+  listBackups: method([], ({ store }) => store.listBackups()),
+  createBackup: method([], ({ store }) => store.createBackup()),
+  restoreBackup: method([['name', backupName]], ({ store }, name) => store.restoreBackup(name), { changesClubName: true }),
+  /** Whether the database can be used, or the app is in recovery (then only backups and startAfresh work). */
+  databaseStatus: method([], ({ store }) => store.databaseStatus()),
+  /** Recovery only: keep the unusable database in set-aside/ and start with the demo club. */
+  startAfresh: method([], ({ store }) => store.startAfresh(), { changesClubName: true }),
   listRuns: method([['limit', limit]], ({ ctx }, n) => listRuns(ctx.db, clamp(n, 1000))),
   recentLog: method([['limit', limit]], ({ ctx }, n) => readLogFile(logPath(ctx.dataDir), clamp(n, 5000))),
 } as const;

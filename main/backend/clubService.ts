@@ -1,4 +1,4 @@
-import type { ClubSettings, ImportPreview, ImportResult } from '../api/contract.ts';
+import type { BackupInfo, ClubSettings, ImportPreview, ImportResult } from '../api/contract.ts';
 import { badInput, conflict, notFound } from '../api/errors.ts';
 import { CLUB_SETTINGS_LABELS } from '../api/payloads.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
@@ -13,9 +13,9 @@ import {
   roleHasPublishedSlots,
 } from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
+import { clubWarnings } from '../../solver/clubWarnings.ts';
 import { checkMemberRelations, freeMemberId, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import type { Club, Member } from '../../solver/types.ts';
-import { createBackup } from './backups.ts';
 import { nowIso, type BackendContext } from './context.ts';
 
 /** Where a club-file path of the club settings sits in the Settings form: payload field and label. */
@@ -211,9 +211,16 @@ export function previewClubImport(ctx: BackendContext, text: string): ImportPrev
  * Drafts stay (slots of members the file no longer has become empty); published months the file
  * repeats unchanged keep their publish time and version.
  */
-export async function importClub(ctx: BackendContext, text: string, fileName?: string): Promise<ImportResult> {
+export async function importClub(
+  ctx: BackendContext,
+  backUp: (prefix: string) => Promise<BackupInfo>,
+  text: string,
+  fileName?: string,
+): Promise<ImportResult> {
+  // The running generation would save its roster for members the import removed.
+  if (ctx.generations.busy) throw conflict('A roster is being generated. Wait for it to finish (or cancel it) before importing a club.');
   const club = parsedClubFile(text);
-  const backup = await createBackup(ctx, importBackupPrefix(fileName));
+  const backup = await backUp(importBackupPrefix(fileName));
   const changes = ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
   const result: ImportResult = {
     members: club.members.length,
@@ -224,8 +231,9 @@ export async function importClub(ctx: BackendContext, text: string, fileName?: s
     emptiedDraftSlots: changes.emptiedDraftSlots.length,
     publishedMonthsKept: changes.published.kept.length,
     publishedMonthsReplaced: changes.published.replaced.length + changes.published.added.length,
+    warnings: clubWarnings(club),
   };
-  ctx.log.info('Club imported', { ...result });
+  ctx.log.info('Club imported', { ...result, warnings: result.warnings.length });
   return result;
 }
 

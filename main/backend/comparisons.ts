@@ -4,20 +4,28 @@ import type { StoredClub } from '../db/clubRepo.ts';
 import { draftsOverlapping, draftSlots, removedDates, slotKey } from '../db/rosterRepo.ts';
 import { acceptance, compareRosters, memberLoads } from '../../solver/metrics.ts';
 import type { Assignment, DateRange, IsoDate, RosterDocument, SchedulingProblem } from '../../solver/types.ts';
+import { spacingBreaks } from '../../solver/validate.ts';
 import { nowIso, type BackendContext } from './context.ts';
 import { asGeneration, recordedGeneration, type RecordedRoster } from './generation.ts';
 import { problemFor, rangeOf, storedClub } from './problems.ts';
 import { remembered, saveGeneratedDraft } from './drafts.ts';
 import { draftView } from './draftView.ts';
 
+/** Both generations as they came out, the optimizer's even when it fell back to legacy. */
+interface RecordedView extends Omit<ComparisonView, 'id' | 'createdAt' | 'optimizer' | 'optimizerFailure' | 'differences' | 'acceptance'> {
+  optimizer: RosterSide;
+  differences: NonNullable<ComparisonView['differences']>;
+  acceptance: NonNullable<ComparisonView['acceptance']>;
+}
+
 /** What a comparison row keeps besides the view: the removed dates and locks it was made with. */
 interface StoredComparison {
-  view: Omit<ComparisonView, 'id' | 'createdAt'>;
+  view: RecordedView;
   removedDates: IsoDate[];
   locked: Assignment[];
 }
 
-function side(doc: RosterDocument): RosterSide {
+function side(problem: SchedulingProblem, doc: RosterDocument): RosterSide {
   return {
     scheduler: doc.scheduler,
     status: doc.status,
@@ -28,6 +36,7 @@ function side(doc: RosterDocument): RosterSide {
     diagnostics: doc.diagnostics,
     fallback: doc.fallback,
     loads: memberLoads(doc.assignments),
+    spacingBreaks: spacingBreaks(problem, doc.assignments).length,
   };
 }
 
@@ -49,8 +58,8 @@ export function recordComparison(
   const data: StoredComparison = {
     view: {
       range: problem.range,
-      legacy: side(legacy.document),
-      optimizer: side(optimizer.document),
+      legacy: side(problem, legacy.document),
+      optimizer: side(problem, optimizer.document),
       differences: compareRosters(legacy.document.assignments, optimizer.document.assignments),
       acceptance: acceptance(legacy.document.metrics, optimizer.document.metrics),
       roles: stored.roles.filter((r) => roleKeys.has(r.key)),
@@ -71,7 +80,8 @@ export function recordComparison(
     comparison_id: id,
     range_start: problem.range.start,
     changed_slots: data.view.differences.changed_slots,
-    passed: data.view.acceptance.passed,
+    passed: optimizer.document.fallback === null && data.view.acceptance.passed,
+    optimizer_failed: optimizer.document.fallback !== null,
   });
   return id;
 }
@@ -89,7 +99,17 @@ function loadComparison(ctx: BackendContext, id: number): { row: ComparisonRow; 
   return row ? { row, data: JSON.parse(row.data_json) as StoredComparison } : null;
 }
 
-const toView = (row: ComparisonRow, data: StoredComparison): ComparisonView => ({ id: row.id, createdAt: row.created_at, ...data.view });
+/**
+ * The comparison as shown. After a fallback the optimizer column has no roster: the one recorded is
+ * a legacy roster, and its figures (solve time included) and differences would speak for the optimizer.
+ */
+function toView(row: ComparisonRow, data: StoredComparison): ComparisonView {
+  const recorded = data.view;
+  const base = { id: row.id, createdAt: row.created_at, ...recorded, legacy: { ...recorded.legacy, spacingBreaks: recorded.legacy.spacingBreaks ?? null } };
+  const failure = recorded.optimizer.fallback;
+  if (failure !== null) return { ...base, optimizer: null, optimizerFailure: failure, differences: null, acceptance: null };
+  return { ...base, optimizer: { ...recorded.optimizer, spacingBreaks: recorded.optimizer.spacingBreaks ?? null }, optimizerFailure: null };
+}
 
 /** The removed dates and locks of the draft of exactly this range, if there is one. */
 function draftContext(ctx: BackendContext, range: DateRange): { removed: IsoDate[]; locked: Assignment[] } {
@@ -135,6 +155,9 @@ export function adoptComparison(ctx: BackendContext, comparisonId: number, which
   const found = loadComparison(ctx, comparisonId);
   if (!found) throw notFound(`There is no comparison ${comparisonId}.`, 'comparisonId');
   const { row, data } = found;
+  if (which === 'optimizer' && data.view.optimizer.fallback !== null) {
+    throw badInput('The optimizer failed in this comparison, so it has no roster to adopt. Adopt the legacy roster or run the comparison again.', 'side');
+  }
   const runId = which === 'legacy' ? row.legacy_run_id : row.optimizer_run_id;
   if (runId === null) throw notFound('The run behind this side of the comparison is gone.', 'comparisonId');
   const range = data.view.range;

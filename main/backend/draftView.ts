@@ -7,7 +7,7 @@ import { getRun } from '../db/runRepo.ts';
 import { diagnoseEmptySlots } from '../../solver/diagnose.ts';
 import { memberLoads, rosterMetrics } from '../../solver/metrics.ts';
 import type { Assignment, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
-import { spacingBreaks, validateRoster } from '../../solver/validate.ts';
+import { spacingBreaks, spacingSentence, validateRoster } from '../../solver/validate.ts';
 import type { BackendContext } from './context.ts';
 import { noDutyDaysReason, problemFor, rollSchedulerFor, storedClub } from './problems.ts';
 
@@ -45,7 +45,7 @@ export function draftGrid(ctx: BackendContext, draftId: number): DraftGrid {
 
 export const assignmentsOf = (slots: StoredSlot[]): Assignment[] => slots.map(({ date, role, memberId }) => ({ date, role, memberId }));
 
-export function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
+function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): RoleSetting[] {
   const keys = new Set(grid.problem.roles.map((r) => r.key));
   return grid.stored.roles.filter((r) => keys.has(r.key));
 }
@@ -75,19 +75,11 @@ export function slotViews(grid: DraftGrid): { slots: SlotView[]; ruleBreaks: Slo
     warn(v.date, v.role, v.message);
     ruleBreaks.push({ date: v.date, role: v.role, memberName: nameOf(v.memberId), message: v.message });
   }
-  const titles = new Map(problem.roles.map((r) => [r.key, r.title]));
   const spacing: SlotBreak[] = [];
   for (const b of spacingBreaks(problem, assignments)) {
-    const who = nameOf(b.memberId);
-    const title = titles.get(b.role) ?? b.role;
-    const text =
-      b.rule === 'carry_over'
-        ? `${who} was ${title} on the last published day (${b.otherDate}).`
-        : b.rule === 'seven_days'
-          ? `${who} is also ${title} on ${b.otherDate}, 7 days apart.`
-          : `${who} is also ${title} on ${b.otherDate}, the neighbouring duty day.`;
+    const text = spacingSentence(problem, b);
     warn(b.date, b.role, text);
-    spacing.push({ date: b.date, role: b.role, memberName: who, message: text });
+    spacing.push({ date: b.date, role: b.role, memberName: nameOf(b.memberId), message: text });
   }
 
   const slots: SlotView[] = grid.slots.map((s) => ({

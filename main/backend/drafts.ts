@@ -28,6 +28,7 @@ import { isIsoDate, inRange } from '../../solver/dates.ts';
 import { compareRosters } from '../../solver/metrics.ts';
 import type { Assignment, DateRange, IsoDate, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
 import { candidatesForSlot } from '../../solver/validate.ts';
+import { rankCandidates } from '../../solver/slotRanking.ts';
 import type { StoredClub } from '../db/clubRepo.ts';
 import { nowIso, type BackendContext } from './context.ts';
 import { assignmentsOf, draftGrid, draftRollScheduler, draftView, requireDraft, slotViews, type DraftGrid } from './draftView.ts';
@@ -144,7 +145,7 @@ export function rollDraft(ctx: BackendContext, draftId: number, scheduler?: Sche
 }
 
 function checkDate(grid: DraftGrid, date: IsoDate): void {
-  if (!isIsoDate(date)) throw badInput(`"${date}" is not a date (YYYY-MM-DD).`, 'date');
+  if (!isIsoDate(date)) throw badInput(`"${String(date)}" is not a date (YYYY-MM-DD).`, 'date');
   if (!inRange(date, grid.draft.range)) throw badInput(`${date} is outside this draft (${grid.draft.range.start} to ${grid.draft.range.end}).`, 'date');
 }
 
@@ -173,7 +174,8 @@ export function setDateRemoved(ctx: BackendContext, draftId: number, date: IsoDa
 export function slotCandidates(ctx: BackendContext, draftId: number, date: IsoDate, role: string): SlotCandidate[] {
   const grid = draftGrid(ctx, draftId);
   checkSlot(grid, date, role);
-  return candidatesForSlot(grid.problem, assignmentsOf(grid.slots), date, role);
+  const assignments = assignmentsOf(grid.slots);
+  return rankCandidates(grid.problem, assignments, { date, role }, candidatesForSlot(grid.problem, assignments, date, role));
 }
 
 /** Fills (or empties) a slot by hand. Hard rules are enforced: an ineligible member is refused with the reason. */

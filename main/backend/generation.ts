@@ -1,4 +1,4 @@
-import { ApiError, cancelled, conflict } from '../api/errors.ts';
+import { cancelled, conflict } from '../api/errors.ts';
 import { insertRun, type RunPurpose } from '../db/runRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
 import { GenerationCancelledError, generateRoster } from '../scheduler/generate.ts';
@@ -70,5 +70,3 @@ export async function asGeneration<T>(ctx: BackendContext, work: (signal: AbortS
   if (!result) throw conflict('A roster is being generated already. Wait for it to finish or cancel it.');
   return result.value;
 }
-
-export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

@@ -19,7 +19,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
   const byDate = new Map<string, Map<string, string | null>>();
   for (const r of rows) {
     let day = byDate.get(r.date);
-    if (!day) byDate.set(r.date, (day = new Map()));
+    if (!day) byDate.set(r.date, (day = new Map<string, string | null>()));
     day.set(r.role, r.memberId);
   }
   for (const [date, slots] of byDate) {

@@ -18,7 +18,7 @@ export const CLUB_OPTION: OptionSpec = {
 export const YEAR_OPTION: OptionSpec = { type: 'string', valueName: 'Y', description: 'year, e.g. 2026' };
 export const MONTH_OPTION: OptionSpec = { type: 'string', valueName: 'M', description: 'month, 1-12' };
 
-export const DEMO_CLUB_PATH = 'assets/demo-club.json';
+const DEMO_CLUB_PATH = 'assets/demo-club.json';
 
 /** Reads and checks a club file; a missing or unreadable file is bad input like a malformed one. */
 export function readClubFile(path: string): Club {

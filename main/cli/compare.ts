@@ -1,6 +1,7 @@
 import { acceptance, compareRosters, type Acceptance, type RosterComparison } from '../../solver/metrics.ts';
 import { newSeed } from '../../solver/random.ts';
 import type { Club, RosterDocument, SchedulingProblem } from '../../solver/types.ts';
+import { spacingBreaks, type SpacingBreak } from '../../solver/validate.ts';
 import type { Logger } from '../log.ts';
 import { generateRoster } from '../scheduler/generate.ts';
 import { flag, integerOption, type OptionSpecs } from './args.ts';
@@ -33,6 +34,8 @@ export interface ComparisonReport {
   optimizer: RosterDocument;
   differences: RosterComparison;
   acceptance: Acceptance;
+  /** The strict spacing rules each roster breaks (DOMAIN.md "Spacing rules"). */
+  spacing_breaks: { legacy: SpacingBreak[]; optimizer: SpacingBreak[] };
   /** Present with --legacy-runs K: legacy figures over K seeds (the first is the legacy roster's seed). */
   legacy_runs?: LegacyRuns;
 }
@@ -77,6 +80,7 @@ registerCommand({
       optimizer,
       differences: compareRosters(legacy.assignments, optimizer.assignments),
       acceptance: acceptanceOf(legacy, optimizer),
+      spacing_breaks: { legacy: spacingBreaks(problem, legacy.assignments), optimizer: spacingBreaks(problem, optimizer.assignments) },
     };
     if (legacyRuns !== undefined) report.legacy_runs = await runLegacyMany(problem, seed, legacyRuns, ctx.log);
 
@@ -104,8 +108,14 @@ async function runLegacyMany(problem: SchedulingProblem, firstSeed: number, runs
   };
 }
 
+const SPACING_RULE_TEXT: Record<SpacingBreak['rule'], string> = {
+  neighbouring_day: 'neighbouring duty day',
+  carry_over: 'last published day',
+  seven_days: '7 days apart',
+};
+
 function comparisonText(report: ComparisonReport, club: Club, verbose: boolean): string {
-  const { metadata: meta, legacy, optimizer, differences, acceptance: acc } = report;
+  const { metadata: meta, legacy, optimizer, differences, acceptance: acc, spacing_breaks: breaks } = report;
   const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
   const row = (label: string, pick: (doc: RosterDocument) => string | number) => [label, String(pick(legacy)), String(pick(optimizer))];
   const lines = [
@@ -118,11 +128,14 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
       row('Fill rate', (d) => `${d.metrics.fill_rate_percent}%`),
       row('Fairness variance', (d) => d.metrics.fairness_variance),
       row('Fairness (all eligible)', (d) => d.metrics.fairness_variance_all),
+      ['Spacing breaks', String(breaks.legacy.length), String(breaks.optimizer.length)],
       row('Solve time', (d) => `${d.metrics.solve_time_ms} ms`),
       row('Gap', (d) => formatGap(d.gap)),
     ]),
   ];
-  if (optimizer.fallback) lines.push('', `The optimizer fell back to legacy: ${optimizer.fallback.reason}`);
+  if (optimizer.fallback) {
+    lines.push('', `The optimizer FAILED: ${optimizer.fallback.reason}`, 'Its column shows the legacy roster made instead; it is not accepted.');
+  }
   const runs = report.legacy_runs;
   if (runs) {
     const spread = (s: Spread, unit = '') => `mean ${s.mean}${unit}, min ${s.min}${unit}, max ${s.max}${unit}`;
@@ -137,7 +150,9 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
   lines.push(
     '',
     `Differences: ${differences.changed_slots} slots on ${differences.changed_dates} dates.`,
-    `Acceptance: fill rate ${mark(acc.fill_rate)}, fairness ${mark(acc.fairness)}, solve time ${mark(acc.solve_time)} -> ${acc.passed ? 'passed' : 'NOT passed'}`,
+    optimizer.fallback
+      ? 'Acceptance: none, the optimizer failed -> NOT passed'
+      : `Acceptance: fill rate ${mark(acc.fill_rate)}, fairness ${mark(acc.fairness)}, solve time ${mark(acc.solve_time)} -> ${acc.passed ? 'passed' : 'NOT passed'}`,
   );
   if (verbose) {
     if (differences.slot_differences.length > 0) lines.push('', 'Every difference:', ...differenceLines(differences, legacy, club));
@@ -146,6 +161,14 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
       const side = doc === legacy ? 'legacy' : 'optimizer';
       lines.push('', doc.diagnostics.length > 0 ? `Empty slots (${side}):` : `Empty slots (${side}): none`);
       for (const d of doc.diagnostics) lines.push(`  ${dayLabel(d.date)}  ${title(d.role)}: ${d.summary}`);
+    }
+    for (const side of ['legacy', 'optimizer'] as const) {
+      const title = roleTitler(report[side]);
+      const names = new Map(club.members.map((m) => [m.id, m.name]));
+      lines.push('', breaks[side].length > 0 ? `Spacing breaks (${side}):` : `Spacing breaks (${side}): none`);
+      for (const b of breaks[side]) {
+        lines.push(`  ${dayLabel(b.date)}  ${title(b.role)}: ${names.get(b.memberId) ?? b.memberId}, also on ${dayLabel(b.otherDate)} (${SPACING_RULE_TEXT[b.rule]})`);
+      }
     }
   }
   return lines.join('\n');

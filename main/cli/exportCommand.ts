@@ -39,6 +39,7 @@ registerCommand({
 
     const backend = await createBackend({
       dataDir: resolveDataDir(ctx.dataDir),
+      access: 'read',
       logger: ctx.log,
       fontDir: join(ctx.packageRoot, 'assets', 'fonts'),
     });

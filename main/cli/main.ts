@@ -3,6 +3,10 @@ import type { ApiErrorCode } from '../api/contract.ts';
 import { ApiError } from '../api/errors.ts';
 import { ClubFileError } from '../../solver/clubFile.ts';
 import { SeasonPhraseError } from '../../solver/season.ts';
+import { RecoveryNeededError, StorageError } from '../backend/recovery.ts';
+import { resolveDataDir } from '../dataDir.ts';
+import { FolderInUseError } from '../db/folderLock.ts';
+import { storageProblem } from '../db/storageErrors.ts';
 import { createLogger, stderrSink } from '../log.ts';
 import { parseArgs, UsageError, type OptionSpecs } from './args.ts';
 import { findCommand, registeredCommands, type CliContext, type Command } from './command.ts';
@@ -25,7 +29,7 @@ const processIo: CliIo = {
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-export const GLOBAL_OPTIONS: OptionSpecs = {
+const GLOBAL_OPTIONS: OptionSpecs = {
   help: { type: 'boolean', description: 'show help for the command' },
   'data-dir': { type: 'string', valueName: 'DIR', description: 'data folder (default: the platform user-data folder)' },
   verbose: { type: 'boolean', description: 'more detail; JSON log events on stderr' },
@@ -69,6 +73,16 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     };
     return (await command.run(args, ctx)) ?? 0;
   } catch (error) {
+    if (error instanceof RecoveryNeededError) {
+      io.err(`${error.message}\nSee the backups with: rostermeister backup list; restore one with: rostermeister backup restore NAME.`);
+      return 2;
+    }
+    // A full disk or a folder we may not write to: the sentence (nothing was lost), not a stack.
+    const storage = error instanceof StorageError ? error.message : storageProblem(error, dataDirOf(rest));
+    if (storage !== null) {
+      io.err(storage);
+      return 1;
+    }
     if (isUserError(error)) {
       io.err(error.message);
       return 2;
@@ -81,12 +95,21 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   }
 }
 
+/** For messages only: the folder a failing command worked on. */
+function dataDirOf(argv: string[]): string {
+  const at = argv.indexOf('--data-dir');
+  const given = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--data-dir='))?.slice('--data-dir='.length);
+  return resolveDataDir(given ?? null);
+}
+
 /** API error codes that mean the request was wrong (bad input, nothing there, a clash), not that we failed. */
 const USER_ERROR_CODES = new Set<ApiErrorCode>(['bad_input', 'not_found', 'conflict', 'cancelled']);
 
 /** Errors caused by what the user gave us (exit code 2, message only), as opposed to our own failures (exit code 1). */
 function isUserError(error: unknown): error is Error {
   if (error instanceof UsageError || error instanceof ClubFileError || error instanceof SeasonPhraseError) return true;
+  // Another process owns the data folder: the user closes it, or runs the command there.
+  if (error instanceof FolderInUseError) return true;
   return error instanceof ApiError && USER_ERROR_CODES.has(error.code);
 }
 

@@ -6,7 +6,7 @@ import { registerCommand } from './command.ts';
 import { rosterReport } from './rosterText.ts';
 import { proposeInStore, usesStore } from './storeCommands.ts';
 
-export const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
+const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
 export const MAX_SEED = 2 ** 32 - 1;
 
 export const SEED_OPTION = { type: 'string', valueName: 'N', description: 'seed for the legacy scheduler (default: a new one)' } as const;

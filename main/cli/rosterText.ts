@@ -4,7 +4,7 @@ import type { Club, RosterDocument } from '../../solver/types.ts';
 
 /** Plain-text views of rosters and comparisons for the terminal. */
 
-export const EMPTY_MARK = '(empty)';
+const EMPTY_MARK = '(empty)';
 
 export function table(rows: string[][]): string {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
@@ -16,7 +16,7 @@ export function dayLabel(date: string): string {
   return `${day[0].toUpperCase()}${day.slice(1)} ${date}`;
 }
 
-export function memberNamer(club: Club): (id: string | null) => string {
+function memberNamer(club: Club): (id: string | null) => string {
   const names = new Map(club.members.map((m) => [m.id, m.name]));
   return (id) => (id === null ? EMPTY_MARK : (names.get(id) ?? id));
 }
@@ -27,7 +27,7 @@ export function roleTitler(doc: RosterDocument): (key: string) => string {
 }
 
 /** Dates as rows, roles as columns, member names in the cells. */
-export function rosterGrid(doc: RosterDocument, club: Club): string {
+function rosterGrid(doc: RosterDocument, club: Club): string {
   if (doc.dutyDays.length === 0) return 'No duty days in this range.';
   const name = memberNamer(club);
   const bySlot = new Map(doc.assignments.map((a) => [`${a.date}|${a.role}`, a.memberId]));

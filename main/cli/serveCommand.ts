@@ -58,6 +58,8 @@ registerCommand({
       throw error;
     }
 
+    const status = await backend.databaseStatus();
+    if (status.state === 'recovery') ctx.err(`${status.message}\nThe app opens on its recovery page.`);
     ctx.out(
       [
         'Rostermeister is running. Open this address in your web browser:',

@@ -5,7 +5,9 @@ import type { ComparisonView, DraftView, PublishedView, Settings } from '../api/
 import { badInput, notFound } from '../api/errors.ts';
 import { createBackend, type Backend } from '../backend/index.ts';
 import { databasePath, resolveDataDir } from '../dataDir.ts';
-import { CURRENT_VERSION, migrationStatus } from '../db/migrations.ts';
+import { checkDatabaseFile, describeProblem } from '../db/health.ts';
+import { CURRENT_VERSION, MIGRATIONS } from '../db/migrations.ts';
+import { MAX_BACKUPS_KEPT } from '../db/settingsRepo.ts';
 import { flag, requiredInteger, requiredString, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from './args.ts';
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand, type CliContext } from './command.ts';
@@ -23,8 +25,12 @@ export function usesStore(args: ParsedArgs, ctx: CliContext, env: NodeJS.Process
   return stringOption(args, 'club') === undefined && (ctx.dataDir !== null || Boolean(env.ROSTERMEISTER_DATA_DIR));
 }
 
-async function withBackend<T>(ctx: CliContext, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await createBackend({ dataDir: resolveDataDir(ctx.dataDir), logger: ctx.log });
+/**
+ * Runs `work` on the data folder's database. A command that changes something owns the folder while it
+ * runs (refused while the app or another command has it); one that only reads may run beside them.
+ */
+async function withBackend<T>(ctx: CliContext, work: (backend: Backend) => Promise<T>, access: 'write' | 'read' = 'write'): Promise<T> {
+  const backend = await createBackend({ dataDir: resolveDataDir(ctx.dataDir), logger: ctx.log, access });
   try {
     const result = await work(backend);
     // Shadow-mode comparisons finish before the command ends rather than being cut off.
@@ -93,8 +99,16 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
     ctx.out(JSON.stringify(view, null, 2));
     return;
   }
-  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) => [label, String(pick(view.legacy)), String(pick(view.optimizer))];
-  const acc = view.acceptance;
+  const optimizer = view.optimizer;
+  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) =>
+    [label, String(pick(view.legacy)), optimizer === null ? 'failed' : String(pick(optimizer))];
+  const outcome =
+    view.optimizerFailure !== null || view.differences === null || view.acceptance === null
+      ? [`The optimizer failed: ${view.optimizerFailure?.reason ?? 'no reason recorded'}. Its fallback roster is not compared or accepted.`]
+      : [
+          `Differences: ${view.differences.changed_slots} slots on ${view.differences.changed_dates} dates.`,
+          `Acceptance: ${view.acceptance.passed ? 'passed' : 'NOT passed'}`,
+        ];
   ctx.out(
     [
       `Comparison ${view.id} recorded for ${view.range.start} to ${view.range.end}.`,
@@ -104,11 +118,11 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
         row('Scheduler', (s) => `${s.scheduler} (${s.status})`),
         row('Filled slots', (s) => `${s.metrics.filled_slots}/${s.metrics.total_slots}`),
         row('Fairness variance', (s) => s.metrics.fairness_variance),
+        row('Spacing breaks', (s) => s.spacingBreaks ?? '–'),
         row('Solve time', (s) => `${s.metrics.solve_time_ms} ms`),
       ]),
       '',
-      `Differences: ${view.differences.changed_slots} slots on ${view.differences.changed_dates} dates.`,
-      `Acceptance: ${acc.passed ? 'passed' : 'NOT passed'}`,
+      ...outcome,
     ].join('\n'),
   );
 }
@@ -151,6 +165,7 @@ registerCommand({
       `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days; ` +
         `${result.draftsKept} draft(s) kept (${result.emptiedDraftSlots} slot(s) emptied), ${result.publishedMonthsKept} published month(s) unchanged. Backup: ${result.backup}`,
     );
+    for (const warning of result.warnings) ctx.out(`Warning: ${warning}`);
   },
 });
 
@@ -161,7 +176,7 @@ registerCommand({
   options: { out: { type: 'string', valueName: 'FILE', description: 'file to write' } },
   async run(args, ctx) {
     const path = resolve(requiredString(args, 'out'));
-    const text = await withBackend(ctx, (backend) => backend.exportClub());
+    const text = await withBackend(ctx, (backend) => backend.exportClub(), 'read');
     writeFileSync(path, text);
     ctx.out(`Wrote ${path}.`);
   },
@@ -184,9 +199,17 @@ registerCommand({
   usage: 'backup list [--data-dir DIR]',
   options: {},
   async run(_args, ctx) {
-    const list = await withBackend(ctx, (backend) => backend.listBackups());
+    const { list, status } = await withBackend(ctx, async (backend) => ({ list: await backend.listBackups(), status: await backend.databaseStatus() }), 'read');
+    if (status.state === 'recovery') ctx.err(`${status.message}\nRestore one of these with: backup restore NAME`);
     if (list.length === 0) ctx.out('No backups yet.');
-    else ctx.out(table([['Name', 'Created', 'Bytes'], ...list.map((b) => [b.name, b.createdAt, String(b.sizeBytes)])]));
+    else {
+      ctx.out(
+        table([
+          ['Name', 'Created', 'Bytes', 'Schema', 'Note'],
+          ...list.map((b) => [b.name, b.createdAt, String(b.sizeBytes), b.schemaVersion === null ? '?' : String(b.schemaVersion), b.problem ?? '']),
+        ]),
+      );
+    }
   },
 });
 
@@ -198,12 +221,21 @@ registerCommand({
   async run(args, ctx) {
     const name = args.positionals[0];
     if (!name || args.positionals.length > 1) throw new UsageError('Name one backup: backup restore NAME (see backup list).');
-    await withBackend(ctx, (backend) => backend.restoreBackup(name));
-    ctx.out(`Restored ${name}. The database as it was before is kept as a "before-restore" backup.`);
+    const wasInRecovery = await withBackend(ctx, async (backend) => {
+      const before = await backend.databaseStatus();
+      await backend.restoreBackup(name);
+      return before.state === 'recovery';
+    });
+    ctx.out(
+      wasInRecovery
+        ? `Restored ${name}. The database that could not be used is kept in the set-aside folder.`
+        : `Restored ${name}. The database as it was before is kept as a "before-restore" backup.`,
+    );
   },
 });
 
-const SETTING_KEYS = ['scheduler', 'shadowMode', 'timeLimitSeconds', 'monthOverrides.YYYY-MM'];
+const SETTING_KEYS = ['scheduler', 'shadowMode', 'timeLimitSeconds', 'monthOverrides.YYYY-MM', 'backupsKept'];
+const BACKUPS_KEPT = 'backupsKept';
 
 function settingValue(settings: Settings, key: string): unknown {
   if (key.startsWith('monthOverrides.')) return settings.monthOverrides[key.slice('monthOverrides.'.length)] ?? null;
@@ -212,7 +244,7 @@ function settingValue(settings: Settings, key: string): unknown {
 }
 
 /** The settings with KEY set from its command-line text. */
-export function withSetting(settings: Settings, key: string, value: string): Settings {
+function withSetting(settings: Settings, key: string, value: string): Settings {
   const next: Settings = { ...settings, monthOverrides: { ...settings.monthOverrides } };
   if (key === 'scheduler') {
     if (value !== 'legacy' && value !== 'optimizer') throw badInput('scheduler is "legacy" or "optimizer".', 'value');
@@ -241,8 +273,12 @@ registerCommand({
   usage: 'settings get [KEY] [--data-dir DIR]',
   options: {},
   async run(args, ctx) {
-    const settings = await withBackend(ctx, (backend) => backend.getSettings());
     const key = args.positionals[0];
+    if (key === BACKUPS_KEPT) {
+      ctx.out(String(await withBackend(ctx, (backend) => backend.getBackupsKept(), 'read')));
+      return;
+    }
+    const settings = await withBackend(ctx, (backend) => backend.getSettings(), 'read');
     ctx.out(JSON.stringify(key === undefined ? settings : settingValue(settings, key), null, 2));
   },
 });
@@ -255,6 +291,15 @@ registerCommand({
   async run(args, ctx) {
     const [key, value] = args.positionals;
     if (key === undefined || value === undefined || args.positionals.length > 2) throw new UsageError('Give a key and a value: settings set KEY VALUE.');
+    if (key === BACKUPS_KEPT) {
+      const count = Number(value);
+      if (!Number.isInteger(count) || count < 1 || count > MAX_BACKUPS_KEPT) {
+        throw badInput(`backupsKept is a whole number of backups from 1 to ${MAX_BACKUPS_KEPT}, not "${value}".`, 'value');
+      }
+      await withBackend(ctx, (backend) => backend.setBackupsKept(count));
+      ctx.out(`Keeping the newest ${count} backups (and always the newest good one).`);
+      return;
+    }
     const saved = await withBackend(ctx, async (backend) => backend.updateSettings(withSetting(await backend.getSettings(), key, value)));
     ctx.out(JSON.stringify(saved, null, 2));
   },
@@ -262,28 +307,46 @@ registerCommand({
 
 registerCommand({
   name: 'db status',
-  summary: 'Show the database file and its schema migrations.',
+  summary: 'Show the database file, whether it can be used, and its schema migrations.',
   usage: 'db status [--data-dir DIR]',
   options: {},
   async run(_args, ctx) {
-    const file = databasePath(resolveDataDir(ctx.dataDir));
+    const dataDir = resolveDataDir(ctx.dataDir);
+    const file = databasePath(dataDir);
     const lines = [`Database: ${file}`];
-    let status;
-    if (existsSync(file)) {
-      const db = new Database(file, { readonly: true, fileMustExist: true });
-      try {
-        const hasTable = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'`).get();
-        status = hasTable ? migrationStatus(db) : migrationStatus(new Database(':memory:'));
-      } finally {
-        db.close();
-      }
-    } else {
+    if (!existsSync(file)) {
       lines.push('(not created yet: it is made, and migrated, the first time the app or a store command runs)');
-      status = migrationStatus(new Database(':memory:'));
+      lines.push(`Schema version 0 of ${CURRENT_VERSION}`, '', migrationTable(new Map()));
+      ctx.out(lines.join('\n'));
+      return 0;
     }
-    const applied = status.filter((s) => s.appliedAt !== null).length;
-    lines.push(`Schema version ${applied === 0 ? 0 : Math.max(...status.filter((s) => s.appliedAt).map((s) => s.version))} of ${CURRENT_VERSION}`, '');
-    lines.push(table([['Version', 'Migration', 'Applied'], ...status.map((s) => [String(s.version), s.name, s.appliedAt ?? 'pending'])]));
+    const check = checkDatabaseFile(file);
+    if (!check.usable) {
+      lines.push(`It cannot be used: ${describeProblem(check)}.`, `Detail: ${check.detail}`);
+      if (check.version !== null) lines.push(`Schema version ${check.version}; this version of Rostermeister knows up to ${CURRENT_VERSION}.`);
+      lines.push('See the backups with: backup list; restore one with: backup restore NAME.');
+      ctx.out(lines.join('\n'));
+      return 2;
+    }
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const applied = new Map((db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as AppliedRow[]).map((r) => [r.version, r]));
+      lines.push(`Schema version ${check.version} of ${CURRENT_VERSION}${check.version < CURRENT_VERSION ? ' (the rest is applied when the app or a store command next opens it)' : ''}`, '');
+      lines.push(migrationTable(applied));
+    } finally {
+      db.close();
+    }
     ctx.out(lines.join('\n'));
+    return 0;
   },
 });
+
+interface AppliedRow {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+function migrationTable(applied: Map<number, AppliedRow>): string {
+  return table([['Version', 'Migration', 'Applied'], ...MIGRATIONS.map((m) => [String(m.version), m.name, applied.get(m.version)?.applied_at ?? 'pending'])]);
+}

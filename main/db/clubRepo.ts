@@ -43,13 +43,14 @@ function groupBy<T extends { member_id: string }>(rows: T[]): Map<string, T[]> {
   return out;
 }
 
-export function loadMembers(db: Db): Member[] {
+function loadMembers(db: Db): Member[] {
   const rows = db.prepare('SELECT * FROM member ORDER BY position, id').all() as MemberRow[];
   const quals = groupBy(db.prepare('SELECT member_id, qualification FROM member_qualification ORDER BY position').all() as { member_id: string; qualification: string }[]);
   const percents = groupBy(db.prepare('SELECT member_id, qualification, percent FROM member_role_percent ORDER BY position').all() as { member_id: string; qualification: string; percent: number }[]);
   const blackouts = groupBy(db.prepare('SELECT member_id, date FROM member_blackout ORDER BY date').all() as { member_id: string; date: string }[]);
   const pairs = groupBy(db.prepare('SELECT member_id, other_id FROM member_pair ORDER BY position').all() as { member_id: string; other_id: string }[]);
   const avoids = groupBy(db.prepare('SELECT member_id, other_id FROM member_avoidance ORDER BY position').all() as { member_id: string; other_id: string }[]);
+  const expiries = groupBy(db.prepare('SELECT member_id, qualification, last_valid FROM member_qualification_expiry ORDER BY qualification').all() as { member_id: string; qualification: string; last_valid: string }[]);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -65,17 +66,26 @@ export function loadMembers(db: Db): Member[] {
     pairWith: (pairs.get(r.id) ?? []).map((p) => p.other_id),
     avoid: (avoids.get(r.id) ?? []).map((p) => p.other_id),
     lastDutyDate: r.last_duty_date,
+    ...qualificationExpiryOf(expiries.get(r.id)),
   }));
 }
 
-export function loadRoles(db: Db): RoleSetting[] {
+/** The member's expiry dates as the Member model keeps them: a null-prototype map, absent when none. */
+function qualificationExpiryOf(rows: { qualification: string; last_valid: string }[] | undefined): Pick<Member, 'qualificationExpiry'> {
+  if (!rows) return {};
+  const expiry = Object.create(null) as Record<string, string>;
+  for (const row of rows) expiry[row.qualification] = row.last_valid;
+  return { qualificationExpiry: expiry };
+}
+
+function loadRoles(db: Db): RoleSetting[] {
   return (db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & { scheduled: number })[]).map(
     (r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }),
   );
 }
 
 /** Every published day, in date order, slots in role order. */
-export function loadPublishedDays(db: Db): PublishedDay[] {
+function loadPublishedDays(db: Db): PublishedDay[] {
   const rows = db
     .prepare(
       `SELECT s.date, s.role, s.member_id FROM roster_slot s JOIN roster r ON r.id = s.roster_id
@@ -156,7 +166,7 @@ function writeMemberRow(db: Db, m: Member, position: number): void {
     last: m.lastDutyDate,
     position,
   });
-  for (const table of ['member_qualification', 'member_role_percent', 'member_blackout']) {
+  for (const table of ['member_qualification', 'member_role_percent', 'member_blackout', 'member_qualification_expiry']) {
     db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(m.id);
   }
   const qual = db.prepare('INSERT OR IGNORE INTO member_qualification (member_id, qualification, position) VALUES (?, ?, ?)');
@@ -165,6 +175,11 @@ function writeMemberRow(db: Db, m: Member, position: number): void {
   Object.entries(m.rolePercent).forEach(([q, p], i) => pct.run(m.id, q, p, i));
   const blackout = db.prepare('INSERT OR IGNORE INTO member_blackout (member_id, date) VALUES (?, ?)');
   for (const date of m.blackouts) blackout.run(m.id, date);
+  // Only for held qualifications: a qualification taken away takes its expiry date with it.
+  const expiry = db.prepare('INSERT OR REPLACE INTO member_qualification_expiry (member_id, qualification, last_valid) VALUES (?, ?, ?)');
+  for (const q of m.qualifications) {
+    if (m.qualificationExpiry && Object.hasOwn(m.qualificationExpiry, q)) expiry.run(m.id, q, m.qualificationExpiry[q]);
+  }
 }
 
 function writeMemberLinks(db: Db, m: Member): void {

@@ -144,6 +144,18 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
+    name: 'qualification expiry dates',
+    sql: `
+      CREATE TABLE member_qualification_expiry (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        qualification TEXT NOT NULL,
+        last_valid TEXT NOT NULL,
+        PRIMARY KEY (member_id, qualification)
+      );
+    `,
+  },
+  {
+    version: 4,
     name: 'published version per roster, the scheduler settings a draft was made under, the last replaced draft (undo)',
     sql: `
       ALTER TABLE roster ADD COLUMN version INTEGER;
@@ -161,7 +173,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/**
+ * Stamped into the file header (PRAGMA application_id, "RMST") so a Rostermeister database can be told
+ * from any other SQLite file; files made before the stamp carry 0. The schema version is also kept in
+ * the header (PRAGMA user_version), so a backup records the version it was made at.
+ */
+export const APPLICATION_ID = 0x524d5354;
 
 export interface MigrationStatus {
   version: number;
@@ -177,7 +196,7 @@ function ensureMigrationTable(db: Database): void {
   )`);
 }
 
-export function appliedVersion(db: Database): number {
+function appliedVersion(db: Database): number {
   ensureMigrationTable(db);
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return row.v ?? 0;
@@ -201,6 +220,9 @@ export function migrate(db: Database, target: number = CURRENT_VERSION, now: () 
       db.exec(m.sql);
       record.run(m.version, m.name, now().toISOString());
     }
+    const reached = appliedVersion(db);
+    if (db.pragma('user_version', { simple: true }) !== reached) db.pragma(`user_version = ${reached}`);
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
     return pending.map((m) => m.version);
   });
   return run.immediate();

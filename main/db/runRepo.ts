@@ -2,7 +2,7 @@ import type { RunInfo } from '../api/contract.ts';
 import type { DateRange, Fallback, RosterMetrics, SchedulerKind, SolveStatus } from '../../solver/types.ts';
 import type { Db } from './connection.ts';
 
-export type RunPurpose = 'draft' | 'shadow' | 'compare';
+export type RunPurpose = RunInfo['purpose'];
 
 export interface NewRun {
   purpose: RunPurpose;
@@ -20,6 +20,7 @@ export interface NewRun {
 
 interface RunRow {
   id: number;
+  purpose: RunPurpose;
   requested_scheduler: SchedulerKind;
   scheduler: SchedulerKind;
   seed: number | null;
@@ -63,6 +64,7 @@ export function insertRun(db: Db, run: NewRun): number {
 function toRunInfo(r: RunRow): RunInfo {
   return {
     id: r.id,
+    purpose: r.purpose,
     scheduler: r.scheduler,
     requestedScheduler: r.requested_scheduler,
     status: r.status,

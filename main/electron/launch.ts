@@ -11,7 +11,7 @@ export function dataDirArg(argv: readonly string[]): string | null {
 }
 
 /** Where scripts/start.mjs and the packaging hook put better-sqlite3 built for Electron's ABI. */
-export const NATIVE_BINDING_FILE = join('native', 'better_sqlite3.node');
+const NATIVE_BINDING_FILE = join('native', 'better_sqlite3.node');
 
 /**
  * The Electron-ABI build of better-sqlite3 to load: ROSTERMEISTER_NATIVE_BINDING, else dist/native next

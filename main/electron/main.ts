@@ -56,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     if (closing === null) return;
     event.preventDefault();
     backend = null;
-    closing.close().finally(() => app.quit());
+    void closing.close().finally(() => app.quit());
   });
   hardenAllWebContents();
   app.whenReady().then(start, (error: unknown) => fatal(error));

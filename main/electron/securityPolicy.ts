@@ -6,7 +6,7 @@
 /** The renderer runs from this origin inside Electron (a privileged, standard, secure custom scheme). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'rostermeister';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /** The one IPC channel: the preload forwards `call(method, args)` on it, main answers with an ApiEnvelope. */

@@ -11,7 +11,7 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

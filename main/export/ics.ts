@@ -63,7 +63,7 @@ function uidPart(text: string): string {
  * The same (date, role, member) gets the same UID on every export, so a calendar that imports a re-published
  * roster updates its events instead of duplicating them. The club slug keeps two clubs' events apart.
  */
-export function eventUid(clubName: string, date: IsoDate, roleKey: string, memberId: string): string {
+function eventUid(clubName: string, date: IsoDate, roleKey: string, memberId: string): string {
   return `${icsDate(date)}-${uidPart(roleKey)}-${uidPart(memberId)}-${uidPart(slug(clubName) || 'club')}@rostermeister`;
 }
 

@@ -75,7 +75,7 @@ function fontFile(path: string): Buffer {
 }
 
 /** "28 November 2026, 14:05" in the computer's own time zone. */
-export function generatedLabel(time: Date): string {
+function generatedLabel(time: Date): string {
   const hh = String(time.getHours()).padStart(2, '0');
   const mm = String(time.getMinutes()).padStart(2, '0');
   return `${time.getDate()} ${MONTH_NAMES[time.getMonth()]} ${time.getFullYear()}, ${hh}:${mm}`;

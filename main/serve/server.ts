@@ -13,7 +13,7 @@ import type { InternalErrorLogger } from '../api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../electron/securityPolicy.ts';
 import { contentTypeFor, resolveStaticPath } from './staticFiles.ts';
 
-export const TOKEN_HEADER = 'x-rostermeister-token';
+const TOKEN_HEADER = 'x-rostermeister-token';
 const LOOPBACK = '127.0.0.1';
 /** A club file travels as a JSON string; 32 MB leaves room for the largest the API accepts. */
 const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;

@@ -16,8 +16,11 @@ import { bytes, dateTime } from '../format.ts';
 import { errorMessage } from '../useLoad.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
-/** Database backups: make one now, or go back to one (the current file is kept aside first). */
-export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<void> }): React.JSX.Element {
+/**
+ * Database backups: make one now, or go back to one (the current file is kept aside first). In recovery
+ * (`recovery`) there is nothing sound to back up, so only restoring is offered.
+ */
+export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<void>; recovery?: boolean }): React.JSX.Element {
   const { notify, refresh } = useApp();
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
@@ -41,9 +44,11 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
       <Stack spacing={2}>
         <Stack direction="row" sx={{ alignItems: 'center' }}>
           <Typography variant="h6" component="h3" id="backups-heading" sx={{ flexGrow: 1 }}>Backups</Typography>
-          <Button variant="outlined" disabled={busy} onClick={() => void step(async () => `Backup ${(await api.createBackup()).name} created.`)}>
-            Create backup
-          </Button>
+          {!props.recovery && (
+            <Button variant="outlined" disabled={busy} onClick={() => void step(async () => `Backup ${(await api.createBackup()).name} created.`)}>
+              Create backup
+            </Button>
+          )}
         </Stack>
         {error !== null && <Alert severity="error">{error}</Alert>}
         {props.backups.length === 0 ? (
@@ -61,11 +66,16 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
             <TableBody>
               {props.backups.map((backup) => (
                 <TableRow key={backup.name}>
-                  <TableCell>{backup.name}</TableCell>
+                  <TableCell>
+                    {backup.name}
+                    {backup.problem !== null && (
+                      <Typography variant="body2" color="error">{backup.problem}</Typography>
+                    )}
+                  </TableCell>
                   <TableCell>{dateTime(backup.createdAt)}</TableCell>
                   <TableCell align="right">{bytes(backup.sizeBytes)}</TableCell>
                   <TableCell align="right">
-                    <Button size="small" disabled={busy} onClick={() => setRestoring(backup)} aria-label={`Restore ${backup.name}`}>Restore</Button>
+                    <Button size="small" disabled={busy || backup.problem !== null} onClick={() => setRestoring(backup)} aria-label={`Restore ${backup.name}`}>Restore</Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -76,7 +86,7 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
       <ConfirmDialog
         open={restoring !== null}
         title="Restore this backup?"
-        text={`Everything goes back to ${restoring === null ? '' : dateTime(restoring.createdAt)}. The current database is kept aside first.`}
+        text={`Everything goes back to ${restoring === null ? '' : dateTime(restoring.createdAt)}. The current database is kept aside first${props.recovery ? ' (in the set-aside folder)' : ''}.`}
         confirmLabel="Restore"
         danger
         onCancel={() => setRestoring(null)}

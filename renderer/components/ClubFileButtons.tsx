@@ -10,7 +10,12 @@ import type { ImportPreview } from '../../main/api/contract.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
 /** Import the whole club from a club file (all or nothing) or export it. */
-export function ClubFileButtons(props: { onImported(): Promise<void>; onError(message: string): void }): React.JSX.Element {
+export function ClubFileButtons(props: {
+  onImported(): Promise<void>;
+  onError(message: string): void;
+  /** An import that went through with likely typos in it: the summary and each warning. */
+  onWarnings(summary: string, warnings: string[]): void;
+}): React.JSX.Element {
   const { notify, refresh, club } = useApp();
   const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string; preview: ImportPreview } | null>(null);
@@ -35,7 +40,9 @@ export function ClubFileButtons(props: { onImported(): Promise<void>; onError(me
       const result = await api.importClubFile(file.text, file.name);
       await Promise.all([props.onImported(), refresh()]);
       const drafts = result.draftsKept === 0 ? '' : ` ${result.draftsKept} draft(s) kept${result.emptiedDraftSlots > 0 ? `, ${result.emptiedDraftSlots} slot(s) emptied` : ''}.`;
-      notify(`Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.${drafts} Backup: ${result.backup}.`);
+      const summary = `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.${drafts} Backup: ${result.backup}.`;
+      if (result.warnings.length === 0) notify(summary);
+      else props.onWarnings(summary, result.warnings);
     } catch (caught) {
       props.onError(`Nothing was imported. ${errorMessage(caught)}`);
     } finally {
@@ -70,8 +77,8 @@ export function ClubFileButtons(props: { onImported(): Promise<void>; onError(me
           if (file !== undefined) void previewFile(file);
         }}
       />
-      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()}>Import club file</Button>
-      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()}>Export club file</Button>
+      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>Import club file</Button>
+      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>Export club file</Button>
       {pending !== null && (
         <ImportDialog
           fileName={pending.name}

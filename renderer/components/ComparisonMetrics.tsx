@@ -6,7 +6,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ComparisonView } from '../../main/api/contract.ts';
+import type { ComparisonView, RosterSide } from '../../main/api/contract.ts';
 import { percent, seconds } from '../format.ts';
 import { PassChip } from './PassChip.tsx';
 
@@ -18,16 +18,26 @@ interface MetricRow {
   passed: boolean | null;
 }
 
+const FAILED = 'failed';
+
 function rows(view: ComparisonView): MetricRow[] {
-  const legacy = view.legacy.metrics;
-  const optimizer = view.optimizer.metrics;
+  const legacy = view.legacy;
+  const optimizer = view.optimizer;
+  const acc = view.acceptance;
+  const figure = (pick: (side: RosterSide) => string) => ({ legacy: pick(legacy), optimizer: optimizer === null ? FAILED : pick(optimizer) });
+  const breaks = (side: RosterSide) => (side.spacingBreaks === null ? '–' : String(side.spacingBreaks));
   return [
-    { name: 'Solve time', legacy: seconds(legacy.solve_time_ms), optimizer: seconds(optimizer.solve_time_ms), criterion: 'optimizer under 10 s', passed: view.acceptance.solve_time },
-    { name: 'Fill rate', legacy: percent(legacy.fill_rate_percent), optimizer: percent(optimizer.fill_rate_percent), criterion: 'optimizer ≥ legacy', passed: view.acceptance.fill_rate },
-    { name: 'Fairness variance', legacy: legacy.fairness_variance.toFixed(4), optimizer: optimizer.fairness_variance.toFixed(4), criterion: 'optimizer ≤ legacy', passed: view.acceptance.fairness },
-    { name: 'Variance, all eligible', legacy: legacy.fairness_variance_all.toFixed(4), optimizer: optimizer.fairness_variance_all.toFixed(4), criterion: '', passed: null },
-    { name: 'Changed slots', legacy: String(view.differences.changed_slots), optimizer: '', criterion: '', passed: null },
-    { name: 'Changed dates', legacy: String(view.differences.changed_dates), optimizer: '', criterion: '', passed: null },
+    { name: 'Solve time', ...figure((s) => seconds(s.metrics.solve_time_ms)), criterion: 'optimizer under 10 s', passed: acc?.solve_time ?? null },
+    { name: 'Fill rate', ...figure((s) => percent(s.metrics.fill_rate_percent)), criterion: 'optimizer ≥ legacy', passed: acc?.fill_rate ?? null },
+    { name: 'Fairness variance', ...figure((s) => s.metrics.fairness_variance.toFixed(4)), criterion: 'optimizer ≤ legacy', passed: acc?.fairness ?? null },
+    { name: 'Variance, all eligible', ...figure((s) => s.metrics.fairness_variance_all.toFixed(4)), criterion: '', passed: null },
+    { name: 'Spacing breaks', ...figure(breaks), criterion: 'strict spacing rules broken', passed: null },
+    ...(view.differences === null
+      ? []
+      : [
+          { name: 'Changed slots', legacy: String(view.differences.changed_slots), optimizer: '', criterion: '', passed: null },
+          { name: 'Changed dates', legacy: String(view.differences.changed_dates), optimizer: '', criterion: '', passed: null },
+        ]),
   ];
 }
 
@@ -49,19 +59,27 @@ export function ComparisonMetrics(props: { view: ComparisonView }): React.JSX.El
             <TableRow key={row.name}>
               <TableCell component="th" scope="row">{row.name}</TableCell>
               <TableCell align="right" colSpan={row.optimizer === '' ? 2 : 1}>{row.legacy}</TableCell>
-              {row.optimizer !== '' && <TableCell align="right">{row.optimizer}</TableCell>}
-              <TableCell>
+              {row.optimizer !== '' && (
+                <TableCell align="right" sx={row.optimizer === FAILED ? { color: 'error.main', fontWeight: 600 } : undefined}>{row.optimizer}</TableCell>
+              )}
+              <TableCell sx={{ whiteSpace: 'normal !important' }}>
                 {row.passed !== null && <PassChip passed={row.passed} />}
-                {row.criterion !== '' && <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>{row.criterion}</Typography>}
+                {row.criterion !== '' && <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: row.passed === null ? 0 : 1 }}>{row.criterion}</Typography>}
               </TableCell>
             </TableRow>
           ))}
           <TableRow>
             <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>Overall</TableCell>
             <TableCell colSpan={2} />
-            <TableCell>
-              <PassChip passed={props.view.acceptance.passed} />
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>all three</Typography>
+            <TableCell sx={{ whiteSpace: 'normal !important' }}>
+              {props.view.acceptance === null ? (
+                <Typography component="span" variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>None: the optimizer failed</Typography>
+              ) : (
+                <>
+                  <PassChip passed={props.view.acceptance.passed} />
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>all three</Typography>
+                </>
+              )}
             </TableCell>
           </TableRow>
         </TableBody>

@@ -5,7 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 
-/** Asks before a step that replaces or throws away data. */
+/** Asks before a step that replaces or throws away data; Cancel has the focus, so Enter changes nothing. */
 export function ConfirmDialog(props: {
   open: boolean;
   title: string;
@@ -22,8 +22,8 @@ export function ConfirmDialog(props: {
         <DialogContentText>{props.text}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        <Button variant="contained" color={props.danger ? 'error' : 'primary'} onClick={props.onConfirm} autoFocus>
+        <Button onClick={props.onCancel} autoFocus>Cancel</Button>
+        <Button variant="contained" color={props.danger ? 'error' : 'primary'} onClick={props.onConfirm}>
           {props.confirmLabel}
         </Button>
       </DialogActions>

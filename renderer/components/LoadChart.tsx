@@ -13,18 +13,18 @@ const LABEL_WIDTH = 130;
 const BAR_AREA = 240;
 const WIDTH = LABEL_WIDTH + BAR_AREA + 16;
 
-/** Duties per member for two rosters: one row per member, one bar per roster (plain SVG). */
-export function LoadChart(props: { series: [LoadSeries, LoadSeries]; names: Record<string, string> }): React.JSX.Element {
+/** Duties per member for one or two rosters: one row per member, one bar per roster (plain SVG). */
+export function LoadChart(props: { series: [LoadSeries] | [LoadSeries, LoadSeries]; names: Record<string, string> }): React.JSX.Element {
   const theme = useTheme();
   const colors = [theme.palette.primary.main, theme.palette.secondary.main];
-  const [first, second] = props.series;
-  const ids = [...new Set([...Object.keys(first.loads), ...Object.keys(second.loads)])]
-    .filter((id) => (first.loads[id] ?? 0) + (second.loads[id] ?? 0) > 0)
+  const all: LoadSeries[] = props.series;
+  const ids = [...new Set(all.flatMap((series) => Object.keys(series.loads)))]
+    .filter((id) => all.some((series) => (series.loads[id] ?? 0) > 0))
     .sort((a, b) => (props.names[a] ?? a).localeCompare(props.names[b] ?? b));
-  const max = Math.max(1, ...ids.flatMap((id) => [first.loads[id] ?? 0, second.loads[id] ?? 0]));
+  const max = Math.max(1, ...ids.flatMap((id) => all.map((series) => series.loads[id] ?? 0)));
   const scale = BAR_AREA / max;
   const height = ids.length * ROW + 24;
-  const summary = `Duties per member. ${ids.map((id) => `${props.names[id] ?? id}: ${first.label} ${first.loads[id] ?? 0}, ${second.label} ${second.loads[id] ?? 0}`).join('; ')}`;
+  const summary = `Duties per member. ${ids.map((id) => `${props.names[id] ?? id}: ${all.map((series) => `${series.label} ${series.loads[id] ?? 0}`).join(', ')}`).join('; ')}`;
   return (
     <Box>
       <Stack direction="row" spacing={2} sx={{ mb: 1 }}>
@@ -50,7 +50,7 @@ export function LoadChart(props: { series: [LoadSeries, LoadSeries]; names: Reco
                 <text x={LABEL_WIDTH - 8} y={y + ROW / 2 + 4} fontSize={12} textAnchor="end" fill={theme.palette.text.primary}>
                   {(props.names[id] ?? id).slice(0, 20)}
                 </text>
-                {[first, second].map((series, index) => (
+                {all.map((series, index) => (
                   <rect
                     key={series.label}
                     x={LABEL_WIDTH}

@@ -16,7 +16,7 @@ function details(event: LogEvent): string {
   return Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('  ');
 }
 
-/** The newest log events, as written to the log file. */
+/** Log events as written to the log file, in the order given (the page passes the newest first). */
 export function LogTable(props: { events: LogEvent[] }): React.JSX.Element {
   return (
     <TableContainer component={Paper} sx={{ maxHeight: 320 }}>
@@ -35,7 +35,7 @@ export function LogTable(props: { events: LogEvent[] }): React.JSX.Element {
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateTime(event.time)}</TableCell>
               <TableCell><Chip size="small" label={event.level} color={LEVEL_COLORS[event.level] ?? 'default'} /></TableCell>
               <TableCell>{event.message}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, wordBreak: 'break-word' }}>{details(event)}</TableCell>
+              <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}>{details(event)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -16,6 +16,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Member } from '../../main/api/contract.ts';
+import { memberWarnings } from '../../solver/clubWarnings.ts';
 import { MEMBER_SCHEMA } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
@@ -54,7 +55,10 @@ function toMember(form: Form): Member | FieldError {
     if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Percent for ${key} "${text}" is not a number (0 to 100).` };
     rolePercent[key] = value;
   }
-  return { ...form.member, maxPerMonth, rolePercent };
+  // Expiry dates go with their qualification (the form does not edit them).
+  const { qualificationExpiry, ...rest } = form.member;
+  const kept = Object.entries(qualificationExpiry ?? {}).filter(([key]) => form.member.qualifications.includes(key));
+  return { ...rest, maxPerMonth, rolePercent, ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}) };
 }
 
 const label = (key: keyof Member) => MEMBER_SCHEMA[key].label;
@@ -82,6 +86,11 @@ export function MemberDialog(props: {
   const others = props.members.filter((m) => m.id !== member.id);
   const nameOf = new Map(props.members.map((m) => [m.id, m.name]));
   const qualifications = [...new Set([...props.qualifications, ...member.qualifications])];
+  // Likely typos are shown while editing and do not stop the save.
+  const warnings = memberWarnings(
+    { qualifications: member.qualifications, rolePercent: Object.fromEntries(Object.entries(form.percents).map(([key, text]) => [key, Number(text) || 0])) },
+    props.qualifications.map((qualification) => ({ qualification })),
+  );
 
   async function save(): Promise<void> {
     const candidate = toMember(form);
@@ -175,6 +184,9 @@ export function MemberDialog(props: {
                 );
               })}
             </Stack>
+            {warnings.length > 0 && (
+              <Alert severity="warning" sx={{ mt: 1 }} aria-label="Please check">{warnings.join(' ')} You can still save.</Alert>
+            )}
             {(errorFor('qualifications') ?? errorFor('rolePercent')) !== undefined && (
               <FormHelperText error>{errorFor('qualifications') ?? errorFor('rolePercent')}</FormHelperText>
             )}

@@ -6,11 +6,13 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { IsoDate, RoleSetting } from '../../main/api/contract.ts';
-import { dayLabel } from '../format.ts';
+import { EMPTY_SLOT, dayLabel } from '../format.ts';
 
 export interface RosterCell {
   name: string | null;
   highlighted: boolean;
+  /** Shown under the name, e.g. why an empty slot is empty. */
+  note?: string | null;
 }
 
 /** A read-only roster grid (duty days x roles); highlighted cells are marked for sight and for screen readers. */
@@ -39,7 +41,7 @@ export function RosterTable(props: {
             <TableRow key={date}>
               <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>{dayLabel(date)}</TableCell>
               {props.roles.map((role) => {
-                const { name, highlighted } = props.cell(date, role.key);
+                const { name, highlighted, note } = props.cell(date, role.key);
                 return (
                   <TableCell
                     key={role.key}
@@ -50,7 +52,8 @@ export function RosterTable(props: {
                       color: name === null ? 'error.main' : undefined,
                     }}
                   >
-                    {name ?? 'Empty'}
+                    {name ?? EMPTY_SLOT}
+                    {note != null && <span style={{ display: 'block', fontWeight: 400, fontSize: '0.75rem' }}>{note}</span>}
                     {highlighted && <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> ({props.highlightLabel})</span>}
                   </TableCell>
                 );

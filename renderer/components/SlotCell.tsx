@@ -7,7 +7,7 @@ import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { SlotView } from '../../main/api/contract.ts';
-import { dayLabel } from '../format.ts';
+import { EMPTY_SLOT, dayLabel, readableDates } from '../format.ts';
 
 /** One slot of the draft grid: the member (or a marked empty slot), its warnings and its lock. */
 export function SlotCell(props: {
@@ -21,7 +21,7 @@ export function SlotCell(props: {
   const where = `${roleTitle}, ${dayLabel(slot.date)}`;
   const empty = slot.memberId === null;
   const background = empty ? 'rgba(211, 47, 47, 0.08)' : slot.warnings.length > 0 ? 'rgba(237, 108, 2, 0.10)' : slot.locked ? 'rgba(29, 79, 145, 0.08)' : undefined;
-  const hint = empty ? (slot.diagnosis ?? 'Nobody could take this slot.') : slot.warnings.join(' ');
+  const hint = readableDates(empty ? (slot.diagnosis ?? 'Nobody could take this slot.') : slot.warnings.join(' '));
   const button = (
     <Button
       size="small"
@@ -29,10 +29,10 @@ export function SlotCell(props: {
       variant={empty ? 'outlined' : 'text'}
       disabled={disabled}
       onClick={props.onOpen}
-      aria-label={`${where}: ${empty ? 'empty' : slot.memberName}`}
+      aria-label={`${where}: ${empty ? EMPTY_SLOT : slot.memberName}`}
       sx={{ textTransform: 'none', justifyContent: 'flex-start', flexGrow: 1, minWidth: 0, fontWeight: empty ? 600 : 400 }}
     >
-      {empty ? 'Empty' : slot.memberName}
+      {empty ? EMPTY_SLOT : slot.memberName}
     </Button>
   );
   return (
@@ -40,8 +40,8 @@ export function SlotCell(props: {
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         {hint === '' ? button : <Tooltip title={hint}><span style={{ display: 'flex', flexGrow: 1, minWidth: 0 }}>{button}</span></Tooltip>}
         {slot.warnings.length > 0 && (
-          <Tooltip title={slot.warnings.join(' ')}>
-            <WarningAmberIcon color="warning" fontSize="small" role="img" aria-label={`Warning: ${slot.warnings.join(' ')}`} />
+          <Tooltip title={readableDates(slot.warnings.join(' '))}>
+            <WarningAmberIcon color="warning" fontSize="small" role="img" aria-label={`Warning: ${readableDates(slot.warnings.join(' '))}`} />
           </Tooltip>
         )}
         <IconButton

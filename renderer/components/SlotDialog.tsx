@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -13,12 +14,41 @@ import ListSubheader from '@mui/material/ListSubheader';
 import TextField from '@mui/material/TextField';
 import type { DraftView, SlotCandidate, SlotView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { dayLabel } from '../format.ts';
+import { dayLabel, fairnessChange, readableDates } from '../format.ts';
+import { matchesSearch } from '../search.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 const SEARCH_FROM = 10;
 
-/** Pick the member for one slot: eligible members to choose from, the others greyed out with their reason. */
+/** Moves the focus to the next or previous enabled candidate (arrow keys, Home, End). */
+function moveFocus(event: React.KeyboardEvent<HTMLElement>, list: HTMLElement | null): void {
+  const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+  const step = steps[event.key];
+  if (step === undefined || list === null) return;
+  const items = [...list.querySelectorAll<HTMLElement>('[data-candidate]:not(.Mui-disabled)')];
+  if (items.length === 0) return;
+  event.preventDefault();
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const next = step === -Infinity ? 0 : step === Infinity ? items.length - 1 : at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
+  items[next]?.focus();
+}
+
+/** The members not allowed, one group per reason, in the order the backend ranked them. */
+function byReason(candidates: SlotCandidate[]): [string, SlotCandidate[]][] {
+  const groups = new Map<string, SlotCandidate[]>();
+  for (const c of candidates) {
+    const reason = c.reason ?? 'not allowed';
+    groups.set(reason, [...(groups.get(reason) ?? []), c]);
+  }
+  return [...groups];
+}
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * Pick the member for one slot. The backend ranks the members: allowed ones by how much the season's
+ * fairness changes (warnings last), the others grouped by why they are not allowed.
+ */
 export function SlotDialog(props: {
   draft: DraftView;
   slot: SlotView;
@@ -31,13 +61,17 @@ export function SlotDialog(props: {
   const [search, setSearch] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [list, setList] = useState<HTMLElement | null>(null);
 
-  const [eligible, ineligible] = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    const shown = (candidates.data ?? []).filter((c) => needle === '' || c.name.toLowerCase().includes(needle));
-    const byFit = (a: SlotCandidate, b: SlotCandidate) => a.warnings.length - b.warnings.length || a.load - b.load || a.name.localeCompare(b.name);
-    return [shown.filter((c) => c.eligible).sort(byFit), shown.filter((c) => !c.eligible).sort((a, b) => a.name.localeCompare(b.name))];
+  const { fitting, warned, notAllowed } = useMemo(() => {
+    const shown = (candidates.data ?? []).filter((c) => matchesSearch(search, [c.name, c.memberId]));
+    return {
+      fitting: shown.filter((c) => c.eligible && c.warnings.length === 0),
+      warned: shown.filter((c) => c.eligible && c.warnings.length > 0),
+      notAllowed: byReason(shown.filter((c) => !c.eligible)),
+    };
   }, [candidates.data, search]);
+  const notAllowedCount = notAllowed.reduce((n, [, group]) => n + group.length, 0);
 
   async function choose(candidate: SlotCandidate | null): Promise<void> {
     setSaving(true);
@@ -50,16 +84,32 @@ export function SlotDialog(props: {
     }
   }
 
+  const allowed = (candidate: SlotCandidate) => (
+    <ListItemButton
+      key={candidate.memberId}
+      data-candidate
+      selected={candidate.memberId === slot.memberId}
+      disabled={saving}
+      onClick={() => void choose(candidate)}
+    >
+      <ListItemText
+        primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
+        secondary={[`${candidate.load} of ${candidate.cap} duties`, `fairness ${fairnessChange(candidate.fairnessDelta)}`, ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`)].join(' · ')}
+        slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
+      />
+    </ListItemButton>
+  );
+
   const title = `${props.roleTitle} on ${dayLabel(slot.date)}`;
   return (
     <Dialog open onClose={props.onClose} aria-labelledby="slot-title" fullWidth maxWidth="sm">
       <DialogTitle id="slot-title">{title}</DialogTitle>
       <DialogContent dividers sx={{ minHeight: 240 }}>
         {slot.memberId === null && slot.diagnosis !== null && (
-          <Alert severity="error" sx={{ mb: 2 }}>Empty slot. {slot.diagnosis}</Alert>
+          <Alert severity="error" sx={{ mb: 2 }}>Empty slot. {readableDates(slot.diagnosis)}</Alert>
         )}
         {slot.warnings.length > 0 && (
-          <Alert severity="warning" sx={{ mb: 2 }}>{slot.warnings.join(' ')}</Alert>
+          <Alert severity="warning" sx={{ mb: 2 }}>{readableDates(slot.warnings.join(' '))}</Alert>
         )}
         {error !== null && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
         {candidates.error !== null && <Alert severity="error">{candidates.error}</Alert>}
@@ -71,31 +121,28 @@ export function SlotDialog(props: {
             fullWidth
             value={search}
             onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={(event) => { if (event.key === 'ArrowDown') moveFocus(event, list); }}
             sx={{ mb: 1 }}
           />
         )}
         {candidates.data !== undefined && (
-          <List dense aria-label="Members">
-            <ListSubheader disableSticky>Can take this slot ({eligible.length})</ListSubheader>
-            {eligible.map((candidate) => (
-              <ListItemButton
-                key={candidate.memberId}
-                selected={candidate.memberId === slot.memberId}
-                disabled={saving}
-                onClick={() => void choose(candidate)}
-              >
-                <ListItemText
-                  primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
-                  secondary={[`${candidate.load} of ${candidate.cap} duties`, ...candidate.warnings.map((w) => `⚠ ${w}`)].join(' · ')}
-                  slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
-                />
-              </ListItemButton>
-            ))}
-            {ineligible.length > 0 && <ListSubheader disableSticky>Not allowed ({ineligible.length})</ListSubheader>}
-            {ineligible.map((candidate) => (
-              <ListItemButton key={candidate.memberId} disabled>
-                <ListItemText primary={candidate.name} secondary={candidate.reason ?? 'Not allowed'} />
-              </ListItemButton>
+          <List dense aria-label="Members" ref={setList} onKeyDown={(event) => moveFocus(event, list)}>
+            <ListSubheader disableSticky>Can take this slot ({fitting.length})</ListSubheader>
+            {fitting.map(allowed)}
+            {warned.length > 0 && <ListSubheader disableSticky>Allowed, with warnings ({warned.length})</ListSubheader>}
+            {warned.map(allowed)}
+            {notAllowedCount > 0 && <ListSubheader disableSticky>Not allowed ({notAllowedCount})</ListSubheader>}
+            {notAllowed.map(([reason, group]) => (
+              <Box component="li" key={reason} sx={{ listStyle: 'none' }}>
+                <List dense disablePadding aria-label={`Not allowed: ${reason}`}>
+                  <ListSubheader disableSticky sx={{ lineHeight: 2.5, pl: 3, fontStyle: 'italic' }}>{capitalised(reason)} ({group.length})</ListSubheader>
+                  {group.map((candidate) => (
+                    <ListItemButton key={candidate.memberId} disabled sx={{ pl: 4, py: 0 }}>
+                      <ListItemText primary={candidate.name} />
+                    </ListItemButton>
+                  ))}
+                </List>
+              </Box>
             ))}
           </List>
         )}

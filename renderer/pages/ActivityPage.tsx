@@ -1,9 +1,13 @@
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
+import type { LogEvent } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { LogTable } from '../components/LogTable.tsx';
 import { RunsTable } from '../components/RunsTable.tsx';
@@ -13,9 +17,20 @@ import { useLoad } from '../useLoad.ts';
 const RUNS = 50;
 const EVENTS = 100;
 
+type LevelFilter = 'all' | LogEvent['level'];
+const LEVEL_FILTERS: { value: LevelFilter; label: string }[] = [
+  { value: 'all', label: 'All levels' },
+  { value: 'info', label: 'Info' },
+  { value: 'warn', label: 'Warnings' },
+  { value: 'error', label: 'Errors' },
+];
+
 export function ActivityPage(): React.JSX.Element {
   const runs = useLoad(() => api.listRuns(RUNS), []);
   const log = useLoad(() => api.recentLog(EVENTS), []);
+  const [level, setLevel] = useState<LevelFilter>('all');
+  // The log file reads oldest first; the page shows the newest first, like the runs.
+  const events = useMemo(() => [...(log.data ?? [])].reverse().filter((event) => level === 'all' || event.level === level), [log.data, level]);
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
@@ -36,8 +51,14 @@ export function ActivityPage(): React.JSX.Element {
       )}
       {log.data !== undefined && (
         <Stack spacing={1}>
-          <Typography variant="h6" component="h3">Recent log events</Typography>
-          <LogTable events={log.data} />
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Typography variant="h6" component="h3">Recent log events</Typography>
+            <TextField select size="small" label="Level" value={level} onChange={(event) => setLevel(event.target.value as LevelFilter)} sx={{ width: 160 }}>
+              {LEVEL_FILTERS.map((filter) => <MenuItem key={filter.value} value={filter.value}>{filter.label}</MenuItem>)}
+            </TextField>
+            <Typography variant="body2" color="text.secondary">{events.length} of {log.data.length}, newest first</Typography>
+          </Stack>
+          <LogTable events={events} />
         </Stack>
       )}
     </Stack>

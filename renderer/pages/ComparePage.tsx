@@ -80,8 +80,15 @@ export function ComparePage(): React.JSX.Element {
       )}
       {view !== null && (
         <>
-          <Typography variant="body2" color="text.secondary">Compared {dateTime(view.createdAt)}. Highlighted slots differ between the two rosters.</Typography>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Typography variant="body2" color="text.secondary">
+            Compared {dateTime(view.createdAt)}.{view.optimizer === null ? '' : ' Highlighted slots differ between the two rosters.'}
+          </Typography>
+          {view.optimizerFailure !== null && (
+            <Alert severity="error" role="alert">
+              The optimizer failed on {monthLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason: {view.optimizerFailure.reason}
+            </Alert>
+          )}
+          <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: { xs: 'stretch', lg: 'flex-start' } }}>
             <Stack spacing={1} sx={{ flex: 3, minWidth: 0 }}>
               <Typography variant="h6" component="h3">Metrics</Typography>
               <ComparisonMetrics view={view} />
@@ -90,7 +97,9 @@ export function ComparePage(): React.JSX.Element {
               <Typography variant="h6" component="h3">Duties per member</Typography>
               <LoadChart
                 names={view.memberNames}
-                series={[{ label: 'Legacy', loads: view.legacy.loads }, { label: 'Optimizer', loads: view.optimizer.loads }]}
+                series={view.optimizer === null
+                  ? [{ label: 'Legacy', loads: view.legacy.loads }]
+                  : [{ label: 'Legacy', loads: view.legacy.loads }, { label: 'Optimizer', loads: view.optimizer.loads }]}
               />
             </Paper>
           </Stack>

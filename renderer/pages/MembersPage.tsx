@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import type { Member } from '../../main/api/contract.ts';
+import type { Member, RoleSetting } from '../../main/api/contract.ts';
 import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
@@ -14,10 +14,13 @@ import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { dayLabel } from '../format.ts';
+import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
 
-function matches(member: Member, needle: string): boolean {
-  return [member.name, member.id, ...member.qualifications].some((text) => text.toLowerCase().includes(needle));
+/** Name, id, qualifications and the titles of the roles they qualify for. */
+function searchTexts(member: Member, roles: readonly RoleSetting[]): string[] {
+  const titles = roles.filter((role) => member.qualifications.includes(role.qualification)).map((role) => role.title);
+  return [member.name, member.id, ...member.qualifications, ...titles];
 }
 
 export function MembersPage(): React.JSX.Element {
@@ -28,12 +31,13 @@ export function MembersPage(): React.JSX.Element {
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
   const all = members.data ?? [];
   const shown = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return (members.data ?? []).filter((m) => needle === '' || matches(m, needle)).sort((a, b) => a.name.localeCompare(b.name));
-  }, [members.data, search]);
+    const roles = club?.roles ?? [];
+    return (members.data ?? []).filter((m) => matchesSearch(search, searchTexts(m, roles))).sort((a, b) => a.name.localeCompare(b.name));
+  }, [members.data, search, club]);
   const qualifications = [...new Set((club?.roles ?? []).map((role) => role.qualification))];
 
   async function saved(member: Member, message: string): Promise<void> {
@@ -45,7 +49,7 @@ export function MembersPage(): React.JSX.Element {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="h5" component="h2">Members</Typography>
         <TextField
           type="search"
@@ -53,17 +57,27 @@ export function MembersPage(): React.JSX.Element {
           label="Search members"
           value={search}
           onChange={(event) => setSearch(event.target.value)}
-          sx={{ width: 280 }}
+          sx={{ width: 240 }}
         />
-        <Typography variant="body2" color="text.secondary">{shown.length} of {all.length}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
-          <ClubFileButtons onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)} onError={setError} />
-          <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })}>
+          <ClubFileButtons
+            onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
+            onError={setError}
+            onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })}
+          />
+          <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
             Add member
           </Button>
         </Stack>
       </Stack>
       {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {importWarnings !== null && (
+        <Alert severity="warning" onClose={() => setImportWarnings(null)} aria-label="Import summary">
+          {importWarnings.summary} Please check {importWarnings.warnings.length === 1 ? 'this' : `these ${importWarnings.warnings.length}`}:
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>{importWarnings.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+        </Alert>
+      )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
       {(conflicts.data?.length ?? 0) > 0 && (
         <Alert severity="warning" aria-label="Blackouts on published duties">

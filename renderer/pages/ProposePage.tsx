@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
@@ -24,7 +24,7 @@ import { MonthPicker } from '../components/MonthPicker.tsx';
 import { PublishDialog } from '../components/PublishDialog.tsx';
 import { RunSummary } from '../components/RunSummary.tsx';
 import { SlotDialog } from '../components/SlotDialog.tsx';
-import { SCHEDULER_NAMES, dateTime, monthLabel, rangeLabel } from '../format.ts';
+import { SCHEDULER_NAMES, dateTime, monthLabel, rangeLabel, readableDates } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 type Confirming = 'publish' | 'discard' | null;
@@ -60,6 +60,20 @@ export function ProposePage(): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [openSlot, setOpenSlot] = useState<SlotView | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
+  // Where the keyboard focus goes once the page shows the result: the Roll button after a generation
+  // (Generate is gone, Roll was disabled), the slot's own button after choosing a member for it.
+  const [focusNext, setFocusNext] = useState<'roll' | { date: string; role: string } | null>(null);
+  const rollButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (focusNext === null || generating || busy) return;
+    const frame = requestAnimationFrame(() => {
+      if (focusNext === 'roll') rollButton.current?.focus();
+      else document.querySelector<HTMLElement>(`[data-slot="${focusNext.date}/${focusNext.role}"] button`)?.focus();
+      setFocusNext(null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusNext, generating, busy, draft.data]);
 
   const current = draft.data ?? null;
   const active = current?.activeScheduler ?? (settings === null ? null : activeSchedulerFor(settings, month).scheduler);
@@ -70,6 +84,7 @@ export function ProposePage(): React.JSX.Element {
     try {
       draft.set(await run());
       await status.reload();
+      setFocusNext('roll');
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'cancelled') notify('Generation cancelled. Nothing was changed.', 'info');
       else setError(errorMessage(caught));
@@ -154,8 +169,9 @@ export function ProposePage(): React.JSX.Element {
 
   function slotChanged(next: DraftView, chosen: SlotCandidate | null): void {
     draft.set(next);
+    if (openSlot !== null) setFocusNext({ date: openSlot.date, role: openSlot.role });
     setOpenSlot(null);
-    if (chosen !== null && chosen.warnings.length > 0) notify(`${chosen.name} is on duty. Please check: ${chosen.warnings.join(' ')}`, 'warning');
+    if (chosen !== null && chosen.warnings.length > 0) notify(`${chosen.name} is on duty. Please check: ${readableDates(chosen.warnings.join(' '))}`, 'warning');
   }
 
   const locked = generating || busy;
@@ -175,7 +191,7 @@ export function ProposePage(): React.JSX.Element {
           ) : (
             <>
               <Stack direction="row">
-                <Button variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}
+                <Button ref={rollButton} variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}
                   title={`A new roster by the ${SCHEDULER_NAMES[current.activeScheduler].toLowerCase()} scheduler`} sx={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
                   Roll
                 </Button>

@@ -20,7 +20,7 @@ class Network {
   readonly next: number[] = [];
 
   constructor(readonly size: number) {
-    this.head = new Array(size).fill(-1);
+    this.head = new Array<number>(size).fill(-1);
   }
 
   /** Adds an arc and its reverse; returns the arc's index. */

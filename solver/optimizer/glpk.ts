@@ -45,7 +45,7 @@ export async function solveWithGlpk(model: LP, timeLimitMs: number, fixed: Reado
     result = solver.solve(lp, { msglev: solver.GLP_MSG_OFF, presol: true, tmlim: Math.max(0.001, timeLimitMs / 1000) });
   } catch (error) {
     runtime = null;
-    throw new Error(`GLPK failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`GLPK failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const { status, dual } = result.result;
   const z = result.result.z + constant;

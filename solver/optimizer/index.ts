@@ -1,2 +1,2 @@
-export { solveOptimizer, DEFAULT_TIME_LIMIT_MS } from './solve.ts';
-export type { OptimizerOptions, OptimizerResult } from './solve.ts';
+export { solveOptimizer } from './solve.ts';
+export type { OptimizerResult } from './solve.ts';

@@ -1,6 +1,7 @@
 import { daysBetween, weekdayOf } from '../dates.ts';
-import { Eligibility } from '../eligibility.ts';
+import { Eligibility, RosterState } from '../eligibility.ts';
 import { historyBefore } from '../history.ts';
+import { carriesOver, strictBreaksBetween } from '../rules/spacing.ts';
 import type { Assignment, Member, SchedulingProblem } from '../types.ts';
 import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, staleDays } from './preferences.ts';
 import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
@@ -101,6 +102,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
 
   const locked = new Map<string, string | null>();
   const lockedOn = dutyDays.map(() => new Set<string>());
+  // The locked slots as a roster: the catalogue's roster rules are checked against it.
+  const lockedRoster = new RosterState(eligibility);
   /** member index -> role index -> day indices the member is locked in that role. */
   const lockedRoleDays = new Map<number, Map<number, number[]>>();
   const lockedLoad = members.map(() => 0);
@@ -111,6 +114,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     locked.set(`${day},${role}`, lock.memberId);
     if (lock.memberId === null) continue;
     lockedOn[day].add(lock.memberId);
+    lockedRoster.assign(lock.date, lock.role, lock.memberId);
     const m = memberIndex.get(lock.memberId);
     if (m === undefined) continue;
     lockedLoad[m]++;
@@ -145,9 +149,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
       if (locked.has(`${day},${r}`)) return;
       freeSlots++;
       members.forEach((member, m) => {
-        if (remaining[m] === 0 || lockedOn[day].has(member.id)) return;
-        if (!eligibility.passesStatic(member.id, role, date)) return;
-        for (const other of eligibility.avoidedBy(member.id)) if (lockedOn[day].has(other)) return;
+        // Every hard rule of the catalogue: the static ones, and the roster ones against the locked slots.
+        if (lockedRoster.block(member.id, role, date) !== null) return;
 
         const points = assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]);
         let softPoints = 0;
@@ -163,9 +166,9 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
           if (otherRole !== role.key) continue;
           const apart = dayNumber[day] - other;
           softPoints += SOFT_SPACING.get(apart) ?? 0;
-          if (apart === 7 && !member.allowWeekendDouble) breaks++;
+          breaks += strictBreaksBetween(member, null, apart);
         }
-        if (day === 0 && history.carryOverDate !== null && history.carryOver.get(role.key) === member.id) breaks++;
+        if (carriesOver(history, member.id, role.key, day)) breaks++;
 
         slot.push(candidates.length);
         const perDay = (byMemberDay[m][day] ??= new Map());

@@ -6,7 +6,7 @@ import type { IsoDate, Member, Weekday } from '../types.ts';
  * unit of the fairness term. Pairing and soft spacing, which depend on two assignments, form the
  * last tier (see model.ts), on the same scale as the reference model's 60/20/5 divided by 5.
  */
-export const PREFERENCE_POINTS = {
+const PREFERENCE_POINTS = {
   /** Full cost for a role at 0% weight, scaled down linearly to 0 at 100%. */
   roleWeight: 20,
   /** Full cost for a member on duty the day before the range, 0 for one idle a year or longer. */

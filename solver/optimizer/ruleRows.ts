@@ -2,18 +2,21 @@ import type { LP } from 'glpk.js/node';
 import { GLP } from './glpk.ts';
 import type { OptimizerInstance } from './instance.ts';
 import { b, RowSet, x, type Term } from './lp.ts';
+import { avoidanceRows } from '../rules/avoidance.ts';
+import { capLimitRows } from '../rules/cap.ts';
+import { oneRolePerDayRows } from '../rules/oneRolePerDay.ts';
+import type { AtMost } from '../rules/rule.ts';
 
 /**
  * The rows of the hard rules, every stage's model starts from them:
  * - one member per slot;
- * - one role per member per day;
- * - avoidance: two members who avoid each other are not on duty on the same day;
- * - cap: at most `maxLoad` free duties per member (capRows; the fairness stage caps through its load
- *   steps instead, see model.ts);
+ * - one role per member per day, and avoidance (their rule modules in solver/rules/ write the rows);
+ * - cap: at most `maxLoad` free duties per member (capRows, from the cap module; the fairness stage
+ *   caps through its load steps instead, see model.ts);
  * - strict spacing: forbidden or counted (Spacing).
- * The rules that decide whether a member may fill a slot at all (qualification, blackouts, a cap of
- * 0, already on duty that day in a locked slot, avoiding someone locked that day) leave no candidate
- * and need no row: instance.ts applies them, and finds the strict spacing pairs and avoidances.
+ * A member the catalogue's checks refuse a slot (every static rule, and the roster rules against the
+ * locked slots) has no candidate there and needs no row: instance.ts applies them, and finds the
+ * strict spacing pairs and avoidances.
  */
 
 /**
@@ -30,12 +33,8 @@ export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
   for (const slot of instance.bySlot) {
     if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
   }
-  for (const days of instance.byMemberDay) {
-    for (const roles of days) if (roles && roles.size > 1) rows.add([...roles.values()].map((c) => [x(c), 1]), GLP.UP, 0, 1);
-  }
-  for (const { a, b, day } of instance.avoidances) {
-    rows.add([...onDuty(instance, a, day, 1), ...onDuty(instance, b, day, 1)], GLP.UP, 0, 1);
-  }
+  for (const row of oneRolePerDayRows(instance)) addAtMost(rows, row);
+  for (const row of avoidanceRows(instance)) addAtMost(rows, row);
   const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
   const breaks: Term[] = [];
   if (spacing === 'hard') {
@@ -61,10 +60,11 @@ export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
 
 /** The cap: each member's free duties at most `maxLoad` (cap minus locked load, one a day). */
 export function capRows(instance: OptimizerInstance, rows: RowSet): void {
-  instance.byMemberDay.forEach((_, m) => {
-    const own = memberCandidates(instance, m);
-    if (own.length > instance.maxLoad[m]) rows.add(own.map((c) => [x(c), 1]), GLP.UP, 0, instance.maxLoad[m]);
-  });
+  for (const row of capLimitRows(instance)) addAtMost(rows, row);
+}
+
+function addAtMost(rows: RowSet, { candidates, most }: AtMost): void {
+  rows.add(candidates.map((c) => [x(c), 1]), GLP.UP, 0, most);
 }
 
 export function memberCandidates(instance: OptimizerInstance, m: number): number[] {

@@ -40,7 +40,7 @@ export interface OptimizerResult {
   stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
 }
 
-export const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
+const DEFAULT_TIME_LIMIT_MS = DEFAULT_TIME_LIMIT_SECONDS * 1000;
 /** Shares of the time left for the fill and fairness stages. */
 const FILL_SHARE = 0.4;
 const FAIRNESS_SHARE = 0.75;

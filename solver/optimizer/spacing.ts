@@ -1,3 +1,4 @@
+import { strictBreaksBetween } from '../rules/spacing.ts';
 import type { Member } from '../types.ts';
 import type { Candidate, OptimizerInstance } from './instance.ts';
 import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS } from './preferences.ts';
@@ -34,8 +35,7 @@ export function softSpacingCliques(instance: OptimizerInstance, open: (candidate
 /** Strict breaks and soft points of one member in one role on duty days `a` and `b` (indices). */
 export function spacingTerm(member: Member, dayNumber: number[], a: number, b: number): { breaks: number; points: number } {
   const apart = Math.abs(dayNumber[a] - dayNumber[b]);
-  const breaks = (Math.abs(a - b) === 1 ? 1 : 0) + (apart === 7 && !member.allowWeekendDouble ? 1 : 0);
-  return { breaks, points: SOFT_SPACING.get(apart) ?? 0 };
+  return { breaks: strictBreaksBetween(member, Math.abs(a - b), apart), points: SOFT_SPACING.get(apart) ?? 0 };
 }
 
 /** Spacing terms between two free candidates of the same member and role. */

@@ -1,4 +1,5 @@
 import { expect, openPage, test } from './fixtures.ts';
+import { demoClub, importClubFile } from './clubFiles.ts';
 
 test('a member edit with a bad value shows the error and saves nothing', async ({ app }) => {
   await openPage(app, 'Members');
@@ -47,7 +48,54 @@ test('blackout days toggled on the calendar are saved with the member', async ({
   await app.getByLabel('Month', { exact: true }).fill('2027-06');
   await app.getByRole('button', { name: 'Generate' }).click();
   await app.getByRole('button', { name: /^Instructor, Sat 12 Jun: / }).click({ timeout: 60_000 });
-  await expect(app.getByRole('dialog').getByRole('button', { name: /David Chen/ })).toContainText('blacked out');
+  await expect(app.getByRole('dialog').getByRole('list', { name: 'Not allowed: blacked out' }).getByRole('button', { name: 'David Chen' })).toBeDisabled();
+});
+
+test('search ignores accents and finds members by qualification or role title', async ({ app }) => {
+  await openPage(app, 'Members');
+  const search = app.getByLabel('Search members');
+  const names = app.getByRole('table', { name: 'Members' }).getByRole('rowheader');
+  for (const [typed, found] of [['Jose', 'José Núñez'], ['zoe', 'Zoë Müller'], ['Soren', 'Søren Østergaard'], ['Lukasz', 'Łukasz Zieliński'], ['ayse yilmaz', 'Ayşe Yılmaz']]) {
+    await search.fill(typed);
+    await expect(names).toHaveText([found]);
+  }
+
+  await search.fill('Tow Pilot');
+  const rows = app.getByRole('table', { name: 'Members' }).getByRole('row').filter({ has: app.getByRole('rowheader') });
+  expect(await rows.count()).toBeGreaterThan(1);
+  for (const row of await rows.all()) await expect(row.getByRole('cell').nth(1)).toContainText('Tow Pilot');
+  await search.fill('towpilot');
+  const byKey = await rows.count();
+  await search.fill('tow pilot');
+  await expect(rows).toHaveCount(byKey);
+});
+
+test('likely typos are warned about on import and in the member dialog, and saved anyway', async ({ app }) => {
+  const club = demoClub();
+  const alex = club.members.find((m) => m.name === 'Alex Rivera')!;
+  alex.qualifications = [...alex.qualifications, 'towpliot'];
+  const held = alex.qualifications.filter((q) => q !== 'towpliot');
+  alex.rolePercent = Object.fromEntries(held.map((q) => [q, 60]));
+
+  await openPage(app, 'Members');
+  await importClubFile(app, club);
+  const summary = app.getByRole('alert', { name: 'Import summary' });
+  await expect(summary).toContainText(`Imported ${club.members.length} members`);
+  await expect(summary).toContainText('Alex Rivera (');
+  await expect(summary).toContainText('No role uses the qualification "towpliot"');
+  await expect(summary).toContainText(`add up to ${60 * held.length} %`);
+
+  await app.getByLabel('Search members').fill('Alex Rivera');
+  await app.getByRole('button', { name: 'Edit Alex Rivera' }).click();
+  const dialog = app.getByRole('dialog', { name: 'Edit Alex Rivera' });
+  const warning = dialog.getByRole('alert', { name: 'Please check' });
+  await expect(warning).toContainText('"towpliot"');
+  await expect(warning).toContainText(`add up to ${60 * held.length} %`);
+  await dialog.getByLabel('Percent for towpilot').fill('10');
+  await expect(warning).toContainText(`add up to ${60 * (held.length - 1) + 10} %`);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.getByText('Alex Rivera saved.')).toBeVisible();
 });
 
 test('adding a member under a taken id is refused and replaces nobody; the proposed free id works', async ({ app }) => {

@@ -4,15 +4,15 @@ test('the pages are reachable from the navigation by keyboard, under the club na
   await expect(app.getByRole('banner')).toContainText('Kestrel Ridge Gliding Club');
   await expect(app).toHaveTitle(/Kestrel Ridge Gliding Club/);
   const navigation = app.getByRole('navigation', { name: 'Pages' });
-  await expect(navigation.getByRole('button')).toHaveText(['Propose', 'Compare', 'Members', 'Settings', 'Activity', 'Published']);
+  await expect(navigation.getByRole('link')).toHaveText(['Propose', 'Compare', 'Members', 'Settings', 'Activity', 'Published']);
   await expect(app.getByRole('heading', { name: 'Propose roster' })).toBeVisible();
 
-  await navigation.getByRole('button', { name: 'Propose' }).focus();
+  await navigation.getByRole('link', { name: 'Propose' }).focus();
   for (let step = 0; step < 3; step++) await app.keyboard.press('Tab');
-  await expect(navigation.getByRole('button', { name: 'Settings' })).toBeFocused();
+  await expect(navigation.getByRole('link', { name: 'Settings' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
-  await expect(navigation.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(navigation.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
 
   await app.keyboard.press('Tab');
   await app.keyboard.press('Enter');

@@ -37,9 +37,9 @@ function draftState(): Promise<{ draftId: number; date: string; role: string; me
 
 async function readDraftState(): Promise<{ draftId: number; date: string; role: string; memberId: string }> {
   const view = (await backend.getDraft(DRAFT_MONTH)) ?? (await backend.generateDraft(DRAFT_MONTH));
-  const slot = view.slots.find((s) => s.memberId !== null) ?? view.slots[0]!;
+  const slot = view.slots.find((s) => s.memberId !== null) ?? view.slots[0];
   const members = await backend.listMembers();
-  return { draftId: view.id, date: slot.date, role: slot.role, memberId: slot.memberId ?? members[0]!.id };
+  return { draftId: view.id, date: slot.date, role: slot.role, memberId: slot.memberId ?? members[0].id };
 }
 
 const argsCache = new Map<ApiMethod, Promise<unknown[]>>();
@@ -177,7 +177,7 @@ describe('API payload fuzzing through callApi on a real backend', () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), fc.array(fieldEdit, { minLength: 1, maxLength: 3 }), async (pick, edits) => {
         const members = await backend.listMembers();
-        const original = members[pick % members.length]!;
+        const original = members[pick % members.length];
         const edited: Record<string, unknown> = { ...structuredClone(original) };
         for (const { field, value } of edits) edited[field] = value;
         const reply = await checkedCall('updateMember', [edited]);

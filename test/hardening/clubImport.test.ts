@@ -41,7 +41,7 @@ async function importAndCheck(text: string): Promise<void> {
   }
   counts.imported++;
   const expected = serializeClub(parseClubFile(text));
-  assert.deepEqual(asSets(JSON.parse(await backend.exportClub())), asSets(JSON.parse(JSON.stringify(expected))), 'the whole file, and only it, was imported');
+  assert.deepEqual(asSets(JSON.parse(await backend.exportClub()) as Doc), asSets(JSON.parse(JSON.stringify(expected)) as Doc), 'the whole file, and only it, was imported');
   assert.equal((reply.value as { members: number }).members, expected.members.length);
   await backend.importClub(baseline);
   assert.ok(dumpTables(reader) === baselineDump, 'the baseline club is back');

@@ -129,7 +129,7 @@ async function calibrate(op: Operation, prepared: Prepared): Promise<{ newState:
     states.push(hashOf(dump));
   }
   assert.equal(states[0], states[1], `${op} must be deterministic for this test to compare states`);
-  return { newState: states[0]!, durationMs: Math.max(...durations) };
+  return { newState: states[0], durationMs: Math.max(...durations) };
 }
 
 async function killRepeatedly(op: Operation, prepare: () => Promise<Prepared>): Promise<string> {

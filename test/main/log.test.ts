@@ -57,7 +57,7 @@ describe('file sink', () => {
     log.error('roster generation failed', { error: 'boom' });
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     assert.equal(lines.length, 2);
-    assert.equal(JSON.parse(lines[0]).num_days, 9);
+    assert.equal((JSON.parse(lines[0]) as { num_days: number }).num_days, 9);
     assert.deepEqual(
       readLogFile(path, 10).map((e) => e.message),
       ['Generating roster', 'roster generation failed'],

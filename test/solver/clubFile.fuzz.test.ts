@@ -79,7 +79,7 @@ function checkOutcome(load: () => Club, doc: unknown): void {
   try {
     club = load();
   } catch (error) {
-    if (!(error instanceof ClubFileError)) throw new Error(`crash: ${error instanceof Error ? error.stack : String(error)}`);
+    if (!(error instanceof ClubFileError)) throw new Error(`crash: ${error instanceof Error ? error.stack : String(error)}`, { cause: error });
     assert.ok(error.problems.length > 0, 'a ClubFileError lists at least one problem');
     for (const problem of error.problems) {
       assert.equal(typeof problem.path, 'string');

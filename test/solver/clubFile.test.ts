@@ -6,6 +6,8 @@ import { dutyDaysFor } from '../../solver/calendar.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
 import { monthRange } from '../../solver/dates.ts';
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-return --
+   A Doc is a club file bent out of shape on purpose, one field at a time: any is the point here. */
 type Doc = Record<string, any>;
 
 function validDoc(): Doc {
@@ -220,7 +222,7 @@ describe('the demo club', () => {
     assert.equal(club.members.length, 45);
     assert.deepEqual(club.roles.map((r) => r.key), ['instructor', 'towpilot', 'duty_officer', 'assistant_duty_officer']);
     assert.ok(club.season.start && club.season.end);
-    assert.ok(club.members.some((m) => /[^\x00-\x7f]/.test(m.name)));
+    assert.ok(club.members.some((m) => /[^\p{ASCII}]/u.test(m.name)));
   });
 
   it('has blackouts, preferences, pairs, avoidances and published history before December 2026', () => {

@@ -12,7 +12,8 @@ describe('member schema', () => {
       members: [{ id: 'm001', name: 'Alex Rivera', qualifications: ['towpilot'] }],
     };
     assert.deepEqual(parseClub(doc).members[0], blankMember('m001', 'Alex Rivera', ['towpilot']));
-    assert.deepEqual(Object.keys(blankMember('x', 'y', [])), MEMBER_FIELDS);
+    // Every field but the optional qualificationExpiry, which a member without one leaves out.
+    assert.deepEqual(Object.keys(blankMember('x', 'y', [])), MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry'));
   });
 
   it('does not share default lists between blank members', () => {
@@ -34,6 +35,7 @@ describe('member schema', () => {
     assert.equal(memberFieldLabel('maxPerMonth'), 'Monthly limit');
     assert.equal(memberFieldLabel('blackouts[2]'), 'Blackout days (entry 3)');
     assert.equal(memberFieldLabel('rolePercent.towpilot'), 'Percent for towpilot');
+    assert.equal(memberFieldLabel('qualificationExpiry.towpilot'), 'Last valid date of towpilot');
     assert.equal(memberFieldLabel('pairWith[0]'), 'Likes to work with (entry 1)');
     assert.equal(memberProblemMessage('suspended', undefined, 'true or false'), 'Suspended is missing.');
     assert.equal(memberProblemMessage('isAdmin', true, 'x'), 'There is no member field "isAdmin".');

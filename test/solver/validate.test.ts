@@ -160,10 +160,13 @@ describe('candidatesForSlot', () => {
 
   it('warns about spacing breaks the choice would cause and about reaching the limit', () => {
     const byId = new Map(candidatesForSlot(p, roster, '2026-06-13', 'towpilot').map((c) => [c.memberId, c]));
-    assert.deepEqual(byId.get('a')?.warnings, ['also Tow Pilot on 2026-06-06, 7 days apart', 'reaches the limit of 2 duties']);
-    assert.deepEqual(byId.get('b')?.warnings, ['also Tow Pilot on 2026-06-07, the neighbouring duty day']);
+    assert.deepEqual(byId.get('a')?.warnings, ['Member A is also Tow Pilot on 2026-06-06, 7 days apart.', 'Member A reaches the limit of 2 duties.']);
+    assert.deepEqual(byId.get('b')?.warnings, ['Member B is also Tow Pilot on 2026-06-07, the neighbouring duty day.']);
     const first = candidatesForSlot(p, roster, '2026-06-06', 'towpilot').find((c) => c.memberId === 'b');
-    assert.deepEqual(first?.warnings, ['also Tow Pilot on 2026-06-07, the neighbouring duty day', 'also Tow Pilot on 2026-06-13, 7 days apart']);
+    assert.deepEqual(first?.warnings, [
+      'Member B is also Tow Pilot on 2026-06-07, the neighbouring duty day.',
+      'Member B is also Tow Pilot on 2026-06-13, 7 days apart.',
+    ]);
   });
 
   it('rejects a slot that is not in the roster', () => {

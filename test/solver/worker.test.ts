@@ -62,7 +62,7 @@ describe('solver/worker.ts in a worker thread', () => {
     assert.equal(outcome.kind, 'reply');
     assert.ok(outcome.kind === 'reply' && outcome.reply.ok);
     assert.equal(outcome.reply.id, REQUEST_ID, 'the reply carries the request id');
-    const { result } = outcome.reply as Extract<WorkerReply, { ok: true }>;
+    const { result } = outcome.reply;
     assert.equal(result.status, 'optimal');
     assert.equal(result.assignments.length, 3);
     assert.deepEqual(validateRoster(problem, result.assignments), []);
@@ -107,7 +107,7 @@ describe('solver/worker.ts in a worker thread', () => {
   it('returns a roster the validator rejects for the invalid fault', async () => {
     const outcome = await run(twoRoleProblem, 'invalid');
     assert.ok(outcome.kind === 'reply' && outcome.reply.ok);
-    const { result } = outcome.reply as Extract<WorkerReply, { ok: true }>;
+    const { result } = outcome.reply;
     const rules = validateRoster(twoRoleProblem, result.assignments).map((v) => v.rule);
     assert.ok(rules.includes('on_duty_that_day'), `got ${rules.join(', ')}`);
   });

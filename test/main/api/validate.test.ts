@@ -73,6 +73,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   listBackups: [],
   createBackup: [],
   restoreBackup: ['rostermeister-2026-06-01T10-00-00.db'],
+  databaseStatus: [],
+  startAfresh: [],
   listRuns: [20],
   recentLog: [200],
 };
@@ -125,8 +127,8 @@ describe('validateArgs', () => {
 
   it('refuses unknown fields, prototype keys included', () => {
     rejects('updateMember', [{ ...member(), isAdmin: true }], 'member.isAdmin');
-    rejects('updateMember', [JSON.parse('{"__proto__": {"x": 1}}')], 'member.__proto__');
-    rejects('updateSettings', [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') }], 'settings.monthOverrides.__proto__');
+    rejects('updateMember', [JSON.parse('{"__proto__": {"x": 1}}') as unknown], 'member.__proto__');
+    rejects('updateSettings', [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') as unknown }], 'settings.monthOverrides.__proto__');
     rejects('getDraft', [{ year: 2026, month: 6, day: 1 }], 'month.day');
     rejects('exportPublished', [{ year: 2026, month: 6, format: 'csv', path: '/etc/passwd' }], 'request.path');
   });

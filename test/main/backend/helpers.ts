@@ -24,8 +24,8 @@ export async function apiError(promise: Promise<unknown>, code: ApiError['code']
     await promise;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.code !== code) throw new Error(`expected ${code}, got ${error.code}: ${error.message}`);
-    if (field !== undefined && error.field !== field) throw new Error(`expected field ${field}, got ${error.field}: ${error.message}`);
+    if (error.code !== code) throw new Error(`expected ${code}, got ${error.code}: ${error.message}`, { cause: error });
+    if (field !== undefined && error.field !== field) throw new Error(`expected field ${field}, got ${error.field}: ${error.message}`, { cause: error });
     return error;
   }
   throw new Error(`expected an ApiError ${code}, but it succeeded`);

@@ -103,7 +103,7 @@ describe('Adopt and Roll keep the user\'s work; the replaced draft can be brough
 
       // A hand edit locked after the comparison: a member the optimizer side does not put there.
       const day = draft.dutyDays[2]!;
-      const sideHolder = comparison.optimizer.assignments.find((a) => a.date === day && a.role === 'duty_officer')!.memberId;
+      const sideHolder = comparison.optimizer!.assignments.find((a) => a.date === day && a.role === 'duty_officer')!.memberId;
       const pick = (await backend.slotCandidates(draft.id, day, 'duty_officer')).find((c) => c.eligible && c.memberId !== sideHolder)!;
       await backend.setSlot(draft.id, day, 'duty_officer', pick.memberId);
       const edited = await backend.setSlotLocked(draft.id, day, 'duty_officer', true);

@@ -23,7 +23,7 @@ describe('roster workflow on a real database', () => {
     assert.deepEqual((await backend.getDraft({ year: 2026, month: 6 }))?.id, draft.id);
 
     // Edit a slot by hand: an eligible member is accepted, an ineligible one refused with the reason.
-    const [day, other] = [draft.dutyDays[0]!, draft.dutyDays[3]!];
+    const [day, other] = [draft.dutyDays[0], draft.dutyDays[3]];
     const candidates = await backend.slotCandidates(draft.id, day, 'instructor');
     const current = draft.slots.find((s) => s.date === day && s.role === 'instructor')!.memberId;
     const pick = candidates.find((c) => c.eligible && c.memberId !== current)!;
@@ -72,7 +72,7 @@ describe('roster workflow on a real database', () => {
     const member = (await backend.listMembers()).find((m) => m.id === carried)!;
     assert.ok(member.lastDutyDate !== null && member.lastDutyDate >= lastDay.date, String(member.lastDutyDate));
     const july = await backend.generateDraft({ year: 2026, month: 7 });
-    const firstDay = july.dutyDays[0]!;
+    const firstDay = july.dutyDays[0];
     assert.notEqual(july.slots.find((s) => s.date === firstDay && s.role === 'towpilot')!.memberId, carried);
     const carriedCandidate = (await backend.slotCandidates(july.id, firstDay, 'towpilot')).find((c) => c.memberId === carried)!;
     assert.ok(carriedCandidate.warnings.some((w) => w.includes('last published day')), carriedCandidate.warnings.join('; '));

@@ -8,6 +8,7 @@ import { after, describe, it } from 'node:test';
 import { syntheticClub } from '../../../bench/syntheticClub.ts';
 import { serializeClub } from '../../../solver/clubFile.ts';
 import type { RosterDocument } from '../../../solver/types.ts';
+import type { ComparisonReport } from '../../../main/cli/compare.ts';
 import { registeredCommands } from '../../../main/cli/command.ts';
 import { runCli } from '../../../main/cli/main.ts';
 
@@ -84,7 +85,7 @@ describe('rostermeister CLI', () => {
     assert.equal(doc.fallback, null);
 
     const again = await cli('propose', '--year', '2026', '--month', '6', '--seed', '5', '--json');
-    assert.deepEqual(JSON.parse(again.stdout).assignments, doc.assignments, 'the same seed gives the same roster');
+    assert.deepEqual((JSON.parse(again.stdout) as RosterDocument).assignments, doc.assignments, 'the same seed gives the same roster');
   });
 
   it('propose prints a readable grid with the optimizer', async () => {
@@ -96,15 +97,15 @@ describe('rostermeister CLI', () => {
       assert.match(run.stdout, /^Fallback: +the optimizer was replaced by legacy: /m, 'an optimizer roster or a reported fallback');
     }
     assert.match(run.stdout, /^Filled: +\d+ of \d+ slots/m);
-    const events = run.stderr.trim().split('\n').map((line) => JSON.parse(line));
+    const events = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as { message: string });
     assert.equal(events[0].message, 'Generating roster');
-    assert.equal(events.at(-1).message, 'Roster generation complete');
+    assert.equal(events.at(-1)?.message, 'Roster generation complete');
   });
 
   it('compare --json has the documented shape, with legacy runs', async () => {
     const run = await cli('compare', '--club', clubPath, '--year', '2026', '--month', '5', '--seed', '9', '--legacy-runs', '3', '--time-limit', '3', '--json');
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout);
+    const report = JSON.parse(run.stdout) as ComparisonReport;
     assert.deepEqual(Object.keys(report.metadata).sort(), [
       'comparison_time',
       'duty_days',
@@ -123,18 +124,41 @@ describe('rostermeister CLI', () => {
     assert.equal(report.legacy.scheduler, 'legacy');
     assert.equal(report.legacy.seed, 9);
     // The optimizer side is the optimizer's roster, or legacy with the fallback recorded (the machine may be slow).
-    if (report.optimizer.scheduler !== 'optimizer') assert.equal(typeof report.optimizer.fallback.reason, 'string');
+    if (report.optimizer.scheduler !== 'optimizer') assert.equal(typeof report.optimizer.fallback?.reason, 'string');
     assert.deepEqual(Object.keys(report.differences).sort(), ['changed_dates', 'changed_slots', 'slot_differences']);
     assert.equal(report.differences.slot_differences.length, report.differences.changed_slots);
     for (const d of report.differences.slot_differences) {
       assert.deepEqual(Object.keys(d).sort(), ['date', 'legacy_member_id', 'optimizer_member_id', 'role']);
     }
     assert.deepEqual(Object.keys(report.acceptance).sort(), ['fairness', 'fill_rate', 'passed', 'solve_time']);
-    assert.equal(report.legacy_runs.runs, 3);
-    assert.deepEqual(report.legacy_runs.seeds, [9, 10, 11]);
-    const fill = report.legacy_runs.fill_rate_percent;
+    const legacyRuns = report.legacy_runs;
+    assert.ok(legacyRuns, 'legacy_runs with --legacy-runs');
+    assert.equal(legacyRuns.runs, 3);
+    assert.deepEqual(legacyRuns.seeds, [9, 10, 11]);
+    const fill = legacyRuns.fill_rate_percent;
     assert.ok(fill.min <= fill.mean && fill.mean <= fill.max);
     assert.ok(fill.min <= report.legacy.metrics.fill_rate_percent && report.legacy.metrics.fill_rate_percent <= fill.max);
+  });
+
+  it('compare reports the strict spacing breaks of both rosters, each one real', async () => {
+    const run = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--json');
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout);
+    for (const side of ['legacy', 'optimizer'] as const) {
+      const holders = new Set((report[side] as RosterDocument).assignments.map((a) => `${a.date}|${a.role}|${a.memberId}`));
+      for (const b of report.spacing_breaks[side]) {
+        assert.ok(holders.has(`${b.date}|${b.role}|${b.memberId}`), `${side} holds ${b.date} ${b.role}`);
+        assert.ok(b.rule === 'carry_over' || holders.has(`${b.otherDate}|${b.role}|${b.memberId}`), `${side} also holds ${b.otherDate} ${b.role}`);
+      }
+    }
+    // Seed 3 of the demo club's June 2027: legacy puts members in the same role a week apart.
+    assert.ok(report.spacing_breaks.legacy.length > 0);
+
+    const text = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--verbose');
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^Spacing breaks +${report.spacing_breaks.legacy.length} +${report.spacing_breaks.optimizer.length}\\b`, 'm'));
+    assert.match(text.stdout, /^Spacing breaks \(legacy\):$/m);
+    assert.match(text.stdout, /7 days apart/);
   });
 
   it('compare --verbose lists every difference and every empty slot', async () => {

@@ -10,7 +10,7 @@ const GENERATED = new Date('2026-11-28T12:05:00Z');
 const request = (extra: Partial<ExportRequest>): ExportRequest => ({ year: 2026, month: 12, format: 'csv', ...extra });
 
 function parseCsv(bytes: Buffer): string[][] {
-  return parse(bytes, { bom: true, relax_column_count: false }) as string[][];
+  return parse(bytes, { bom: true, relax_column_count: false });
 }
 
 test('grid CSV: Date then one column per role title, one row per duty day, names as published', async () => {
@@ -44,7 +44,7 @@ test('long CSV: one row per slot with role key, title, member id and name; open 
   const view = decemberView();
   const file = await renderExport(view, request({ format: 'csv-long' }), GENERATED);
   assert.equal(file.fileName, 'skyhigh-gliding-club-sud-roster-2026-12-long.csv');
-  const records = parse(file.bytes, { columns: true, bom: true }) as Record<string, string>[];
+  const records = parse<Record<string, string>>(file.bytes, { columns: true, bom: true });
   const expected = view.days.flatMap((day) =>
     day.slots.map((slot) => ({
       date: day.date,
@@ -59,9 +59,9 @@ test('long CSV: one row per slot with role key, title, member id and name; open 
 
 test("one member's CSV: long format keeps only their slots, grid only their duty days", async () => {
   const view = decemberView();
-  const long = parse((await renderExport(view, request({ format: 'csv-long', memberId: 'm4' }), GENERATED)).bytes, {
+  const long = parse<Record<string, string>>((await renderExport(view, request({ format: 'csv-long', memberId: 'm4' }), GENERATED)).bytes, {
     columns: true,
-  }) as Record<string, string>[];
+  });
   const held = view.days.flatMap((day) => day.slots.filter((slot) => slot.memberId === 'm4').map(() => day.date));
   assert.deepEqual(long.map((row) => row.date), held);
   assert.ok(long.every((row) => row.member_id === 'm4' && row.member_name === NAMES.m4));

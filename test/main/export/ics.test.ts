@@ -23,7 +23,7 @@ interface ParsedEvent {
 }
 
 function parseCalendar(bytes: Buffer): { calendar: ICAL.Component; events: ParsedEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')));
+  const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')) as unknown[]);
   const events = calendar.getAllSubcomponents('vevent').map((component) => {
     const start = component.getFirstPropertyValue('dtstart') as ICAL.Time;
     const end = component.getFirstPropertyValue('dtend') as ICAL.Time;
@@ -141,7 +141,7 @@ test('foldLine keeps multi-byte characters whole; escapeText escapes what RFC 55
   assert.equal(folded.replace(/\r\n /g, ''), line);
   assert.equal(escapeText('a\\b;c,d\ne'), 'a\\\\b\\;c\\,d\\ne');
   const component = new ICAL.Component(
-    ICAL.parse(`BEGIN:VEVENT\r\n${foldLine(`SUMMARY:${escapeText('a\\b;c,d\ne')}`)}\r\nEND:VEVENT\r\n`),
+    ICAL.parse(`BEGIN:VEVENT\r\n${foldLine(`SUMMARY:${escapeText('a\\b;c,d\ne')}`)}\r\nEND:VEVENT\r\n`) as unknown[],
   );
   assert.equal(component.getFirstPropertyValue('summary'), 'a\\b;c,d\ne');
 });
