@@ -10,6 +10,7 @@ import { pruneBackups, restoringPath } from '../../../main/backend/backups.ts';
 import { createBackend } from '../../../main/backend/index.ts';
 import { runCli } from '../../../main/cli/main.ts';
 import { backupsDir, databasePath, lockPath, logPath } from '../../../main/dataDir.ts';
+import { CURRENT_VERSION } from '../../../main/db/migrations.ts';
 import { silentLogger } from '../../../main/log.ts';
 import { syntheticClub } from '../../../bench/syntheticClub.ts';
 import { serializeClub } from '../../../solver/clubFile.ts';
@@ -52,7 +53,7 @@ describe('backups and the data folder', () => {
       for (let i = 0; i < 5; i++) made.push((await backend.createBackup()).name);
       const list = await backend.listBackups();
       assert.deepEqual(list.map((b) => b.name).sort(), made.slice(2).sort());
-      assert.ok(list.every((b) => b.schemaVersion === 2 && b.problem === null));
+      assert.ok(list.every((b) => b.schemaVersion === CURRENT_VERSION && b.problem === null));
       await apiError(backend.setBackupsKept(0), 'bad_input', 'backupsKept');
       assert.deepEqual(
         readdirSync(backupsDir(dataDir)).sort(),
