@@ -218,11 +218,14 @@ export interface PublishedConflict {
   message: string;
 }
 
-export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf';
+/** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
+export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman';
 
 export interface ExportRequest {
   year: number;
   month: number;
+  /** A run of this many published months from year/month, 1..12, default 1. */
+  months?: number;
   format: ExportFormat;
   /** Only this member's duties (ICS and CSV). */
   memberId?: string;

@@ -102,8 +102,16 @@ export const settings = object<Settings>(
 );
 
 export const exportRequest = object<ExportRequest>(
-  { year, month, format: oneOf('csv', 'csv-long', 'ics', 'pdf'), memberId, bom: boolean, paper: oneOf('A4', 'Letter') },
-  { optional: ['memberId', 'bom', 'paper'] },
+  {
+    year,
+    month,
+    months: integer(1, MAX_RANGE_MONTHS),
+    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman'),
+    memberId,
+    bom: boolean,
+    paper: oneOf('A4', 'Letter'),
+  },
+  { optional: ['months', 'memberId', 'bom', 'paper'] },
 );
 
 // A backup is named by the backend; a name with a path separator or a leading dot is never one of them.

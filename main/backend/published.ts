@@ -83,9 +83,10 @@ export function listPublishedMonths(ctx: BackendContext): PublishedMonth[] {
 }
 
 export async function exportPublished(ctx: BackendContext, request: ExportRequest, fontDir?: string): Promise<ExportFile> {
-  const view = publishedView(ctx, rangeOf({ year: request.year, month: request.month }));
-  if (!view) throw nothingPublished(request.year, request.month);
+  const ref = { year: request.year, month: request.month, months: request.months ?? 1 };
+  const view = publishedView(ctx, rangeOf(ref));
+  if (!view) throw nothingPublished(ref);
   const file = await renderExport(view, request, ctx.now(), fontDir ? { fontDir } : {});
-  ctx.log.info('Roster exported', { year: request.year, month: request.month, format: request.format });
+  ctx.log.info('Roster exported', { ...ref, format: request.format });
   return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
 }

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseClubFile } from '../../solver/clubFile.ts';
-import { monthRange } from '../../solver/dates.ts';
-import { buildProblem } from '../../solver/problem.ts';
-import type { Club, SchedulingProblem } from '../../solver/types.ts';
-import { requiredInteger, stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.ts';
+import type { Club } from '../../solver/types.ts';
+import { stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args.ts';
 import type { CliContext } from './command.ts';
-import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** Club file and month options shared by the roster commands. */
 
@@ -37,15 +34,4 @@ export function readClubFile(path: string): Club {
 export function clubFromArgs(args: ParsedArgs, ctx: CliContext): Club {
   const path = stringOption(args, 'club');
   return readClubFile(path !== undefined ? resolve(path) : join(ctx.packageRoot, DEMO_CLUB_PATH));
-}
-
-export function monthFromArgs(args: ParsedArgs): { year: number; month: number } {
-  return {
-    year: requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR }),
-    month: requiredInteger(args, 'month', { min: 1, max: 12 }),
-  };
-}
-
-export function monthProblem(club: Club, year: number, month: number): SchedulingProblem {
-  return buildProblem(club, monthRange(year, month));
 }

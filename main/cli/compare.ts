@@ -5,7 +5,10 @@ import { spacingBreaks, type SpacingBreak } from '../../solver/validate.ts';
 import type { Logger } from '../log.ts';
 import { generateRoster } from '../scheduler/generate.ts';
 import { flag, integerOption, type OptionSpecs } from './args.ts';
-import { clubFromArgs, CLUB_OPTION, monthFromArgs, monthProblem, MONTH_OPTION, YEAR_OPTION } from './club.ts';
+import { clubFromArgs, CLUB_OPTION } from './club.ts';
+import { monthRange } from '../../solver/dates.ts';
+import { buildProblem } from '../../solver/problem.ts';
+import { monthRangeFromArgs, rangeLabel, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 import { registerCommand } from './command.ts';
 import { MAX_SEED, SEED_OPTION, TIME_LIMIT_OPTION, timeLimitMsFromArgs } from './propose.ts';
 import { compareInStore, usesStore } from './storeCommands.ts';
@@ -24,6 +27,8 @@ export interface ComparisonReport {
   metadata: {
     year: number;
     month: number;
+    /** How many months from year/month the comparison covers. */
+    months: number;
     comparison_time: string;
     members: number;
     duty_days: number;
@@ -41,8 +46,7 @@ export interface ComparisonReport {
 }
 
 const options: OptionSpecs = {
-  year: YEAR_OPTION,
-  month: MONTH_OPTION,
+  ...RANGE_OPTIONS,
   club: CLUB_OPTION,
   seed: SEED_OPTION,
   'legacy-runs': { type: 'string', valueName: 'K', description: 'also run legacy with K seeds and give mean/min/max' },
@@ -52,17 +56,17 @@ const options: OptionSpecs = {
 
 registerCommand({
   name: 'compare',
-  summary: 'Run both schedulers on one month and compare them.',
-  usage: 'compare --year Y --month M [--club FILE] [--seed N] [--legacy-runs K] [--time-limit S] [--json] [--verbose]',
+  summary: 'Run both schedulers on a month or a run of up to 12 months and compare them.',
+  usage: `compare ${RANGE_USAGE} [--club FILE] [--seed N] [--legacy-runs K] [--time-limit S] [--json] [--verbose]`,
   options,
   async run(args, ctx) {
     if (usesStore(args, ctx)) return compareInStore(args, ctx);
-    const { year, month } = monthFromArgs(args);
+    const { year, month, months } = monthRangeFromArgs(args);
     const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED }) ?? newSeed();
     const legacyRuns = integerOption(args, 'legacy-runs', { min: 1, max: 1000 });
     const timeLimitMs = timeLimitMsFromArgs(args);
     const club = clubFromArgs(args, ctx);
-    const problem = monthProblem(club, year, month);
+    const problem = buildProblem(club, monthRange(year, month, months));
 
     const legacy = await generateRoster(problem, { scheduler: 'legacy', seed, log: ctx.log });
     const optimizer = await generateRoster(problem, { scheduler: 'optimizer', seed, timeLimitMs, log: ctx.log });
@@ -70,6 +74,7 @@ registerCommand({
       metadata: {
         year,
         month,
+        months,
         comparison_time: new Date().toISOString(),
         members: club.members.length,
         duty_days: problem.dutyDays.length,
@@ -119,7 +124,7 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
   const mark = (ok: boolean) => (ok ? 'yes' : 'NO');
   const row = (label: string, pick: (doc: RosterDocument) => string | number) => [label, String(pick(legacy)), String(pick(optimizer))];
   const lines = [
-    `${club.name}: ${meta.year}-${String(meta.month).padStart(2, '0')}, ${meta.duty_days} duty days x ${meta.roles} roles = ${meta.total_slots} slots, ${meta.members} members`,
+    `${club.name}: ${rangeLabel(meta)}, ${meta.duty_days} duty days x ${meta.roles} roles = ${meta.total_slots} slots, ${meta.members} members`,
     '',
     table([
       ['', 'legacy', 'optimizer'],

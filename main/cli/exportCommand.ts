@@ -4,20 +4,21 @@ import type { ExportFormat } from '../api/contract.ts';
 import { ApiError } from '../api/errors.ts';
 import { createBackend } from '../backend/index.ts';
 import { resolveDataDir } from '../dataDir.ts';
-import { MONTH_NAMES } from '../export/common.ts';
-import { flag, oneOf, requiredInteger, requiredString, stringOption, type OptionSpecs } from './args.ts';
-import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
+import { flag, oneOf, requiredString, stringOption, UsageError, type OptionSpecs } from './args.ts';
 import { registerCommand } from './command.ts';
-import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
+import { monthRangeFromArgs, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 
-const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf'];
+const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf', 'dutyman'];
 const PAPERS = ['A4', 'Letter'] as const;
 
 const options: OptionSpecs = {
-  year: YEAR_OPTION,
-  month: MONTH_OPTION,
-  format: { type: 'string', valueName: 'FORMAT', description: 'csv (a row per duty day), csv-long (a row per slot), ics or pdf' },
-  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf)" },
+  ...RANGE_OPTIONS,
+  format: {
+    type: 'string',
+    valueName: 'FORMAT',
+    description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, or dutyman (DutyMan's duty upload CSV)",
+  },
+  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman)" },
   bom: { type: 'boolean', description: 'start CSV with a UTF-8 byte order mark (for spreadsheet programs)' },
   paper: { type: 'string', valueName: 'A4|Letter', description: 'PDF paper size (default A4)' },
   out: { type: 'string', valueName: 'PATH', description: 'file to write, or a folder to write the file into' },
@@ -25,14 +26,14 @@ const options: OptionSpecs = {
 
 registerCommand({
   name: 'export',
-  summary: 'Export a published month as CSV, calendar (ICS) or a printable PDF sheet.',
-  usage: 'export --year Y --month M --format csv|csv-long|ics|pdf [--member ID] [--bom] [--paper A4|Letter] --out PATH',
+  summary: 'Export a published month or run of months as CSV, calendar (ICS), a printable PDF sheet or a DutyMan upload.',
+  usage: `export ${RANGE_USAGE} --format csv|csv-long|ics|pdf|dutyman [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
   options,
   async run(args, ctx) {
-    const year = requiredInteger(args, 'year', { min: FIRST_YEAR, max: LAST_YEAR });
-    const month = requiredInteger(args, 'month', { min: 1, max: 12 });
+    const range = monthRangeFromArgs(args);
     requiredString(args, 'format');
     const format = oneOf(args, 'format', FORMATS, 'csv');
+    if (flag(args, 'bom') && format !== 'csv' && format !== 'csv-long') throw new UsageError(`Option --bom applies to csv and csv-long only, not ${format}.`);
     const paper = oneOf(args, 'paper', PAPERS, 'A4');
     const memberId = stringOption(args, 'member');
     const out = resolve(requiredString(args, 'out'));
@@ -44,13 +45,10 @@ registerCommand({
       fontDir: join(ctx.packageRoot, 'assets', 'fonts'),
     });
     try {
-      if ((await backend.getPublished({ year, month })) === null) {
-        ctx.err(`No published roster for ${MONTH_NAMES[month - 1]} ${year} — publish a draft first. No file was written.`);
-        return 2;
-      }
       const file = await backend.exportPublished({
-        year,
-        month,
+        year: range.year,
+        month: range.month,
+        ...(range.months > 1 ? { months: range.months } : {}),
         format,
         ...(memberId === undefined ? {} : { memberId }),
         ...(flag(args, 'bom') ? { bom: true } : {}),

@@ -1,9 +1,12 @@
 import type { SchedulerKind } from '../../solver/types.ts';
 import { DEFAULT_TIME_LIMIT_MS, generateRoster } from '../scheduler/generate.ts';
 import { flag, integerOption, oneOf, positiveNumberOption, type OptionSpecs, type ParsedArgs } from './args.ts';
-import { clubFromArgs, CLUB_OPTION, monthFromArgs, monthProblem, MONTH_OPTION, YEAR_OPTION } from './club.ts';
+import { clubFromArgs, CLUB_OPTION } from './club.ts';
+import { buildProblem } from '../../solver/problem.ts';
+import { monthRange } from '../../solver/dates.ts';
 import { registerCommand } from './command.ts';
 import { rosterReport } from './rosterText.ts';
+import { monthRangeFromArgs, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 import { proposeInStore, usesStore } from './storeCommands.ts';
 
 const SCHEDULERS: readonly SchedulerKind[] = ['legacy', 'optimizer'];
@@ -17,13 +20,12 @@ export const TIME_LIMIT_OPTION = {
 } as const;
 
 const options: OptionSpecs = {
-  year: YEAR_OPTION,
-  month: MONTH_OPTION,
+  ...RANGE_OPTIONS,
   club: CLUB_OPTION,
   scheduler: { type: 'string', valueName: 'legacy|optimizer', description: 'which scheduler (default legacy)' },
   seed: SEED_OPTION,
   'time-limit': TIME_LIMIT_OPTION,
-  json: { type: 'boolean', description: 'print the roster document as JSON' },
+  json: { type: 'boolean', description: 'print the roster document (the whole range) as JSON' },
 };
 
 export function timeLimitMsFromArgs(args: ParsedArgs): number | undefined {
@@ -33,17 +35,17 @@ export function timeLimitMsFromArgs(args: ParsedArgs): number | undefined {
 
 registerCommand({
   name: 'propose',
-  summary: 'Propose a roster for one month and print it.',
-  usage: 'propose --year Y --month M [--club FILE] [--scheduler legacy|optimizer] [--seed N] [--time-limit S] [--json]',
+  summary: 'Propose a roster for a month or a run of up to 12 months and print it.',
+  usage: `propose ${RANGE_USAGE} [--club FILE] [--scheduler legacy|optimizer] [--seed N] [--time-limit S] [--json]`,
   options,
   async run(args, ctx) {
     if (usesStore(args, ctx)) return proposeInStore(args, ctx);
-    const { year, month } = monthFromArgs(args);
+    const { year, month, months } = monthRangeFromArgs(args);
     const scheduler = oneOf(args, 'scheduler', SCHEDULERS, 'legacy');
     const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED });
     const timeLimitMs = timeLimitMsFromArgs(args);
     const club = clubFromArgs(args, ctx);
-    const problem = monthProblem(club, year, month);
+    const problem = buildProblem(club, monthRange(year, month, months));
 
     const roster = await generateRoster(problem, { scheduler, seed, timeLimitMs, log: ctx.log });
     ctx.out(flag(args, 'json') ? JSON.stringify(roster, null, 2) : rosterReport(roster, club));

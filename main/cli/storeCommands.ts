@@ -11,6 +11,7 @@ import { MAX_BACKUPS_KEPT } from '../db/settingsRepo.ts';
 import { flag, requiredInteger, requiredString, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from './args.ts';
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand, type CliContext } from './command.ts';
+import { monthRangeFromArgs } from './monthRange.ts';
 import { dayLabel, table } from './rosterText.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
@@ -85,7 +86,7 @@ function refuseFileModeOptions(args: ParsedArgs, names: string[]): void {
 /** propose without --club: generate with the configured scheduler, save as the month's draft, print it. */
 export async function proposeInStore(args: ParsedArgs, ctx: CliContext): Promise<void> {
   refuseFileModeOptions(args, ['scheduler', 'seed', 'time-limit']);
-  const month = monthOf(args);
+  const month = monthRangeFromArgs(args);
   const draft = await withBackend(ctx, (backend) => backend.generateDraft(month));
   ctx.out(flag(args, 'json') ? JSON.stringify(draft, null, 2) : draftText(draft));
 }
@@ -93,7 +94,7 @@ export async function proposeInStore(args: ParsedArgs, ctx: CliContext): Promise
 /** compare without --club: run both schedulers on the month and record the comparison in the store. */
 export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise<void> {
   refuseFileModeOptions(args, ['seed', 'legacy-runs', 'time-limit']);
-  const month = monthOf(args);
+  const month = monthRangeFromArgs(args);
   const view: ComparisonView = await withBackend(ctx, (backend) => backend.compare(month));
   if (flag(args, 'json')) {
     ctx.out(JSON.stringify(view, null, 2));

@@ -1,4 +1,4 @@
-import type { PublishedView, RoleSetting } from '../api/contract.ts';
+import type { MonthRef, PublishedView, RoleSetting } from '../api/contract.ts';
 import { parseIso, weekdayOf } from '../../solver/dates.ts';
 import type { IsoDate } from '../../solver/types.ts';
 import { notFound } from '../api/errors.ts';
@@ -80,10 +80,13 @@ export function slug(text: string): string {
     .replace(/-+$/g, '');
 }
 
-/** "skyhigh-gliding-club-roster-2026-12" */
-export function fileStem(view: PublishedView, year: number, month: number): string {
+/** "skyhigh-gliding-club-roster-2026-12", or "...-2026-12-to-2027-02" for a run of months. */
+export function fileStem(view: PublishedView, ref: MonthRef): string {
   const club = slug(view.clubName) || 'club';
-  return `${club}-roster-${year}-${String(month).padStart(2, '0')}`;
+  const key = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const first = ref.year * 12 + ref.month - 1;
+  const months = ref.months ?? 1;
+  return `${club}-roster-${key(first)}${months > 1 ? `-to-${key(first + months - 1)}` : ''}`;
 }
 
 /** The member's name as the roster shows it, or null when the member holds no slot in it. */
@@ -99,19 +102,23 @@ export function memberFileSuffix(name: string, memberId: string): string {
   return slug(name) || slug(memberId) || 'member';
 }
 
-function monthTitle(year: number, month: number): string {
-  return `${MONTH_NAMES[month - 1] ?? `month ${month}`} ${year}`;
+/** "December 2026", or "December 2026 – February 2027" for a run of months. */
+function monthTitle(ref: MonthRef): string {
+  const name = (index: number) => `${MONTH_NAMES[index % 12] ?? `month ${(index % 12) + 1}`} ${Math.floor(index / 12)}`;
+  const first = ref.year * 12 + ref.month - 1;
+  const months = ref.months ?? 1;
+  return months > 1 ? `${name(first)} – ${name(first + months - 1)}` : name(first);
 }
 
-/** The not_found error for exporting a month that has no published roster. */
-export function nothingPublished(year: number, month: number) {
-  return notFound(`No published roster for ${monthTitle(year, month)} — publish a draft first.`, 'month');
+/** The not_found error for exporting a month (or run of months) that has no published roster. */
+export function nothingPublished(ref: MonthRef) {
+  return notFound(`No published roster for ${monthTitle(ref)} — publish a draft first.`, 'month');
 }
 
 /** The days to export: all of them, or only the days `memberId` is on duty. Throws not_found for nothing to export. */
-export function daysToExport(view: PublishedView, year: number, month: number, memberId?: string): PublishedDayView[] {
-  const title = monthTitle(year, month);
-  if (view.days.length === 0) throw nothingPublished(year, month);
+export function daysToExport(view: PublishedView, ref: MonthRef, memberId?: string): PublishedDayView[] {
+  const title = monthTitle(ref);
+  if (view.days.length === 0) throw nothingPublished(ref);
   if (memberId === undefined) return view.days;
   const days = view.days.filter((day) => day.slots.some((slot) => slot.memberId === memberId));
   if (days.length === 0) {

@@ -15,7 +15,7 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function csvText(rows: string[][], options: CsvOptions): Buffer {
+export function csvText(rows: string[][], options: CsvOptions = {}): Buffer {
   const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   return Buffer.from((options.bom ? BOM : '') + body, 'utf8');
 }

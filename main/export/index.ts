@@ -1,6 +1,7 @@
 import type { ExportRequest, PublishedView } from '../api/contract.ts';
 import { daysToExport, fileStem, memberFileSuffix, memberNameIn } from './common.ts';
 import { gridCsv, longCsv } from './csv.ts';
+import { dutymanCsv } from './dutyman.ts';
 import { rosterIcs } from './ics.ts';
 import { monthSheetPdf } from './pdf.ts';
 
@@ -25,10 +26,11 @@ export async function renderExport(
   generatedAt: Date,
   options: RenderOptions = {},
 ): Promise<RenderedExport> {
-  const days = daysToExport(view, request.year, request.month, request.memberId);
+  const ref = { year: request.year, month: request.month, months: request.months ?? 1 };
+  const days = daysToExport(view, ref, request.memberId);
   const memberName = request.memberId === undefined ? undefined : memberNameIn(view, request.memberId) ?? request.memberId;
   const stem =
-    fileStem(view, request.year, request.month) +
+    fileStem(view, ref) +
     (request.memberId === undefined || memberName === undefined ? '' : `-${memberFileSuffix(memberName, request.memberId)}`);
   switch (request.format) {
     case 'csv':
@@ -39,6 +41,9 @@ export async function renderExport(
         mimeType: 'text/csv; charset=utf-8',
         bytes: longCsv(view, days, request.memberId, { bom: request.bom }),
       };
+    case 'dutyman':
+      // Never with a byte order mark: DutyMan must find "Duty Date" as the first heading.
+      return { fileName: `${stem}-dutyman.csv`, mimeType: 'text/csv; charset=utf-8', bytes: dutymanCsv(view, days, request.memberId) };
     case 'ics':
       return {
         fileName: `${stem}.ics`,

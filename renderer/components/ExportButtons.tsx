@@ -15,6 +15,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'csv-long', label: 'CSV (long)' },
   { format: 'ics', label: 'Calendar (ICS)' },
   { format: 'pdf', label: 'PDF' },
+  { format: 'dutyman', label: 'DutyMan CSV' },
 ];
 
 /** Downloads of one published month (optionally one member's duties) and printing. */

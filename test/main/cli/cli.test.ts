@@ -111,12 +111,14 @@ describe('rostermeister CLI', () => {
       'duty_days',
       'members',
       'month',
+      'months',
       'roles',
       'total_slots',
       'year',
     ]);
     assert.equal(report.metadata.year, 2026);
     assert.equal(report.metadata.month, 5);
+    assert.equal(report.metadata.months, 1);
     assert.equal(report.metadata.members, 20);
     assert.equal(report.metadata.total_slots, report.metadata.duty_days * report.metadata.roles);
     assertRosterDocument(report.legacy);
