@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { generateRoster } from '../main/scheduler/generate.ts';
 import { monthRange } from '../solver/dates.ts';
 import { solveOptimizer } from '../solver/optimizer/index.ts';
@@ -158,6 +158,8 @@ function markdownTable(rows: string[][]): string {
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
+/** The machine is shared: its 1-minute load average says how much else ran alongside. */
+const loadAtStart = loadavg()[0];
 const rows: string[][] = [];
 const fallbacks: string[] = [];
 for (const bench of CASES.filter((c) => c.name.includes(ONLY))) {
@@ -170,7 +172,7 @@ for (const bench of CASES.filter((c) => c.name.includes(ONLY))) {
 
 const table = markdownTable(rows) + (fallbacks.length > 0 ? `\n\nOptimizer failures (fallbacks to legacy in the whole call):\n${fallbacks.join('\n')}` : '');
 const cpuList = cpus();
-const machine = `Node ${process.version}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? 'unknown'}), ${platform()} ${release()}`;
+const machine = `Node ${process.version}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? 'unknown'}), ${platform()} ${release()}, load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end`;
 const report = [
   '# Benchmark results',
   '',

@@ -30,7 +30,7 @@ export function reducedCosts(lp: LP, run: GlpkRun): Map<string, number> {
 export interface Restriction {
   fixed: Map<string, number>;
   rows: Row[];
-  /** The tie-break objective must weigh in stage 2's (unless `rows` and `fixed` are the LP's optimal face). */
+  /** The tie-break objective must weigh in the fairness objective (unless `rows` and `fixed` are the LP's optimal face). */
   weighFairness: boolean;
 }
 
