@@ -1,10 +1,15 @@
+import { dutyDaysFor } from './calendar.ts';
+import { addDays } from './dates.ts';
 import type { Club, IsoDate } from './types.ts';
 
 /** What the published history says before a range starts: carry-over and last duty dates. */
 export interface HistoryBefore {
-  /** Role key -> member who filled it on the last published duty day before the range. */
+  /**
+   * Role key -> member who filled it on the duty day directly before the range, when that day is
+   * published. Empty when the day before the range in the duty-day calendar is not published.
+   */
   carryOver: Map<string, string>;
-  /** The date of that last published duty day, or null when there is none. */
+  /** The date of that published duty day, or null when carry-over does not apply. */
   carryOverDate: IsoDate | null;
   /** Member id -> last duty date before the range (published history or lastDutyDate). */
   lastDuty: Map<string, IsoDate>;
@@ -29,8 +34,20 @@ export function historyBefore(club: Club, rangeStart: IsoDate): HistoryBefore {
     publishedByDate.set(day.date, byMember);
   }
 
-  const last = before.at(-1);
+  const last = directlyBefore(club, before.at(-1)?.date ?? null, rangeStart) ? before.at(-1) : undefined;
   const carryOver = new Map<string, string>();
   if (last) for (const [role, memberId] of Object.entries(last.slots)) if (memberId) carryOver.set(role, memberId);
   return { carryOver, carryOverDate: last?.date ?? null, lastDuty, publishedByDate };
+}
+
+/**
+ * True when no duty day of the club's calendar lies between the published day `published` and the
+ * range: a published day further back (an unpublished month, or unpublished duty days, in between)
+ * says nothing about who served last.
+ */
+function directlyBefore(club: Club, published: IsoDate | null, rangeStart: IsoDate): boolean {
+  if (published === null) return false;
+  const from = addDays(published, 1);
+  const to = addDays(rangeStart, -1);
+  return from > to || dutyDaysFor(club, { start: from, end: to }).length === 0;
 }

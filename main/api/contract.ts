@@ -91,10 +91,63 @@ export interface DraftView {
   roles: RoleSetting[];
   slots: SlotView[];
   run: RunInfo;
-  /** The scheduler that will make the next generation of this range. */
+  /** The scheduler the next Roll uses: the one that made the draft, unless the settings changed since. */
   activeScheduler: SchedulerKind;
   /** Member id -> duties in this draft. */
   loads: Record<string, number>;
+  /** The draft as it stands now (after hand edits, removals, restores); `run.metrics` stay as generated. */
+  metrics: DraftFigures;
+  /** Why the draft has no duty days, or null when it has some. */
+  noDutyDays: string | null;
+}
+
+export interface DraftFigures {
+  fill_rate_percent: number;
+  filled_slots: number;
+  total_slots: number;
+  fairness_variance: number;
+  fairness_variance_all: number;
+  /** Strict spacing rules broken (each pair of dates once per rule). */
+  spacing_breaks: number;
+  /** Slots whose member breaks a hard rule (e.g. a blackout added after the draft was made). */
+  rule_breaks: number;
+}
+
+/** The published version of a range: when it was published, which version, how full. */
+export interface PublishedInfo {
+  version: number;
+  publishedAt: string;
+  filledSlots: number;
+  totalSlots: number;
+}
+
+export interface MonthStatus {
+  range: DateRange;
+  dutyDays: IsoDate[];
+  /** Why the month has no duty days (outside the season, no extra days, all removed); null when it has some. */
+  noDutyDays: string | null;
+  published: PublishedInfo | null;
+  /** The draft the last Roll, Generate, Adopt or Discard replaced, when it overlaps this month. */
+  replacedDraft: { action: 'roll' | 'adopt' | 'discard' | 'generate' | 'undo'; replacedAt: string; range: DateRange } | null;
+}
+
+export interface PublishCheckSlot {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+}
+
+export interface PublishCheck {
+  draftId: number;
+  noDutyDays: string | null;
+  emptySlots: (PublishCheckSlot & { diagnosis: string | null })[];
+  /** Hard-rule breaks: publishing them needs publishAnyway. */
+  ruleBreaks: (PublishCheckSlot & { memberName: string; message: string })[];
+  spacingBreaks: (PublishCheckSlot & { memberName: string; message: string })[];
+  /** What is published for these dates now (null: nothing). */
+  published: PublishedInfo | null;
+  /** Slots whose member differs from the published version (null when nothing is published). */
+  changedSlots: number | null;
 }
 
 export interface ComparisonView {
@@ -151,6 +204,18 @@ export interface PublishedView {
   roles: RoleSetting[];
   days: { date: IsoDate; slots: { role: string; memberId: string | null; memberName: string | null }[] }[];
   publishedAt: string;
+  version: number;
+  /** Published duties that clash with the member's record now (e.g. a blackout added after publishing). */
+  conflicts: PublishedConflict[];
+}
+
+export interface PublishedConflict {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  memberId: string;
+  memberName: string;
+  message: string;
 }
 
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
@@ -201,8 +266,25 @@ export interface ImportResult {
   members: number;
   roles: number;
   publishedDays: number;
+  /** The backup made of the database just before the import. */
+  backup: string;
+  draftsKept: number;
+  /** Draft slots emptied because their member is not in the file. */
+  emptiedDraftSlots: number;
+  publishedMonthsKept: number;
+  publishedMonthsReplaced: number;
   /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
   warnings: string[];
+}
+
+/** What an import would replace and keep. */
+export interface ImportPreview {
+  clubName: string;
+  members: { kept: number; added: string[]; removed: string[] };
+  roles: { added: string[]; removed: string[] };
+  /** `YYYY-MM` months: kept (same days, publish time and version stay), replaced, added, removed. */
+  publishedMonths: { kept: string[]; replaced: string[]; added: string[]; removed: string[] };
+  drafts: { kept: number; emptiedSlots: { date: IsoDate; role: string; memberName: string }[] };
 }
 
 export interface LogEvent {

@@ -19,7 +19,7 @@ import { adoptComparison, compare, latestComparison } from '../backend/compariso
 import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
-import { exportPublished, getPublished, listPublishedMonths } from '../backend/published.ts';
+import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -38,7 +38,7 @@ import {
   scheduler,
   settings,
 } from './payloads.ts';
-import { boolean, nullable } from './checks.ts';
+import { boolean, nullable, text } from './checks.ts';
 
 /** What a handler works with, besides its arguments (set up by createBackend). */
 export interface HandlerEnv {
@@ -83,13 +83,25 @@ export const API = {
   updateMember: method([['member', member]], ({ ctx }, m) => club.updateMember(ctx, m)),
   deleteMember: method([['memberId', memberId]], ({ ctx }, id) => club.deleteMember(ctx, id)),
   /** Replaces the whole club with a club file (all or nothing). */
-  importClub: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.importClub(ctx, text), { changesClubName: true }),
+  importClub: method([['clubFileText', clubFileText]], ({ ctx, store }, text) => club.importClub(ctx, (prefix) => store.createBackup(prefix), text), {
+    changesClubName: true,
+  }),
+  /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
+  importClubFile: method([['clubFileText', clubFileText], ['fileName', text(255)]], ({ ctx, store }, text, fileName) =>
+    club.importClub(ctx, (prefix) => store.createBackup(prefix), text, fileName), {
+    changesClubName: true,
+  }),
+  /** What importing the file would replace and keep; changes nothing. */
+  previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
   exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
 
   // Drafts: the roster workflow
   getDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.getDraft(ctx, month)),
   generateDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.generateDraft(ctx, month)),
+  /** A new generation by the scheduler that made the draft (DraftView.activeScheduler). */
   rollDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.rollDraft(ctx, draftId)),
+  /** A new generation by the scheduler the user picked. */
+  rollDraftWith: method([['draftId', positiveId], ['scheduler', scheduler]], ({ ctx }, draftId, kind) => drafts.rollDraft(ctx, draftId, kind)),
   cancelGeneration: method([], ({ ctx }) => ctx.generations.cancel()),
   setDateRemoved: method([['draftId', positiveId], ['date', isoDate], ['removed', boolean]], ({ ctx }, draftId, date, removed) =>
     drafts.setDateRemoved(ctx, draftId, date, removed)),
@@ -99,7 +111,16 @@ export const API = {
     drafts.setSlot(ctx, draftId, date, role, id)),
   setSlotLocked: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey], ['locked', boolean]], ({ ctx }, draftId, date, role, locked) =>
     drafts.setSlotLocked(ctx, draftId, date, role, locked)),
+  /** Refused (conflict) when a slot breaks a hard rule or the draft has no duty days. */
   publishDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishDraft(ctx, draftId)),
+  /** Publishes even though slots break hard rules (the user saw them in publishCheck). */
+  publishDraftAnyway: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishDraft(ctx, draftId, true)),
+  /** What publishing would do: empty slots, rule and spacing breaks, the version it replaces and how many slots change. */
+  publishCheck: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishCheck(ctx, draftId)),
+  /** A month's duty days (or why there are none), what is published, and the replaced draft that can be brought back. */
+  monthStatus: method([['month', monthRef]], ({ ctx }, month) => drafts.monthStatus(ctx, month)),
+  /** Brings back the draft the last Roll, Generate, Adopt or Discard replaced (one level). */
+  restoreReplacedDraft: method([], ({ ctx }) => drafts.restoreReplacedDraft(ctx)),
   discardDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.discardDraft(ctx, draftId)),
 
   // Comparing the schedulers
@@ -110,6 +131,8 @@ export const API = {
   // Published rosters and exports
   listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),
   getPublished: method([['month', monthRef]], ({ ctx }, month) => getPublished(ctx, month)),
+  /** Published duties that clash with members' records now (of one member, or everyone). */
+  publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
 
   // Settings, backups, activity

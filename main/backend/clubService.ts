@@ -1,8 +1,17 @@
-import type { ClubSettings, ImportResult } from '../api/contract.ts';
+import type { BackupInfo, ClubSettings, ImportPreview, ImportResult } from '../api/contract.ts';
 import { badInput, conflict, notFound } from '../api/errors.ts';
 import { CLUB_SETTINGS_LABELS } from '../api/payloads.ts';
 import { loadClub, replaceClub, saveMemberRow, writeClubHeader, writeRoles } from '../db/clubRepo.ts';
-import { clearMemberFromDrafts, deleteDraftSlotsOfRole, memberHasPublishedDuty, roleHasPublishedSlots } from '../db/rosterRepo.ts';
+import {
+  clearMemberFromDrafts,
+  deleteDraftSlotsOfRole,
+  draftSlots,
+  listDrafts,
+  memberHasPublishedDuty,
+  publishedDays,
+  publishedMonthChanges,
+  roleHasPublishedSlots,
+} from '../db/rosterRepo.ts';
 import { ClubFileError, parseClub, parseClubFile, serializeClub } from '../../solver/clubFile.ts';
 import { clubWarnings } from '../../solver/clubWarnings.ts';
 import { CLUB_LIMITS } from '../../solver/limits.ts';
@@ -156,22 +165,80 @@ export function deleteMember(ctx: BackendContext, memberId: string): void {
   ctx.log.info('Member deleted', { member_id: memberId });
 }
 
-/** Replaces the club with a club file, all or nothing. Drafts of the old club are discarded. */
-export function importClub(ctx: BackendContext, text: string): ImportResult {
-  // The running generation would save its roster for members the import removed.
-  if (ctx.generations.busy) throw conflict('A roster is being generated. Wait for it to finish (or cancel it) before importing a club.');
-  let club: Club;
+function parsedClubFile(text: string): Club {
   try {
-    club = parseClubFile(text);
+    return parseClubFile(text);
   } catch (error) {
     if (error instanceof ClubFileError) throw badInput(error.message, error.problems[0]?.path || 'clubFile');
     throw error;
   }
-  ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
-  const counts = { members: club.members.length, roles: club.roles.length, publishedDays: club.published.length };
-  const warnings = clubWarnings(club);
-  ctx.log.info('Club imported', { ...counts, warnings: warnings.length });
-  return { ...counts, warnings };
+}
+
+/** The backup made before importing `fileName`: `before-import-of-NAME-<time>.sqlite`. */
+export function importBackupPrefix(fileName: string | undefined): string {
+  const base = (fileName ?? 'club file').replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '').slice(0, 60);
+  return `before-import-of-${base || 'club-file'}`;
+}
+
+/** What importing `text` would replace and keep, without changing anything. */
+export function previewClubImport(ctx: BackendContext, text: string): ImportPreview {
+  const next = parsedClubFile(text);
+  const { club, roles } = loadClub(ctx.db);
+  const nextIds = new Set(next.members.map((m) => m.id));
+  const oldIds = new Set(club.members.map((m) => m.id));
+  const names = new Map(club.members.map((m) => [m.id, m.name]));
+  const titles = new Map(roles.map((r) => [r.key, r.title]));
+  const drafts = listDrafts(ctx.db);
+  const emptied = drafts.flatMap((d) => draftSlots(ctx.db, d.id)).filter((s) => s.memberId !== null && !nextIds.has(s.memberId));
+  const nextRoles = new Set(next.roles.map((r) => r.key));
+  return {
+    clubName: next.name,
+    members: {
+      kept: next.members.filter((m) => oldIds.has(m.id)).length,
+      added: next.members.filter((m) => !oldIds.has(m.id)).map((m) => m.name),
+      removed: club.members.filter((m) => !nextIds.has(m.id)).map((m) => m.name),
+    },
+    roles: {
+      added: next.roles.filter((r) => !titles.has(r.key)).map((r) => r.title),
+      removed: roles.filter((r) => !nextRoles.has(r.key)).map((r) => r.title),
+    },
+    publishedMonths: publishedMonthChanges(publishedDays(ctx.db), next.published),
+    drafts: {
+      kept: drafts.length,
+      emptiedSlots: emptied.map((s) => ({ date: s.date, role: titles.get(s.role) ?? s.role, memberName: names.get(s.memberId!) ?? s.memberId! })),
+    },
+  };
+}
+
+/**
+ * Replaces the club with a club file, all or nothing, after a backup of the database as it was.
+ * Drafts stay (slots of members the file no longer has become empty); published months the file
+ * repeats unchanged keep their publish time and version.
+ */
+export async function importClub(
+  ctx: BackendContext,
+  backUp: (prefix: string) => Promise<BackupInfo>,
+  text: string,
+  fileName?: string,
+): Promise<ImportResult> {
+  // The running generation would save its roster for members the import removed.
+  if (ctx.generations.busy) throw conflict('A roster is being generated. Wait for it to finish (or cancel it) before importing a club.');
+  const club = parsedClubFile(text);
+  const backup = await backUp(importBackupPrefix(fileName));
+  const changes = ctx.db.transaction(() => replaceClub(ctx.db, club, nowIso(ctx))).immediate();
+  const result: ImportResult = {
+    members: club.members.length,
+    roles: club.roles.length,
+    publishedDays: club.published.length,
+    backup: backup.name,
+    draftsKept: listDrafts(ctx.db).length,
+    emptiedDraftSlots: changes.emptiedDraftSlots.length,
+    publishedMonthsKept: changes.published.kept.length,
+    publishedMonthsReplaced: changes.published.replaced.length + changes.published.added.length,
+    warnings: clubWarnings(club),
+  };
+  ctx.log.info('Club imported', { ...result, warnings: result.warnings.length });
+  return result;
 }
 
 export function exportClub(ctx: BackendContext): string {

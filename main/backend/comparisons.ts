@@ -8,7 +8,7 @@ import { spacingBreaks } from '../../solver/validate.ts';
 import { nowIso, type BackendContext } from './context.ts';
 import { asGeneration, recordedGeneration, type RecordedRoster } from './generation.ts';
 import { problemFor, rangeOf, storedClub } from './problems.ts';
-import { saveGeneratedDraft } from './drafts.ts';
+import { remembered, saveGeneratedDraft } from './drafts.ts';
 import { draftView } from './draftView.ts';
 
 /** Both generations as they came out, the optimizer's even when it fell back to legacy. */
@@ -146,7 +146,10 @@ export function latestComparison(ctx: BackendContext, month: MonthRef): Comparis
   return toView(found.row, found.data);
 }
 
-/** Makes one side of a comparison the draft of its range (replacing the draft there). */
+/**
+ * Makes one side of a comparison the draft of its range. The draft there is replaced (and kept to be
+ * brought back), but its locked slots, removed dates and the slots kept on them stay as they are.
+ */
 export function adoptComparison(ctx: BackendContext, comparisonId: number, which: SchedulerKind): DraftView {
   if (which !== 'legacy' && which !== 'optimizer') throw badInput('Choose the legacy or the optimizer roster.', 'side');
   const found = loadComparison(ctx, comparisonId);
@@ -157,8 +160,16 @@ export function adoptComparison(ctx: BackendContext, comparisonId: number, which
   }
   const runId = which === 'legacy' ? row.legacy_run_id : row.optimizer_run_id;
   if (runId === null) throw notFound('The run behind this side of the comparison is gone.', 'comparisonId');
-  const locked = new Set(data.locked.map((a) => slotKey(a.date, a.role)));
-  const draftId = saveGeneratedDraft(ctx, data.view.range, data.view[which].assignments, runId, locked, data.removedDates);
-  ctx.log.info('Comparison adopted', { comparison_id: comparisonId, side: which, draft_id: draftId });
+  const range = data.view.range;
+  const now = remembered(ctx, range);
+  // The draft's locks as they are now (the user may have locked or unlocked slots since the comparison).
+  const hasDraft = draftsOverlapping(ctx.db, range).length > 0;
+  const locks = new Map((hasDraft ? now.locked : data.locked).map((a) => [slotKey(a.date, a.role), a]));
+  const side = data.view[which].assignments;
+  const sideKeys = new Set(side.map((a) => slotKey(a.date, a.role)));
+  const assignments = [...side.map((a) => locks.get(slotKey(a.date, a.role)) ?? a), ...[...locks].filter(([key]) => !sideKeys.has(key)).map(([, a]) => a)];
+  const removed = [...new Set([...data.removedDates, ...now.removed])].sort();
+  const draftId = saveGeneratedDraft(ctx, { range, assignments, runId, locked: new Set(locks.keys()), removed, parked: now.parked, action: 'adopt' });
+  ctx.log.info('Comparison adopted', { comparison_id: comparisonId, side: which, draft_id: draftId, locked_slots_kept: now.locked.length });
   return draftView(ctx, draftId);
 }

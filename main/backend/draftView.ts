@@ -5,11 +5,11 @@ import { draftSlots, getDraftRow, removedDates, slotKey, type RosterRow, type St
 import { loadSettings } from '../db/settingsRepo.ts';
 import { getRun } from '../db/runRepo.ts';
 import { diagnoseEmptySlots } from '../../solver/diagnose.ts';
-import { memberLoads } from '../../solver/metrics.ts';
-import type { Assignment, SchedulingProblem } from '../../solver/types.ts';
+import { memberLoads, rosterMetrics } from '../../solver/metrics.ts';
+import type { Assignment, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
 import { spacingBreaks, spacingSentence, validateRoster } from '../../solver/validate.ts';
 import type { BackendContext } from './context.ts';
-import { problemFor, schedulerFor, storedClub } from './problems.ts';
+import { noDutyDaysReason, problemFor, rollSchedulerFor, storedClub } from './problems.ts';
 
 /**
  * A draft as it stands against the current club data: one slot per duty day and scheduled role.
@@ -50,40 +50,75 @@ function rolesOf(grid: { stored: StoredClub; problem: SchedulingProblem }): Role
   return grid.stored.roles.filter((r) => keys.has(r.key));
 }
 
-export function draftView(ctx: BackendContext, draftId: number): DraftView {
-  const grid = draftGrid(ctx, draftId);
-  const { draft, problem, stored } = grid;
+export interface SlotBreak {
+  date: string;
+  role: string;
+  memberName: string;
+  message: string;
+}
+
+/** The grid's slots as shown (names, diagnoses, warnings) and the hard-rule and spacing breaks they hold. */
+export function slotViews(grid: DraftGrid): { slots: SlotView[]; ruleBreaks: SlotBreak[]; spacingBreaks: SlotBreak[] } {
+  const { problem, stored } = grid;
   const assignments = assignmentsOf(grid.slots);
   const names = new Map(stored.club.members.map((m) => [m.id, m.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
   const diagnosis = new Map(diagnoseEmptySlots(problem, assignments).map((d) => [slotKey(d.date, d.role), d.summary]));
   const warnings = new Map<string, string[]>();
   const warn = (date: string, role: string, text: string) => {
     const key = slotKey(date, role);
     warnings.set(key, [...(warnings.get(key) ?? []), text]);
   };
-  for (const v of validateRoster(problem, assignments)) if (v.memberId !== null) warn(v.date, v.role, v.message);
-  for (const b of spacingBreaks(problem, assignments)) warn(b.date, b.role, spacingSentence(problem, b));
+  const ruleBreaks: SlotBreak[] = [];
+  for (const v of validateRoster(problem, assignments)) {
+    if (v.memberId === null) continue;
+    warn(v.date, v.role, v.message);
+    ruleBreaks.push({ date: v.date, role: v.role, memberName: nameOf(v.memberId), message: v.message });
+  }
+  const spacing: SlotBreak[] = [];
+  for (const b of spacingBreaks(problem, assignments)) {
+    const text = spacingSentence(problem, b);
+    warn(b.date, b.role, text);
+    spacing.push({ date: b.date, role: b.role, memberName: nameOf(b.memberId), message: text });
+  }
 
   const slots: SlotView[] = grid.slots.map((s) => ({
     date: s.date,
     role: s.role,
     memberId: s.memberId,
-    memberName: s.memberId === null ? null : (names.get(s.memberId) ?? s.memberId),
+    memberName: s.memberId === null ? null : nameOf(s.memberId),
     locked: s.locked,
     diagnosis: s.memberId === null ? (diagnosis.get(slotKey(s.date, s.role)) ?? null) : null,
     warnings: warnings.get(slotKey(s.date, s.role)) ?? [],
   }));
+  return { slots, ruleBreaks, spacingBreaks: spacing };
+}
+
+/** The scheduler the next Roll of this draft uses. */
+export function draftRollScheduler(ctx: BackendContext, draft: RosterRow): SchedulerKind {
+  const run = draft.runId === null ? null : getRun(ctx.db, draft.runId);
+  return rollSchedulerFor(loadSettings(ctx.db), draft.range, draft, run?.requestedScheduler ?? null);
+}
+
+export function draftView(ctx: BackendContext, draftId: number): DraftView {
+  const grid = draftGrid(ctx, draftId);
+  const { draft, problem } = grid;
+  const assignments = assignmentsOf(grid.slots);
+  const { slots, ruleBreaks, spacingBreaks: spacing } = slotViews(grid);
   const run = draft.runId === null ? null : getRun(ctx.db, draft.runId);
   if (!run) throw new Error(`Draft ${draftId} has no generation run.`);
+  const { solve_time_ms: _solveTime, ...figures } = rosterMetrics(problem, assignments, 0);
   return {
     id: draft.id,
     range: draft.range,
     dutyDays: problem.dutyDays,
     removedDates: grid.removedDates,
+    noDutyDays: noDutyDaysReason(problem.club, draft.range, grid.removedDates),
     roles: rolesOf(grid),
     slots,
     run,
-    activeScheduler: schedulerFor(loadSettings(ctx.db), draft.range),
+    metrics: { ...figures, spacing_breaks: spacing.length, rule_breaks: new Set(ruleBreaks.map((b) => slotKey(b.date, b.role))).size },
+    activeScheduler: draftRollScheduler(ctx, draft),
     loads: memberLoads(assignments),
   };
 }

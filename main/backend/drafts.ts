@@ -1,11 +1,17 @@
-import type { DraftView, MonthRef, PublishedView, SlotCandidate } from '../api/contract.ts';
-import { badInput } from '../api/errors.ts';
+import type { DraftView, MonthRef, MonthStatus, PublishCheck, PublishedView, SlotCandidate } from '../api/contract.ts';
+import { badInput, conflict, notFound } from '../api/errors.ts';
 import {
   deleteRoster,
   draftSlots,
+  draftSnapshot,
   draftsOverlapping,
+  forgetReplacedDraft,
   insertDraft,
+  insertDraftFromSnapshot,
+  keepReplacedDraft,
+  publishedSlots,
   removedDates,
+  replacedDraft,
   replacePublished,
   setDateRemovedRow,
   setDraftRun,
@@ -14,74 +20,94 @@ import {
   upsertSlot,
   writeDraftSlots,
   writeRemovedDates,
+  type ReplacingAction,
+  type StoredSlot,
 } from '../db/rosterRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
 import { isIsoDate, inRange } from '../../solver/dates.ts';
-import type { Assignment, DateRange, IsoDate, SchedulingProblem } from '../../solver/types.ts';
+import { compareRosters } from '../../solver/metrics.ts';
+import type { Assignment, DateRange, IsoDate, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
 import { candidatesForSlot } from '../../solver/validate.ts';
 import { rankCandidates } from '../../solver/slotRanking.ts';
 import type { StoredClub } from '../db/clubRepo.ts';
 import { nowIso, type BackendContext } from './context.ts';
-import { assignmentsOf, draftGrid, draftView, requireDraft, type DraftGrid } from './draftView.ts';
+import { assignmentsOf, draftGrid, draftRollScheduler, draftView, requireDraft, slotViews, type DraftGrid } from './draftView.ts';
 import { asGeneration, recordedGeneration, type RecordedRoster } from './generation.ts';
-import { problemFor, rangeOf, schedulerFor, storedClub } from './problems.ts';
+import { noDutyDaysReason, problemFor, rangeOf, schedulerFor, storedClub } from './problems.ts';
 import { recordComparison } from './comparisons.ts';
-import { publishedView } from './published.ts';
+import { publishedInfo, publishedView } from './published.ts';
 
 /**
  * The roster workflow. A range has at most one draft: generating replaces the drafts it overlaps,
  * keeping their removed dates and locked slots that fall inside the new range. Removing a date
- * clears that date's slots (locks included); restoring it brings the date back with empty slots,
- * filled by the next Roll or by hand. Nothing else in the draft changes on either.
+ * takes it out of the grid but keeps its slots, so restoring it brings them back. Nothing else in
+ * the draft changes on either. The draft a Roll, Generate, Adopt or Discard replaces is kept as the
+ * one that can be brought back (restoreReplacedDraft).
  */
 
 const sameRange = (a: DateRange, b: DateRange): boolean => a.start === b.start && a.end === b.end;
 
+export interface GeneratedDraft {
+  range: DateRange;
+  assignments: Assignment[];
+  runId: number;
+  locked: ReadonlySet<string>;
+  removed: IsoDate[];
+  /** Slots on removed dates, kept out of the grid until their date is restored. */
+  parked: StoredSlot[];
+  /** What replaces the draft(s) there: the replaced one is kept for undo. */
+  action: ReplacingAction;
+}
+
 /** Stores a generated roster as the draft of `range`; returns the draft id (kept when that range had a draft). */
-export function saveGeneratedDraft(
-  ctx: BackendContext,
-  range: DateRange,
-  assignments: Assignment[],
-  runId: number,
-  locked: ReadonlySet<string>,
-  removed: IsoDate[],
-): number {
+export function saveGeneratedDraft(ctx: BackendContext, generated: GeneratedDraft): number {
+  const { range } = generated;
+  const settingsScheduler = schedulerFor(loadSettings(ctx.db), range);
   return ctx.db
     .transaction(() => {
       const now = nowIso(ctx);
       const overlapping = draftsOverlapping(ctx.db, range);
+      const replaced = overlapping[0] ? draftSnapshot(ctx.db, overlapping[0].id) : null;
+      if (replaced) keepReplacedDraft(ctx.db, generated.action, replaced, now);
       const kept = overlapping.find((d) => sameRange(d.range, range));
       for (const d of overlapping) if (d !== kept) deleteRoster(ctx.db, d.id);
-      const id = kept?.id ?? insertDraft(ctx.db, range, runId, now);
-      setDraftRun(ctx.db, id, runId, now);
-      writeDraftSlots(ctx.db, id, assignments, locked);
+      const id = kept?.id ?? insertDraft(ctx.db, range, generated.runId, now);
+      setDraftRun(ctx.db, id, generated.runId, settingsScheduler, now);
+      const removed = new Set(generated.removed);
+      const parked = generated.parked.filter((s) => removed.has(s.date));
+      writeDraftSlots(ctx.db, id, generated.assignments.filter((a) => !removed.has(a.date)), generated.locked);
+      for (const s of parked) upsertSlot(ctx.db, id, s);
       ctx.db.prepare('DELETE FROM roster_removed_date WHERE roster_id = ?').run(id);
-      writeRemovedDates(ctx.db, id, removed);
+      writeRemovedDates(ctx.db, id, generated.removed);
       return id;
     })
     .immediate();
 }
 
-/** Removed dates and locked slots the drafts overlapping `range` hold inside it. */
-function remembered(ctx: BackendContext, range: DateRange): { removed: IsoDate[]; locked: Assignment[] } {
+/** What the drafts overlapping `range` hold inside it: removed dates, locked slots, and the slots kept on removed dates. */
+export function remembered(ctx: BackendContext, range: DateRange): { removed: IsoDate[]; locked: Assignment[]; parked: StoredSlot[] } {
   const removed = new Set<IsoDate>();
   const locked: Assignment[] = [];
+  const slots: StoredSlot[] = [];
   for (const d of draftsOverlapping(ctx.db, range)) {
     for (const date of removedDates(ctx.db, d.id)) if (inRange(date, range)) removed.add(date);
-    for (const s of draftSlots(ctx.db, d.id)) if (s.locked && inRange(s.date, range)) locked.push({ date: s.date, role: s.role, memberId: s.memberId });
+    for (const s of draftSlots(ctx.db, d.id)) {
+      if (!inRange(s.date, range)) continue;
+      slots.push(s);
+      if (s.locked) locked.push({ date: s.date, role: s.role, memberId: s.memberId });
+    }
   }
-  return { removed: [...removed].sort(), locked };
+  return { removed: [...removed].sort(), locked, parked: slots.filter((s) => removed.has(s.date)) };
 }
 
-async function generateFor(ctx: BackendContext, range: DateRange): Promise<DraftView> {
+async function generateFor(ctx: BackendContext, range: DateRange, scheduler: SchedulerKind, action: ReplacingAction): Promise<DraftView> {
   const settings = loadSettings(ctx.db);
-  const scheduler = schedulerFor(settings, range);
   const stored = storedClub(ctx);
-  const { removed, locked } = remembered(ctx, range);
+  const { removed, locked, parked } = remembered(ctx, range);
   const problem = problemFor(stored, range, removed, locked);
   const generated = await asGeneration(ctx, (signal) => recordedGeneration(ctx, problem, scheduler, 'draft', signal));
   const lockedKeys = new Set(problem.locked.map((a) => slotKey(a.date, a.role)));
-  const id = saveGeneratedDraft(ctx, range, generated.document.assignments, generated.runId, lockedKeys, removed);
+  const id = saveGeneratedDraft(ctx, { range, assignments: generated.document.assignments, runId: generated.runId, locked: lockedKeys, removed, parked, action });
   ctx.log.info('Draft saved', { draft_id: id, run_id: generated.runId, range_start: range.start, range_end: range.end });
   if (scheduler === 'legacy' && settings.shadowMode) startShadow(ctx, stored, problem, generated, removed);
   return draftView(ctx, id);
@@ -105,12 +131,17 @@ export function getDraft(ctx: BackendContext, month: MonthRef): DraftView | null
 }
 
 export function generateDraft(ctx: BackendContext, month: MonthRef): Promise<DraftView> {
-  return generateFor(ctx, rangeOf(month));
+  const range = rangeOf(month);
+  return generateFor(ctx, range, schedulerFor(loadSettings(ctx.db), range), 'generate');
 }
 
-/** A new generation of the draft's range (a new seed for legacy, a new run for the optimizer), keeping locks and removed dates. */
-export function rollDraft(ctx: BackendContext, draftId: number): Promise<DraftView> {
-  return generateFor(ctx, requireDraft(ctx, draftId).range);
+/**
+ * A new generation of the draft's range (a new seed for legacy, a new run for the optimizer), keeping
+ * locks and removed dates; by the scheduler that made the draft (see rollSchedulerFor) unless `scheduler` is given.
+ */
+export function rollDraft(ctx: BackendContext, draftId: number, scheduler?: SchedulerKind): Promise<DraftView> {
+  const draft = requireDraft(ctx, draftId);
+  return generateFor(ctx, draft.range, scheduler ?? draftRollScheduler(ctx, draft), 'roll');
 }
 
 function checkDate(grid: DraftGrid, date: IsoDate): void {
@@ -181,25 +212,109 @@ export function setSlotLocked(ctx: BackendContext, draftId: number, date: IsoDat
 }
 
 /**
- * Publishes a draft in one transaction: its slots replace whatever was published for those days,
- * members' last duty dates follow, and the draft is gone. A failure leaves everything as it was.
+ * Publishes a draft in one transaction: its slots replace whatever was published for those days (a
+ * new version), members' last duty dates follow, and the draft is gone. A draft without duty days is
+ * refused, and so is one that breaks a hard rule unless `publishAnyway`. A failure leaves everything as it was.
  */
-export function publishDraft(ctx: BackendContext, draftId: number): PublishedView {
+export function publishDraft(ctx: BackendContext, draftId: number, publishAnyway = false): PublishedView {
   const grid = draftGrid(ctx, draftId);
+  const check = publishCheckOf(ctx, grid);
+  if (check.noDutyDays !== null) throw conflict(`Nothing to publish. ${check.noDutyDays}`);
+  if (check.ruleBreaks.length > 0 && !publishAnyway) {
+    throw conflict(`${check.ruleBreaks.length} ${check.ruleBreaks.length === 1 ? 'slot breaks' : 'slots break'} a hard rule (${check.ruleBreaks[0].message}). Fix them first, or publish anyway ("Publish anyway" in the app, --anyway on the command line).`, 'publishAnyway');
+  }
   const { range } = grid.draft;
-  ctx.db
+  const { version } = ctx.db
     .transaction(() => {
-      replacePublished(ctx.db, range, assignmentsOf(grid.slots), nowIso(ctx));
+      const published = replacePublished(ctx.db, range, assignmentsOf(grid.slots), nowIso(ctx));
       deleteRoster(ctx.db, draftId);
+      return published;
     })
     .immediate();
   const filled = grid.slots.filter((s) => s.memberId !== null).length;
-  ctx.log.info('Roster published', { draft_id: draftId, range_start: range.start, range_end: range.end, filled_slots: filled, total_slots: grid.slots.length });
+  ctx.log.info('Roster published', {
+    draft_id: draftId,
+    range_start: range.start,
+    range_end: range.end,
+    version,
+    filled_slots: filled,
+    total_slots: grid.slots.length,
+    rule_breaks: check.ruleBreaks.length,
+    changed_slots: check.changedSlots,
+  });
   return publishedView(ctx, range)!;
 }
 
+/** What publishing the draft would do: the empty slots, the hard-rule and spacing breaks, and what it replaces. */
+export function publishCheck(ctx: BackendContext, draftId: number): PublishCheck {
+  return publishCheckOf(ctx, draftGrid(ctx, draftId));
+}
+
+function publishCheckOf(ctx: BackendContext, grid: DraftGrid): PublishCheck {
+  const view = slotViews(grid);
+  const titles = new Map(grid.problem.roles.map((r) => [r.key, r.title]));
+  const at = (s: { date: IsoDate; role: string }) => ({ date: s.date, role: s.role, roleTitle: titles.get(s.role) ?? s.role });
+  const published = publishedInfo(ctx, grid.draft.range);
+  const current = publishedSlots(ctx.db, grid.draft.range);
+  return {
+    draftId: grid.draft.id,
+    noDutyDays: noDutyDaysReason(grid.problem.club, grid.draft.range, grid.removedDates),
+    emptySlots: view.slots.filter((s) => s.memberId === null).map((s) => ({ ...at(s), diagnosis: s.diagnosis })),
+    ruleBreaks: view.ruleBreaks.map((b) => ({ ...at(b), memberName: b.memberName, message: b.message })),
+    spacingBreaks: view.spacingBreaks.map((b) => ({ ...at(b), memberName: b.memberName, message: b.message })),
+    published,
+    changedSlots: published === null ? null : compareRosters(current, assignmentsOf(grid.slots)).changed_slots,
+  };
+}
+
+/** Throws the draft away; it stays the one draft that can be brought back. */
 export function discardDraft(ctx: BackendContext, draftId: number): void {
   requireDraft(ctx, draftId);
-  deleteRoster(ctx.db, draftId);
+  ctx.db
+    .transaction(() => {
+      keepReplacedDraft(ctx.db, 'discard', draftSnapshot(ctx.db, draftId)!, nowIso(ctx));
+      deleteRoster(ctx.db, draftId);
+    })
+    .immediate();
   ctx.log.info('Draft discarded', { draft_id: draftId });
+}
+
+/**
+ * Brings back the draft the last Roll, Generate, Adopt or Discard replaced. The drafts now holding
+ * its dates are replaced in turn and kept, so bringing back can itself be undone.
+ */
+export function restoreReplacedDraft(ctx: BackendContext): DraftView {
+  const id = ctx.db
+    .transaction(() => {
+      const kept = replacedDraft(ctx.db);
+      if (!kept) throw notFound('There is no replaced draft to bring back.');
+      const now = nowIso(ctx);
+      const overlapping = draftsOverlapping(ctx.db, kept.draft.range);
+      const current = overlapping[0] ? draftSnapshot(ctx.db, overlapping[0].id) : null;
+      for (const d of overlapping) deleteRoster(ctx.db, d.id);
+      const restored = insertDraftFromSnapshot(ctx.db, kept.draft, now);
+      if (current) keepReplacedDraft(ctx.db, 'undo', current, now);
+      else forgetReplacedDraft(ctx.db);
+      return restored;
+    })
+    .immediate();
+  ctx.log.info('Replaced draft brought back', { draft_id: id });
+  return draftView(ctx, id);
+}
+
+/** What the Propose page shows about a month besides its draft: duty days, why there are none, what is published, what can be brought back. */
+export function monthStatus(ctx: BackendContext, month: MonthRef): MonthStatus {
+  const range = rangeOf(month);
+  const stored = storedClub(ctx);
+  const { removed } = remembered(ctx, range);
+  const problem = problemFor(stored, range, removed, []);
+  const kept = replacedDraft(ctx.db);
+  const overlaps = kept !== null && kept.draft.range.start <= range.end && kept.draft.range.end >= range.start;
+  return {
+    range,
+    dutyDays: problem.dutyDays,
+    noDutyDays: noDutyDaysReason(stored.club, range, removed),
+    published: publishedInfo(ctx, range),
+    replacedDraft: overlaps ? { action: kept.action, replacedAt: kept.replacedAt, range: kept.draft.range } : null,
+  };
 }

@@ -212,11 +212,11 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
 
   const store: DataStore = {
     listBackups: () => listBackups(opts.dataDir),
-    async createBackup() {
+    async createBackup(prefix) {
       writable();
       const c = live();
       try {
-        return await createBackup(folder, c.db, backupsKept(c));
+        return await createBackup(folder, c.db, backupsKept(c), prefix);
       } catch (error) {
         if (error instanceof DamagedDatabaseError) throw conflict(`${error.message} Restore a backup instead (Settings, Backups).`);
         throw error;

@@ -1,6 +1,6 @@
-import type { ExportFile, ExportRequest, MonthRef, PublishedMonth, PublishedView } from '../api/contract.ts';
-import { loadClub } from '../db/clubRepo.ts';
-import { publishedMonths, publishedSlots } from '../db/rosterRepo.ts';
+import type { ExportFile, ExportRequest, MonthRef, PublishedConflict, PublishedInfo, PublishedMonth, PublishedView } from '../api/contract.ts';
+import { loadClub, type StoredClub } from '../db/clubRepo.ts';
+import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
 import type { DateRange } from '../../solver/types.ts';
@@ -33,8 +33,39 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
         }),
     });
   }
-  const publishedAt = rows.reduce((latest, r) => (r.publishedAt > latest ? r.publishedAt : latest), rows[0].publishedAt);
-  return { range, clubName: club.name, roles: shown, days, publishedAt };
+  const latest = newest(rows);
+  return { range, clubName: club.name, roles: shown, days, publishedAt: latest.publishedAt, version: latest.version, conflicts: conflictsIn({ club, roles }, rows) };
+}
+
+const newest = (rows: PublishedSlotRow[]): PublishedSlotRow =>
+  rows.reduce((latest, r) => (r.publishedAt > latest.publishedAt || (r.publishedAt === latest.publishedAt && r.version > latest.version) ? r : latest));
+
+/** When the dates of `range` were last published, as which version, how full; null when nothing is. */
+export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedInfo | null {
+  const rows = publishedSlots(ctx.db, range);
+  if (rows.length === 0) return null;
+  const latest = newest(rows);
+  return { version: latest.version, publishedAt: latest.publishedAt, filledSlots: rows.filter((r) => r.memberId !== null).length, totalSlots: rows.length };
+}
+
+/** Published duties on a day the member is now blacked out for. */
+function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
+  const members = new Map(stored.club.members.map((m) => [m.id, { name: m.name, blackouts: new Set(m.blackouts) }]));
+  const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
+  const out: PublishedConflict[] = [];
+  for (const r of rows) {
+    const member = r.memberId === null ? undefined : members.get(r.memberId);
+    if (!member || !member.blackouts.has(r.date)) continue;
+    const roleTitle = titles.get(r.role) ?? r.role;
+    out.push({ date: r.date, role: r.role, roleTitle, memberId: r.memberId!, memberName: member.name, message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.` });
+  }
+  return out;
+}
+
+/** Every published duty that clashes with a member's record, optionally of one member, in date order. */
+export function publishedConflicts(ctx: BackendContext, memberId?: string): PublishedConflict[] {
+  const all = conflictsIn(loadClub(ctx.db), publishedSlots(ctx.db, { start: '0000-01-01', end: '9999-12-31' }));
+  return memberId === undefined ? all : all.filter((c) => c.memberId === memberId);
 }
 
 export function getPublished(ctx: BackendContext, month: MonthRef): PublishedView | null {

@@ -34,7 +34,8 @@ export class RecoveryNeededError extends ApiError {
 /** Backups and recovery, as the API table's handlers see them (they work in recovery too). */
 export interface DataStore {
   listBackups(): BackupInfo[];
-  createBackup(): Promise<BackupInfo>;
+  /** `prefix` names it (default `backup`), e.g. `before-import-of-club`. */
+  createBackup(prefix?: string): Promise<BackupInfo>;
   restoreBackup(name: string): Promise<void>;
   databaseStatus(): DatabaseStatus;
   startAfresh(): Promise<void>;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { ComparisonView, DraftView, PublishedView, Settings } from '../api/contract.ts';
 import { badInput, notFound } from '../api/errors.ts';
 import { createBackend, type Backend } from '../backend/index.ts';
@@ -139,14 +139,14 @@ const monthOptions: OptionSpecs = { year: YEAR_OPTION, month: MONTH_OPTION };
 registerCommand({
   name: 'publish',
   summary: 'Publish the saved draft of a month.',
-  usage: 'publish --year Y --month M [--data-dir DIR]',
-  options: monthOptions,
+  usage: 'publish --year Y --month M [--anyway] [--data-dir DIR]',
+  options: { ...monthOptions, anyway: { type: 'boolean', description: 'publish even though slots break a hard rule' } },
   async run(args, ctx) {
     const month = monthOf(args);
     const view = await withBackend(ctx, async (backend) => {
       const draft = await backend.getDraft(month);
       if (!draft) throw notFound(`There is no draft for ${month.year}-${String(month.month).padStart(2, '0')}. Make one with propose first.`);
-      return backend.publishDraft(draft.id);
+      return flag(args, 'anyway') ? backend.publishDraftAnyway(draft.id) : backend.publishDraft(draft.id);
     });
     ctx.out(publishedText(view));
   },
@@ -161,8 +161,11 @@ registerCommand({
     const path = resolve(requiredString(args, 'club'));
     if (!existsSync(path)) throw new UsageError(`Cannot read the club file ${path}: there is no such file.`);
     const text = readFileSync(path, 'utf8');
-    const result = await withBackend(ctx, (backend) => backend.importClub(text));
-    ctx.out(`Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.`);
+    const result = await withBackend(ctx, (backend) => backend.importClubFile(text, basename(path)));
+    ctx.out(
+      `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days; ` +
+        `${result.draftsKept} draft(s) kept (${result.emptiedDraftSlots} slot(s) emptied), ${result.publishedMonthsKept} published month(s) unchanged. Backup: ${result.backup}`,
+    );
     for (const warning of result.warnings) ctx.out(`Warning: ${warning}`);
   },
 });

@@ -1,5 +1,6 @@
 import type { RoleSetting } from '../api/contract.ts';
-import type { Club, Member, PublishedDay, Weekday } from '../../solver/types.ts';
+import type { Assignment, Club, Member, PublishedDay, Weekday } from '../../solver/types.ts';
+import { emptyDraftSlotsOfMembersNotIn, mergePublishedHistory, type PublishedMonthChanges } from './rosterRepo.ts';
 import type { Db } from './connection.ts';
 
 /** The club as the schedulers see it, read from the store; roles in display order. */
@@ -198,12 +199,16 @@ export function saveMemberRow(db: Db, m: Member): void {
 }
 
 /**
- * Replaces the whole club (settings, roles, members, published history) with `club`.
- * Drafts are dropped: they were made for the club being replaced. Call inside a transaction.
+ * Replaces the whole club (settings, roles, members, published history) with `club`. Drafts stay:
+ * slots of members who are not in `club` become empty. Published months that are the same keep their
+ * publish time and version. Call inside a transaction.
  */
-export function replaceClub(db: Db, club: Club, now: string): void {
+export function replaceClub(db: Db, club: Club, now: string): { emptiedDraftSlots: Assignment[]; published: PublishedMonthChanges } {
+  // Members are deleted and written again; draft and published slots point at them meanwhile.
+  db.pragma('defer_foreign_keys = ON');
+  const emptiedDraftSlots = emptyDraftSlotsOfMembersNotIn(db, new Set(club.members.map((m) => m.id)));
+  const published = mergePublishedHistory(db, club.published, now);
   db.exec(`
-    DELETE FROM roster;
     DELETE FROM member;
     DELETE FROM role;
     DELETE FROM club_extra_day;
@@ -217,24 +222,5 @@ export function replaceClub(db: Db, club: Club, now: string): void {
   writeRoles(db, club.roles.map((r) => ({ ...r, scheduled: true })));
   club.members.forEach((m, i) => writeMemberRow(db, m, i));
   for (const m of club.members) writeMemberLinks(db, m);
-  insertPublishedHistory(db, club.published, now);
-}
-
-/** Published days from a club file become one published roster per calendar month. */
-function insertPublishedHistory(db: Db, days: PublishedDay[], now: string): void {
-  const byMonth = new Map<string, PublishedDay[]>();
-  for (const day of [...days].sort((a, b) => a.date.localeCompare(b.date))) {
-    const key = day.date.slice(0, 7);
-    const list = byMonth.get(key);
-    if (list) list.push(day);
-    else byMonth.set(key, [day]);
-  }
-  const roster = db.prepare(
-    `INSERT INTO roster (kind, range_start, range_end, created_at, updated_at, published_at) VALUES ('published', ?, ?, ?, ?, ?)`,
-  );
-  const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
-  for (const monthDays of byMonth.values()) {
-    const id = Number(roster.run(monthDays[0].date, monthDays.at(-1)!.date, now, now, now).lastInsertRowid);
-    for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
-  }
+  return { emptiedDraftSlots, published };
 }

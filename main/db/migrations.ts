@@ -154,6 +154,23 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'published version per roster, the scheduler settings a draft was made under, the last replaced draft (undo)',
+    sql: `
+      ALTER TABLE roster ADD COLUMN version INTEGER;
+      UPDATE roster SET version = 1 WHERE kind = 'published';
+      ALTER TABLE roster ADD COLUMN settings_scheduler TEXT CHECK (settings_scheduler IN ('legacy', 'optimizer'));
+      CREATE TABLE replaced_draft (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        action TEXT NOT NULL CHECK (action IN ('roll', 'adopt', 'discard', 'generate', 'undo')),
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        data_json TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -5,7 +5,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiMethod, RostermeisterApi } from '../api/contract.ts';
 import { callApi, type ApiEnvelope } from '../api/dispatch.ts';
@@ -178,19 +178,22 @@ function menuTemplate(api: RostermeisterApi, logInternal: (d: Record<string, unk
       filters: [{ name: 'Rostermeister club file', extensions: ['json'] }],
     });
     if (choice.canceled || choice.filePaths.length === 0) return;
+    const fileName = basename(choice.filePaths[0]);
     const confirm = await showMessage(
       'question',
-      'Replace the club with this file?',
-      'Members, roles and published rosters are replaced by the file’s contents. A backup is a good idea first (File → Backup now).',
+      `Import ${fileName}?`,
+      'The club settings, roles and members are replaced by the file’s. Drafts are kept (slots of members the file does not have become empty); ' +
+        `published months the file repeats unchanged keep their publish time. A backup named “before import of ${fileName}” is made first. ` +
+        'The Members page shows the details before importing.',
       ['Import', 'Cancel'],
     );
     if (confirm.response !== 0) return;
     const text = await readFile(choice.filePaths[0], 'utf8');
-    const result = (await menuCall(api, logInternal, 'importClub', [text])) as { members: number; roles: number } | null;
+    const result = (await menuCall(api, logInternal, 'importClubFile', [text, fileName])) as { members: number; roles: number; backup: string } | null;
     if (result === null) return;
     await refreshTitle(api);
     mainWindow.webContents.reload();
-    await showMessage('info', 'Club imported', `${result.members} members and ${result.roles} roles.`);
+    await showMessage('info', 'Club imported', `${result.members} members and ${result.roles} roles. Backup: ${result.backup}.`);
   };
 
   const backupNow = async () => {

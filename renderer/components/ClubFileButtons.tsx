@@ -6,7 +6,8 @@ import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { downloadBlob } from '../download.ts';
 import { errorMessage } from '../useLoad.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import type { ImportPreview } from '../../main/api/contract.ts';
+import { ImportDialog } from './ImportDialog.tsx';
 
 /** Import the whole club from a club file (all or nothing) or export it. */
 export function ClubFileButtons(props: {
@@ -17,15 +18,29 @@ export function ClubFileButtons(props: {
 }): React.JSX.Element {
   const { notify, refresh, club } = useApp();
   const input = useRef<HTMLInputElement>(null);
-  const [pending, setPending] = useState<File | null>(null);
+  const [pending, setPending] = useState<{ name: string; text: string; preview: ImportPreview } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function importFile(file: File): Promise<void> {
+  /** Reads the file and asks what it would change; a damaged file is reported before any dialog. */
+  async function previewFile(file: File): Promise<void> {
     setBusy(true);
     try {
-      const result = await api.importClub(await file.text());
+      const text = await file.text();
+      setPending({ name: file.name, text, preview: await api.previewClubImport(text) });
+    } catch (caught) {
+      props.onError(`Nothing was imported. ${errorMessage(caught)}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function importFile(file: { name: string; text: string }): Promise<void> {
+    setBusy(true);
+    try {
+      const result = await api.importClubFile(file.text, file.name);
       await Promise.all([props.onImported(), refresh()]);
-      const summary = `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.`;
+      const drafts = result.draftsKept === 0 ? '' : ` ${result.draftsKept} draft(s) kept${result.emptiedDraftSlots > 0 ? `, ${result.emptiedDraftSlots} slot(s) emptied` : ''}.`;
+      const summary = `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.${drafts} Backup: ${result.backup}.`;
       if (result.warnings.length === 0) notify(summary);
       else props.onWarnings(summary, result.warnings);
     } catch (caught) {
@@ -59,24 +74,23 @@ export function ClubFileButtons(props: {
         onChange={(event) => {
           const file = event.target.files?.[0];
           event.target.value = '';
-          if (file !== undefined) setPending(file);
+          if (file !== undefined) void previewFile(file);
         }}
       />
       <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>Import club file</Button>
       <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>Export club file</Button>
-      <ConfirmDialog
-        open={pending !== null}
-        title="Replace the club with this file?"
-        text={`Members, roles and published rosters are replaced by the contents of ${pending?.name ?? ''}. If the file has any error, nothing changes.`}
-        confirmLabel="Import"
-        danger
-        onCancel={() => setPending(null)}
-        onConfirm={() => {
-          const file = pending;
-          setPending(null);
-          if (file !== null) void importFile(file);
-        }}
-      />
+      {pending !== null && (
+        <ImportDialog
+          fileName={pending.name}
+          preview={pending.preview}
+          onCancel={() => setPending(null)}
+          onImport={() => {
+            const file = pending;
+            setPending(null);
+            void importFile(file);
+          }}
+        />
+      )}
     </>
   );
 }

@@ -42,8 +42,12 @@ export function ComparePage(): React.JSX.Element {
     if (view === null) return;
     setError(null);
     try {
-      await api.adoptComparison(view.id, side);
-      notify(`The ${SCHEDULER_NAMES[side].toLowerCase()} roster is now the draft of ${monthLabel(month)}.`);
+      const adopted = await api.adoptComparison(view.id, side);
+      const locked = adopted.slots.filter((s) => s.locked).length;
+      notify(
+        `The ${SCHEDULER_NAMES[side].toLowerCase()} roster is now the draft of ${monthLabel(month)}` +
+          `${locked > 0 ? `, with its ${locked} locked slot(s) kept` : ''}. The draft it replaced can be brought back on this page.`,
+      );
       navigate('Propose');
     } catch (caught) {
       setError(errorMessage(caught));

@@ -13,6 +13,7 @@ import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { dayLabel } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
 
@@ -25,6 +26,7 @@ function searchTexts(member: Member, roles: readonly RoleSetting[]): string[] {
 export function MembersPage(): React.JSX.Element {
   const { club, month, notify } = useApp();
   const members = useLoad(() => api.listMembers(), []);
+  const conflicts = useLoad(() => api.publishedConflicts(null), []);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
@@ -41,7 +43,7 @@ export function MembersPage(): React.JSX.Element {
   async function saved(member: Member, message: string): Promise<void> {
     setEditing(null);
     setBlackouts(null);
-    await members.reload();
+    await Promise.all([members.reload(), conflicts.reload()]);
     notify(message.replace('{name}', member.name));
   }
 
@@ -59,7 +61,11 @@ export function MembersPage(): React.JSX.Element {
         />
         <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{shown.length} of {all.length}</Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
-          <ClubFileButtons onImported={members.reload} onError={setError} onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })} />
+          <ClubFileButtons
+            onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
+            onError={setError}
+            onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })}
+          />
           <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
             Add member
           </Button>
@@ -73,6 +79,13 @@ export function MembersPage(): React.JSX.Element {
         </Alert>
       )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
+      {(conflicts.data?.length ?? 0) > 0 && (
+        <Alert severity="warning" aria-label="Blackouts on published duties">
+          {conflicts.data!.map((c) => (
+            <div key={`${c.date}/${c.role}`}>{c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.</div>
+          ))}
+        </Alert>
+      )}
       {members.data !== undefined && (
         <MembersTable
           key={search}

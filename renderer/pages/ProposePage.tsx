@@ -1,14 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import CasinoIcon from '@mui/icons-material/Casino';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import PublishIcon from '@mui/icons-material/Publish';
-import type { DraftView, SlotCandidate, SlotView } from '../../main/api/contract.ts';
+import type { DraftView, MonthStatus, SchedulerKind, SlotCandidate, SlotView } from '../../main/api/contract.ts';
 import { ApiError, api } from '../api.ts';
 import { activeSchedulerFor } from '../activeScheduler.ts';
 import { useApp } from '../appContext.tsx';
@@ -18,16 +21,39 @@ import { DraftGrid } from '../components/DraftGrid.tsx';
 import { FallbackNotice } from '../components/FallbackNotice.tsx';
 import { GenerationProgress } from '../components/GenerationProgress.tsx';
 import { MonthPicker } from '../components/MonthPicker.tsx';
+import { PublishDialog } from '../components/PublishDialog.tsx';
 import { RunSummary } from '../components/RunSummary.tsx';
 import { SlotDialog } from '../components/SlotDialog.tsx';
-import { SCHEDULER_NAMES, monthLabel, readableDates } from '../format.ts';
+import { SCHEDULER_NAMES, dateTime, monthLabel, rangeLabel, readableDates } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 type Confirming = 'publish' | 'discard' | null;
 
+const REPLACED_BY: Record<NonNullable<MonthStatus['replacedDraft']>['action'], string> = {
+  roll: 'replaced by Roll',
+  generate: 'replaced by Generate',
+  adopt: 'replaced by Adopt on the Compare page',
+  discard: 'discarded',
+  undo: 'replaced when an earlier draft was brought back',
+};
+
+/** What is published for the month: when, which version, and a way there. */
+function PublishedNotice(props: { status: MonthStatus; onOpen(): void }): React.JSX.Element | null {
+  const { published } = props.status;
+  if (published === null) return null;
+  return (
+    <Alert severity="info" action={<Button color="inherit" size="small" onClick={props.onOpen}>Open published roster</Button>}>
+      Version {published.version} of {rangeLabel(props.status.range)} was published {dateTime(published.publishedAt)} ({published.filledSlots} of {published.totalSlots} slots filled).
+      Publishing again makes version {published.version + 1}.
+    </Alert>
+  );
+}
+
 export function ProposePage(): React.JSX.Element {
   const { month, setMonth, settings, notify, navigate } = useApp();
   const draft = useLoad(() => api.getDraft(month), [month.year, month.month]);
+  const status = useLoad(() => api.monthStatus(month), [month.year, month.month]);
+  const [rollMenu, setRollMenu] = useState<HTMLElement | null>(null);
   const [generating, setGenerating] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -57,6 +83,7 @@ export function ProposePage(): React.JSX.Element {
     setError(null);
     try {
       draft.set(await run());
+      await status.reload();
       setFocusNext('roll');
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'cancelled') notify('Generation cancelled. Nothing was changed.', 'info');
@@ -90,14 +117,14 @@ export function ProposePage(): React.JSX.Element {
     }
   }
 
-  async function publish(draftId: number): Promise<void> {
+  async function publish(draftId: number, anyway: boolean): Promise<void> {
     setConfirming(null);
     setBusy(true);
     setError(null);
     try {
-      const published = await api.publishDraft(draftId);
-      await draft.reload();
-      notify(`${monthLabel(month)} is published (${published.days.length} duty days).`);
+      const published = await (anyway ? api.publishDraftAnyway(draftId) : api.publishDraft(draftId));
+      await Promise.all([draft.reload(), status.reload()]);
+      notify(`${monthLabel(month)} is published as version ${published.version} (${published.days.length} duty days).`);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -112,12 +139,32 @@ export function ProposePage(): React.JSX.Element {
     try {
       await api.discardDraft(draftId);
       draft.set(null);
-      notify('Draft discarded.', 'info');
+      await status.reload();
+      notify('Draft discarded. It can be brought back until another draft is replaced.', 'info');
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
       setBusy(false);
     }
+  }
+
+  async function bringBack(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const restored = await api.restoreReplacedDraft();
+      await Promise.all([draft.reload(), status.reload()]);
+      notify(`The replaced draft of ${rangeLabel(restored.range)} is back.`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function rollWith(scheduler: SchedulerKind): void {
+    setRollMenu(null);
+    if (current !== null) void generate(() => api.rollDraftWith(current.id, scheduler));
   }
 
   function slotChanged(next: DraftView, chosen: SlotCandidate | null): void {
@@ -143,13 +190,29 @@ export function ProposePage(): React.JSX.Element {
             </Button>
           ) : (
             <>
-              <Button ref={rollButton} variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}>
-                Roll
-              </Button>
-              <Button variant="contained" startIcon={<PublishIcon />} disabled={locked} onClick={() => setConfirming('publish')}>
-                Publish
-              </Button>
-              <Button color="error" startIcon={<DeleteOutlinedIcon />} disabled={locked} onClick={() => setConfirming('discard')}>
+              <Stack direction="row">
+                <Button ref={rollButton} variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}
+                  title={`A new roster by the ${SCHEDULER_NAMES[current.activeScheduler].toLowerCase()} scheduler`} sx={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
+                  Roll
+                </Button>
+                <IconButton size="small" aria-label="Pick the scheduler" disabled={locked} onClick={(event) => setRollMenu(event.currentTarget)}
+                  sx={{ border: 1, borderColor: 'divider', borderRadius: '0 4px 4px 0', borderLeft: 0, px: 0 }}>
+                  <ArrowDropDownIcon />
+                </IconButton>
+                <Menu anchorEl={rollMenu} open={rollMenu !== null} onClose={() => setRollMenu(null)}>
+                  {(['legacy', 'optimizer'] as const).map((kind) => (
+                    <MenuItem key={kind} onClick={() => rollWith(kind)}>
+                      Roll with the {SCHEDULER_NAMES[kind].toLowerCase()} scheduler{kind === current.activeScheduler ? ' (as made)' : ''}
+                    </MenuItem>
+                  ))}
+                </Menu>
+              </Stack>
+              {current.noDutyDays === null && (
+                <Button variant="contained" startIcon={<PublishIcon />} disabled={locked} onClick={() => setConfirming('publish')}>
+                  Publish
+                </Button>
+              )}
+              <Button color="error" disabled={locked} onClick={() => setConfirming('discard')}>
                 Discard
               </Button>
             </>
@@ -168,10 +231,20 @@ export function ProposePage(): React.JSX.Element {
       {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
       {draft.error !== null && <Alert severity="error">{draft.error}</Alert>}
 
+      {status.data?.replacedDraft != null && (
+        <Alert severity="info" action={<Button color="inherit" size="small" disabled={locked} onClick={() => void bringBack()}>Bring back</Button>}>
+          The draft of {rangeLabel(status.data.replacedDraft.range)} {REPLACED_BY[status.data.replacedDraft.action]} at {dateTime(status.data.replacedDraft.replacedAt)} can be brought back.
+        </Alert>
+      )}
+      {status.data !== undefined && <PublishedNotice status={status.data} onOpen={() => navigate('Published')} />}
+      {current !== null && current.noDutyDays !== null && (
+        <Alert severity="info">{current.noDutyDays} There is nothing to publish.</Alert>
+      )}
+
       {current !== null && (
         <>
           <FallbackNotice run={current.run} />
-          <RunSummary run={current.run} />
+          <RunSummary run={current.run} now={current.metrics} />
           <DraftGrid
             draft={current}
             disabled={locked}
@@ -184,9 +257,13 @@ export function ProposePage(): React.JSX.Element {
       {current === null && !draft.loading && draft.error === null && !generating && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
           <Typography variant="h6" component="p">No draft for {monthLabel(month)} yet.</Typography>
-          <Typography color="text.secondary" sx={{ mb: 2 }}>
-            Generate one with the active scheduler, or look at the <Button size="small" onClick={() => navigate('Published')}>published rosters</Button>.
-          </Typography>
+          {status.data?.noDutyDays != null ? (
+            <Typography color="text.secondary" sx={{ mb: 2 }}>{status.data.noDutyDays}</Typography>
+          ) : (
+            <Typography color="text.secondary" sx={{ mb: 2 }}>
+              Generate one with the active scheduler, or look at the <Button size="small" onClick={() => navigate('Published')}>published rosters</Button>.
+            </Typography>
+          )}
         </Paper>
       )}
 
@@ -201,18 +278,18 @@ export function ProposePage(): React.JSX.Element {
       )}
       {current !== null && (
         <>
-          <ConfirmDialog
-            open={confirming === 'publish'}
-            title={`Publish ${monthLabel(month)}?`}
-            text="The published roster of these dates is replaced by this draft, and members' last duty dates are updated."
-            confirmLabel="Publish"
-            onConfirm={() => void publish(current.id)}
-            onCancel={() => setConfirming(null)}
-          />
+          {confirming === 'publish' && (
+            <PublishDialog
+              draftId={current.id}
+              title={`Publish ${monthLabel(month)}?`}
+              onPublish={(anyway) => void publish(current.id, anyway)}
+              onCancel={() => setConfirming(null)}
+            />
+          )}
           <ConfirmDialog
             open={confirming === 'discard'}
             title={`Discard the draft of ${monthLabel(month)}?`}
-            text="The draft and its manual edits are thrown away. Published rosters are not touched."
+            text="The draft and its manual edits are put aside: it can be brought back until a Roll, Adopt or Discard replaces another draft. Published rosters are not touched."
             confirmLabel="Discard"
             danger
             onConfirm={() => void discard(current.id)}

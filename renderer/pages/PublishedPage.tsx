@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -16,6 +17,7 @@ import { ExportButtons } from '../components/ExportButtons.tsx';
 import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
 import { RosterTable } from '../components/RosterTable.tsx';
 import { dateTime, dayLabel, monthLabel } from '../format.ts';
+import { useApp } from '../appContext.tsx';
 import { useLoad } from '../useLoad.ts';
 
 function membersOn(view: PublishedView): { id: string; name: string }[] {
@@ -42,7 +44,23 @@ function MemberDuties(props: { view: PublishedView; memberId: string }): React.J
   );
 }
 
+/** Published duties that clash with a member's record now (e.g. a blackout added after publishing). */
+function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
+  const { conflicts } = props.view;
+  if (conflicts.length === 0) return null;
+  return (
+    <Alert severity="warning" aria-label="Published duties in conflict">
+      <AlertTitle>{conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout</AlertTitle>
+      {conflicts.map((c) => (
+        <div key={`${c.date}/${c.role}`}>{dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.</div>
+      ))}
+      Find cover for these duties and publish the month again.
+    </Alert>
+  );
+}
+
 export function PublishedPage(): React.JSX.Element {
+  const { month } = useApp();
   const months = useLoad(() => api.listPublishedMonths(), []);
   const [selected, setSelected] = useState<MonthRef | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
@@ -52,10 +70,12 @@ export function PublishedPage(): React.JSX.Element {
     [selected?.year, selected?.month],
   );
 
+  // The month being worked on when it is published (Propose links here), else the newest.
   useEffect(() => {
-    const newest = months.data?.at(-1);
-    if (selected === null && newest !== undefined) setSelected({ year: newest.year, month: newest.month });
-  }, [months.data, selected]);
+    if (selected !== null || months.data === undefined) return;
+    const chosen = months.data.find((m) => m.year === month.year && m.month === month.month) ?? months.data.at(-1);
+    if (chosen !== undefined) setSelected({ year: chosen.year, month: chosen.month });
+  }, [months.data, selected, month.year, month.month]);
 
   const view = published.data ?? null;
   const people = view === null ? [] : membersOn(view);
@@ -74,8 +94,9 @@ export function PublishedPage(): React.JSX.Element {
           <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
               <Typography variant="h6" component="h3">{view.clubName}: {monthLabel(selected)}</Typography>
-              <Typography variant="body2" color="text.secondary">Published {dateTime(view.publishedAt)}</Typography>
+              <Typography variant="body2" color="text.secondary">Version {view.version}, published {dateTime(view.publishedAt)}</Typography>
             </Stack>
+            <Conflicts view={view} />
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} className="no-print">
               <TextField select size="small" label="Member" value={memberId ?? ''} onChange={(e) => setMemberId(e.target.value === '' ? null : e.target.value)} sx={{ width: 220, flexShrink: 0 }}
                 slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>

@@ -78,8 +78,9 @@ test('a locked slot survives a roll', async ({ app }) => {
   await expect(app.getByRole('button', { name: 'Unlock Tow Pilot, Sun 6 Jun' })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('a removed date stays removed across a roll and can be restored', async ({ app }) => {
+test('a removed date stays removed across a roll and can be restored with its assignments', async ({ app }) => {
   await generateDraft(app);
+  const held = await slot(app, 'Instructor', 'Sun 13 Jun').textContent();
   await app.getByRole('button', { name: 'Remove Sun 13 Jun' }).click();
   await expect(app.getByRole('button', { name: 'Restore Sun 13 Jun' })).toBeVisible();
   await expect(slot(app, 'Instructor', 'Sun 13 Jun')).toHaveCount(0);
@@ -91,6 +92,6 @@ test('a removed date stays removed across a roll and can be restored', async ({ 
   await expect(slot(app, 'Instructor', 'Sun 13 Jun')).toHaveCount(0);
 
   await app.getByRole('button', { name: 'Restore Sun 13 Jun' }).click();
-  await expect(slot(app, 'Instructor', 'Sun 13 Jun')).toBeVisible();
+  await expect(slot(app, 'Instructor', 'Sun 13 Jun')).toHaveText(held ?? '');
   await expect(app.getByRole('button', { name: 'Remove Sun 13 Jun' })).toBeVisible();
 });

@@ -98,9 +98,14 @@ describe('spacingBreaks', () => {
   });
 
   it('finds the carry-over member on the first day only', () => {
-    const published = [{ date: '2026-05-24', slots: { towpilot: 'a' } }];
-    assert.deepEqual(breaksOf(['a', 'b', null, null], published), ['2026-06-06|a|carry_over|2026-05-24']);
-    assert.deepEqual(breaksOf(['b', 'a', null, null], published), []);
+    const published = [{ date: '2026-05-31', slots: { towpilot: 'a' } }];
+    assert.deepEqual(breaksOf(['a', 'b', null, null], published), ['2026-06-06|a|carry_over|2026-05-31']);
+    assert.deepEqual(breaksOf(['b', null, 'a', null], published), []);
+  });
+
+  it('carries over only from the published duty day directly before the range', () => {
+    // 2026-05-30 and 05-31 are duty days (every weekend) that nobody published.
+    assert.deepEqual(breaksOf(['a', 'b', null, null], [{ date: '2026-05-24', slots: { towpilot: 'a' } }]), []);
   });
 
   it('applies the 7-day rule to published days before the range, except for members allowing weekend doubles', () => {

@@ -34,7 +34,7 @@ describe('roster workflow on a real database', () => {
     assert.match(error.message, /not qualified/);
     await apiError(backend.setSlot(draft.id, '2026-06-02', 'instructor', pick.memberId), 'bad_input', 'date');
 
-    await backend.setSlotLocked(draft.id, day, 'instructor', true);
+    const beforeRemoval = (await backend.setSlotLocked(draft.id, day, 'instructor', true)).slots.filter((s) => s.date === other);
     const removed = await backend.setDateRemoved(draft.id, other, true);
     assert.ok(!removed.dutyDays.includes(other));
     assert.deepEqual(removed.removedDates, [other]);
@@ -48,10 +48,14 @@ describe('roster workflow on a real database', () => {
     assert.ok(!rolled.dutyDays.includes(other));
     assert.deepEqual(rolled.removedDates, [other]);
 
-    // Restoring the date brings it back with empty slots, each with a diagnosis-ready view.
+    // Restoring the date brings it back with the assignments it had when it was removed (a Roll in between kept them).
     const restored = await backend.setDateRemoved(draft.id, other, false);
     assert.ok(restored.dutyDays.includes(other));
-    assert.ok(restored.slots.filter((s) => s.date === other).every((s) => s.memberId === null));
+    assert.deepEqual(
+      restored.slots.filter((s) => s.date === other).map((s) => [s.role, s.memberId, s.locked]),
+      beforeRemoval.map((s) => [s.role, s.memberId, s.locked]),
+    );
+    assert.ok(beforeRemoval.some((s) => s.memberId !== null));
 
     const final = await backend.rollDraft(draft.id);
     const published = await backend.publishDraft(draft.id);

@@ -46,6 +46,8 @@ export function decemberView(): PublishedView {
       })),
     })),
     publishedAt: '2026-11-27T18:30:00.000Z',
+    version: 1,
+    conflicts: [],
   };
 }
 
