@@ -23,11 +23,15 @@ export default defineConfig({
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
-  projects: [
-    { name: 'browser-host' },
-    { name: 'electron' },
-  ],
+  projects: [{ name: 'browser-host' }, { name: 'electron' }],
 });

@@ -170,7 +170,9 @@ for (const bench of CASES.filter((c) => c.name.includes(ONLY))) {
   for (const failure of result.solverOnlyFailures) fallbacks.push(`- ${bench.name} (solver-only run): ${failure}`);
 }
 
-const table = markdownTable(rows) + (fallbacks.length > 0 ? `\n\nOptimizer failures (fallbacks to legacy in the whole call):\n${fallbacks.join('\n')}` : '');
+const table =
+  markdownTable(rows) +
+  (fallbacks.length > 0 ? `\n\nOptimizer failures (fallbacks to legacy in the whole call):\n${fallbacks.join('\n')}` : '');
 const cpuList = cpus();
 const machine = `Node ${process.version}, ${cpuList.length} CPUs (${cpuList[0]?.model.trim() ?? 'unknown'}), ${platform()} ${release()}, load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end`;
 const report = [

@@ -53,35 +53,61 @@ const clubText = JSON.stringify(serializeClub(club));
 
 try {
   const backend = await createBackend({ dataDir });
-  await timed('import club file', () => backend.importClub(clubText), (r) => `${r.members} members, ${r.roles} roles, ${kib(clubText.length)} file`);
+  await timed(
+    'import club file',
+    () => backend.importClub(clubText),
+    (r) => `${r.members} members, ${r.roles} roles, ${kib(clubText.length)} file`,
+  );
   await backend.updateSettings({ scheduler: 'legacy', monthOverrides: {}, shadowMode: false, timeLimitSeconds: 10 });
 
   const legacy = await timed('generate 12-month draft (legacy)', () => backend.generateDraft(RANGE), runDetail);
   await timed('roll (legacy, new seed)', () => backend.rollDraft(legacy.id), runDetail);
-  const view = await timed('getDraft (the grid)', () => backend.getDraft(RANGE), (v) => {
-    const bytes = Buffer.byteLength(JSON.stringify(v));
-    return `${v!.dutyDays.length} duty days x ${v!.roles.length} roles = ${v!.slots.length} slots; payload ${kib(bytes)}`;
-  });
+  const view = await timed(
+    'getDraft (the grid)',
+    () => backend.getDraft(RANGE),
+    (v) => {
+      const bytes = Buffer.byteLength(JSON.stringify(v));
+      return `${v!.dutyDays.length} duty days x ${v!.roles.length} roles = ${v!.slots.length} slots; payload ${kib(bytes)}`;
+    },
+  );
   const slot = view!.slots.find((s) => s.memberId !== null)!;
-  const candidates = await timed('slotCandidates (one slot, edit dialog)', () => backend.slotCandidates(view!.id, slot.date, slot.role), (c) =>
-    `${c.length} candidates, ${c.filter((x) => x.eligible).length} eligible`,
+  const candidates = await timed(
+    'slotCandidates (one slot, edit dialog)',
+    () => backend.slotCandidates(view!.id, slot.date, slot.role),
+    (c) => `${c.length} candidates, ${c.filter((x) => x.eligible).length} eligible`,
   );
   const other = candidates.find((c) => c.eligible && c.memberId !== slot.memberId);
-  if (other) await timed('setSlot by hand', () => backend.setSlot(view!.id, slot.date, slot.role, other.memberId), () => 'hard rules checked, draft re-read');
-  await timed('setSlotLocked', () => backend.setSlotLocked(view!.id, slot.date, slot.role, true), () => 'lock kept by the next generation');
+  if (other)
+    await timed(
+      'setSlot by hand',
+      () => backend.setSlot(view!.id, slot.date, slot.role, other.memberId),
+      () => 'hard rules checked, draft re-read',
+    );
+  await timed(
+    'setSlotLocked',
+    () => backend.setSlotLocked(view!.id, slot.date, slot.role, true),
+    () => 'lock kept by the next generation',
+  );
 
   await backend.updateSettings({ scheduler: 'optimizer', monthOverrides: {}, shadowMode: false, timeLimitSeconds: 10 });
   await timed('generate 12-month draft (optimizer, 10 s limit)', () => backend.rollDraft(view!.id), runDetail);
 
-  await timed('compare legacy vs optimizer (12 months)', () => backend.compare(RANGE), (c: ComparisonView) =>
-    (c.optimizer === null || c.differences === null || c.acceptance === null
-      ? `the optimizer failed (${c.optimizerFailure?.reason ?? 'no reason'})`
-      : `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer ${c.optimizer.status}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}`) +
-    `; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
+  await timed(
+    'compare legacy vs optimizer (12 months)',
+    () => backend.compare(RANGE),
+    (c: ComparisonView) =>
+      (c.optimizer === null || c.differences === null || c.acceptance === null
+        ? `the optimizer failed (${c.optimizerFailure?.reason ?? 'no reason'})`
+        : `changed ${c.differences.changed_slots} slots on ${c.differences.changed_dates} dates; optimizer ${c.optimizer.status}; acceptance ${c.acceptance.passed ? 'passed' : 'not passed'}`) +
+      `; payload ${kib(Buffer.byteLength(JSON.stringify(c)))}`,
   );
 
   const toPublish = (await backend.getDraft(RANGE))!;
-  await timed('publish 12 months', () => backend.publishDraft(toPublish.id), (p) => `${p.days.length} days published in one transaction`);
+  await timed(
+    'publish 12 months',
+    () => backend.publishDraft(toPublish.id),
+    (p) => `${p.days.length} days published in one transaction`,
+  );
 
   // The busiest member, so the per-member export has something in most months.
   const memberId = Object.entries(toPublish.loads).sort((a, b) => b[1] - a[1])[0][0];
@@ -89,25 +115,41 @@ try {
   for (const format of formats) {
     let bytes = 0;
     let slowest = 0;
-    await timed(`export ${format}, all 12 months`, async () => {
-      for (let month = 1; month <= 12; month++) {
-        const started = performance.now();
-        const file = await backend.exportPublished({ year: YEAR, month, format });
-        slowest = Math.max(slowest, performance.now() - started);
-        bytes += Buffer.from(file.base64, 'base64').length;
-      }
-    }, () => `${kib(bytes)} in 12 files; slowest month ${slowest.toFixed(0)} ms`);
+    await timed(
+      `export ${format}, all 12 months`,
+      async () => {
+        for (let month = 1; month <= 12; month++) {
+          const started = performance.now();
+          const file = await backend.exportPublished({ year: YEAR, month, format });
+          slowest = Math.max(slowest, performance.now() - started);
+          bytes += Buffer.from(file.base64, 'base64').length;
+        }
+      },
+      () => `${kib(bytes)} in 12 files; slowest month ${slowest.toFixed(0)} ms`,
+    );
   }
-  await timed('export ics, busiest member, 12 months', async () => {
-    const files: number[] = [];
-    for (let month = 1; month <= 12; month++) {
-      const reply = await callApi(backend, 'exportPublished', [{ year: YEAR, month, format: 'ics', memberId }]);
-      if (reply.ok) files.push(Buffer.from((reply.value as { base64: string }).base64, 'base64').length);
-    }
-    return files;
-  }, (files) => `${files.length} months with duties, ${kib(files.reduce((a, b) => a + b, 0))}`);
-  await timed('export club file', () => backend.exportClub(), (text) => kib(text.length));
-  await timed('listRuns(100)', () => backend.listRuns(100), (r) => `${r.length} runs`);
+  await timed(
+    'export ics, busiest member, 12 months',
+    async () => {
+      const files: number[] = [];
+      for (let month = 1; month <= 12; month++) {
+        const reply = await callApi(backend, 'exportPublished', [{ year: YEAR, month, format: 'ics', memberId }]);
+        if (reply.ok) files.push(Buffer.from((reply.value as { base64: string }).base64, 'base64').length);
+      }
+      return files;
+    },
+    (files) => `${files.length} months with duties, ${kib(files.reduce((a, b) => a + b, 0))}`,
+  );
+  await timed(
+    'export club file',
+    () => backend.exportClub(),
+    (text) => kib(text.length),
+  );
+  await timed(
+    'listRuns(100)',
+    () => backend.listRuns(100),
+    (r) => `${r.length} runs`,
+  );
   await backend.close();
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -120,7 +120,9 @@ export function readLogFile(path: string, limit: number): LogEvent[] {
   for (let i = 0; events.length < limit; i++) {
     const file = i === 0 ? path : `${path}.${i}`;
     if (!existsSync(file)) break;
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const parsed: LogEvent[] = [];
     for (const line of lines) {
       try {

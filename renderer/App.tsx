@@ -72,7 +72,9 @@ export function App(): React.JSX.Element {
     }
   }, [notify]);
 
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
 
   useEffect(() => {
     document.title = club === null ? 'Rostermeister' : `${club.name} – Rostermeister`;

@@ -61,7 +61,10 @@ function httpTransport(): PreloadBridge {
       if (token === null) {
         return {
           ok: false,
-          error: { code: 'bad_input', message: 'This page has no access key. Open the address that `serve` printed (it ends in #token=…).' },
+          error: {
+            code: 'bad_input',
+            message: 'This page has no access key. Open the address that `serve` printed (it ends in #token=…).',
+          },
         };
       }
       let response: Response;

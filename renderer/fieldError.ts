@@ -9,5 +9,12 @@ export function fieldErrorFor(caught: unknown): { field: string | null; message:
 /** True when the API's field path points at `name` (the last path parts, with or without a prefix or index). */
 export function isField(field: string | null, name: string): boolean {
   if (field === null) return false;
-  return field === name || field.endsWith(`.${name}`) || field.includes(`.${name}[`) || field.includes(`.${name}.`) || field.startsWith(`${name}[`) || field.startsWith(`${name}.`);
+  return (
+    field === name ||
+    field.endsWith(`.${name}`) ||
+    field.includes(`.${name}[`) ||
+    field.includes(`.${name}.`) ||
+    field.startsWith(`${name}[`) ||
+    field.startsWith(`${name}.`)
+  );
 }

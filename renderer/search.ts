@@ -5,8 +5,20 @@
 
 /** Letters that Unicode does not decompose into a base letter and a mark. */
 const PLAIN_LETTERS: Record<string, string> = {
-  ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ŧ: 't', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe',
-  '’': "'", '‘': "'", 'ʼ': "'",
+  ł: 'l',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  þ: 'th',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  '’': "'",
+  '‘': "'",
+  ʼ: "'",
 };
 
 /** The text as search compares it: lower case, without accents, spaces collapsed. */
@@ -25,7 +37,9 @@ export function searchKey(text: string): string {
  * whose qualification is shown as "Tow Pilot", and "jose nunez" finds José Núñez). An empty query matches.
  */
 export function matchesSearch(query: string, texts: readonly string[]): boolean {
-  const words = searchKey(query).split(' ').filter((word) => word !== '');
+  const words = searchKey(query)
+    .split(' ')
+    .filter((word) => word !== '');
   if (words.length === 0) return true;
   const haystack = texts.map(searchKey);
   return words.every((word) => haystack.some((text) => text.includes(word)));

@@ -34,10 +34,23 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
     let current = true;
     setLoading(true);
     run().then(
-      (value) => { if (current) { setData(value); setError(null); setLoading(false); } },
-      (caught: unknown) => { if (current) { setError(errorMessage(caught)); setLoading(false); } },
+      (value) => {
+        if (current) {
+          setData(value);
+          setError(null);
+          setLoading(false);
+        }
+      },
+      (caught: unknown) => {
+        if (current) {
+          setError(errorMessage(caught));
+          setLoading(false);
+        }
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [run]);
 
   return { data, error, loading, reload, set: setData };

@@ -13,21 +13,72 @@ import { seededRandom } from '../solver/random.ts';
 import type { Club, DateRange, PublishedDay } from '../solver/types.ts';
 
 const NAMES = [
-  'Alex Rivera', 'Zoë Müller', 'José Núñez', 'Margaret Okonkwo', 'Tom Brennan', 'Søren Østergaard',
-  'Priya Raman', 'Agnieszka Wójcik', 'David Chen', 'Chloé Lefèvre', 'Björn Åkesson', 'Hannah Schmidt',
-  'Siobhán O’Connor', 'Marcus Webb', 'Łukasz Zieliński', 'Emily Carter', 'Kenji Watanabe', 'Fatima Haddad',
-  'Rory MacLeod', 'Ingrid Solberg', 'Ayşe Yılmaz', 'Peter Hughes', 'François Giraud', 'Lena Vogel',
-  'Samuel Adeyemi', 'Olivia Grant', 'Mateus Carvalho', 'Greta Lindqvist', 'Henry Walsh', 'Nadia Petrova',
-  'Jack Thornton', 'Isabel Ruiz', 'Wei Zhang', 'Catherine Doyle', 'Luca Bianchi', 'Ruth Abernethy',
-  'Tariq Rahman', 'Elise Dubois', 'George Pemberton', 'Maja Kovač', 'Daniel Fischer', 'Sophie Laurent',
-  'Owen Price', 'Anja Hoffmann', 'Brian Kowalczyk',
+  'Alex Rivera',
+  'Zoë Müller',
+  'José Núñez',
+  'Margaret Okonkwo',
+  'Tom Brennan',
+  'Søren Østergaard',
+  'Priya Raman',
+  'Agnieszka Wójcik',
+  'David Chen',
+  'Chloé Lefèvre',
+  'Björn Åkesson',
+  'Hannah Schmidt',
+  'Siobhán O’Connor',
+  'Marcus Webb',
+  'Łukasz Zieliński',
+  'Emily Carter',
+  'Kenji Watanabe',
+  'Fatima Haddad',
+  'Rory MacLeod',
+  'Ingrid Solberg',
+  'Ayşe Yılmaz',
+  'Peter Hughes',
+  'François Giraud',
+  'Lena Vogel',
+  'Samuel Adeyemi',
+  'Olivia Grant',
+  'Mateus Carvalho',
+  'Greta Lindqvist',
+  'Henry Walsh',
+  'Nadia Petrova',
+  'Jack Thornton',
+  'Isabel Ruiz',
+  'Wei Zhang',
+  'Catherine Doyle',
+  'Luca Bianchi',
+  'Ruth Abernethy',
+  'Tariq Rahman',
+  'Elise Dubois',
+  'George Pemberton',
+  'Maja Kovač',
+  'Daniel Fischer',
+  'Sophie Laurent',
+  'Owen Price',
+  'Anja Hoffmann',
+  'Brian Kowalczyk',
 ];
 
 /** Winter flying days and public holidays the club operates on. */
 const EXTRA_DUTY_DAYS = [
-  '2026-12-05', '2026-12-06', '2026-12-12', '2026-12-13', '2026-12-19', '2026-12-26', '2026-12-27',
-  '2027-01-01', '2027-01-09', '2027-01-23', '2027-02-06', '2027-02-20',
-  '2027-03-26', '2027-03-29', '2027-05-06', '2027-05-17', '2027-12-26',
+  '2026-12-05',
+  '2026-12-06',
+  '2026-12-12',
+  '2026-12-13',
+  '2026-12-19',
+  '2026-12-26',
+  '2026-12-27',
+  '2027-01-01',
+  '2027-01-09',
+  '2027-01-23',
+  '2027-02-06',
+  '2027-02-20',
+  '2027-03-26',
+  '2027-03-29',
+  '2027-05-06',
+  '2027-05-17',
+  '2027-12-26',
 ];
 /** Airfield maintenance, a competition hosting the tugs elsewhere, the open day. */
 const REMOVED_DATES = ['2026-11-14', '2027-04-10', '2027-07-17', '2027-07-18'];
@@ -67,7 +118,8 @@ function formatJson(value: unknown, indent = ''): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);
     if (entries.length === 0) return '{}';
-    if (entries.every(([, v]) => isPlain(v))) return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+    if (entries.every(([, v]) => isPlain(v)))
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
     return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);

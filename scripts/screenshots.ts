@@ -11,12 +11,21 @@ import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { ROOT, startBrowserHost } from '../test/e2e/host.ts';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const MONTH = '2027-06';
 const PUBLISHED_MONTH = '2027-05';
 const LONG = { timeout: 60_000 };
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '1280x800' }, out: { type: 'string', default: join(ROOT, 'docs', 'screenshots') } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1280x800' }, out: { type: 'string', default: join(ROOT, 'docs', 'screenshots') } },
+});
 const size = /^(\d+)x(\d+)$/.exec(values.size ?? '');
 if (size === null) throw new Error(`--size must look like 1280x800, not "${values.size}"`);
 const viewport = { width: Number(size[1]), height: Number(size[2]) };
@@ -42,7 +51,9 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const { buildRenderer } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href)) as { buildRenderer(): Promise<string[]> };
+  const { buildRenderer } = (await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href)) as {
+    buildRenderer(): Promise<string[]>;
+  };
   await buildRenderer();
   mkdirSync(outDir, { recursive: true });
   const dataDir = mkdtempSync(join(tmpdir(), 'rostermeister-screens-'));

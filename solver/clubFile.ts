@@ -73,7 +73,8 @@ function describeValue(value: unknown): string {
   // Summarise big values instead of writing them out: a problem report must stay cheap for any file.
   if (typeof value === 'string' && value.length > 60) return `${JSON.stringify(value.slice(0, 56))}... (${value.length} characters)`;
   if (Array.isArray(value) && value.length > 20) return `a list of ${value.length} entries`;
-  if (typeof value === 'object' && value !== null && Object.keys(value).length > 20) return `an object with ${Object.keys(value).length} fields`;
+  if (typeof value === 'object' && value !== null && Object.keys(value).length > 20)
+    return `an object with ${Object.keys(value).length} fields`;
   // Only what JSON cannot hold (a function, a symbol) has no JSON text.
   const text = JSON.stringify(value) ?? typeof value;
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
@@ -114,7 +115,13 @@ const tooDeep = (): ClubFileProblem => ({
 export function parseClubFile(text: string): Club {
   if (text.length > CLUB_LIMITS.fileChars) {
     const size = (text.length / 1024 / 1024).toFixed(1);
-    throw new ClubFileError([{ path: '', value: undefined, expected: `a club file of at most ${CLUB_LIMITS.fileChars / 1024 / 1024} MB (this one has ${size} MB)` }]);
+    throw new ClubFileError([
+      {
+        path: '',
+        value: undefined,
+        expected: `a club file of at most ${CLUB_LIMITS.fileChars / 1024 / 1024} MB (this one has ${size} MB)`,
+      },
+    ]);
   }
   if (nestingOf(text, CLUB_LIMITS.depth) > CLUB_LIMITS.depth) throw new ClubFileError([tooDeep()]);
   let json: unknown;
@@ -207,7 +214,13 @@ export function parseClub(json: unknown): Club {
   if (nestedDeeper(json, CLUB_LIMITS.depth)) throw new ClubFileError([tooDeep()]);
   const r = new Reader();
   const memberLabels = new Map<number, string>();
-  const doc = r.object(json, '', TOP_FIELDS, ['format', 'club', 'roles', 'members'], 'a club file: a JSON object with "format", "club", "roles" and "members"');
+  const doc = r.object(
+    json,
+    '',
+    TOP_FIELDS,
+    ['format', 'club', 'roles', 'members'],
+    'a club file: a JSON object with "format", "club", "roles" and "members"',
+  );
   if (doc === null) throw new ClubFileError(r.problems);
 
   if (doc.format !== undefined && doc.format !== CLUB_FORMAT) r.report('format', doc.format, `"${CLUB_FORMAT}"`);
@@ -219,7 +232,9 @@ export function parseClub(json: unknown): Club {
     if (club) {
       if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
-        defaultMaxPerMonth = r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_DUTIES_PER_MONTH, 'duties per month') ?? DEFAULT_MAX_PER_MONTH;
+        defaultMaxPerMonth =
+          r.number(club.defaultMaxPerMonth, 'club.defaultMaxPerMonth', 0, MAX_DUTIES_PER_MONTH, 'duties per month') ??
+          DEFAULT_MAX_PER_MONTH;
       }
     }
   }
@@ -235,7 +250,9 @@ export function parseClub(json: unknown): Club {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
   });
-  const members = rawMembers.map((m, i) => readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)));
+  const members = rawMembers.map((m, i) =>
+    readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)),
+  );
   checkMemberIds(r, members);
 
   // Published slots are checked against every role key written in the file, so a role with some
@@ -294,10 +311,17 @@ function readRoles(r: Reader, value: unknown): Role[] {
   const roles: Role[] = [];
   list.forEach((item, i) => {
     const path = `roles[${i}]`;
-    const fields = r.object(item, path, ['key', 'title', 'qualification'], ['key', 'title'], 'a role: {"key", "title", optional "qualification"}');
+    const fields = r.object(
+      item,
+      path,
+      ['key', 'title', 'qualification'],
+      ['key', 'title'],
+      'a role: {"key", "title", optional "qualification"}',
+    );
     if (!fields) return;
     const key = fields.key === undefined ? null : r.key(fields.key, `${path}.key`, 'a role key');
-    const title = fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', CLUB_LIMITS.roleTitleLength);
+    const title =
+      fields.title === undefined ? null : r.text(fields.title, `${path}.title`, 'the role title as text', CLUB_LIMITS.roleTitleLength);
     const qualification =
       fields.qualification === undefined ? key : r.key(fields.qualification, `${path}.qualification`, 'a qualification key');
     if (key !== null && roles.some((role) => role.key === key)) {
@@ -376,7 +400,9 @@ export function serializeClub(club: Club): ClubDocument {
       pairWith: [...m.pairWith],
       avoid: [...m.avoid],
       lastDutyDate: m.lastDutyDate,
-      ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0 ? { qualificationExpiry: { ...m.qualificationExpiry } } : {}),
+      ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0
+        ? { qualificationExpiry: { ...m.qualificationExpiry } }
+        : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
   };

@@ -6,7 +6,10 @@ import type { Club, Member, Role } from './types.ts';
  * warnings; nothing is refused.
  */
 
-export function memberWarnings(member: Pick<Member, 'qualifications' | 'rolePercent'>, roles: readonly Pick<Role, 'qualification'>[]): string[] {
+export function memberWarnings(
+  member: Pick<Member, 'qualifications' | 'rolePercent'>,
+  roles: readonly Pick<Role, 'qualification'>[],
+): string[] {
   const needed = [...new Set(roles.map((role) => role.qualification))];
   const warnings = member.qualifications
     .filter((q) => !needed.includes(q))

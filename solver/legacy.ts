@@ -88,11 +88,7 @@ function pairsOf(club: Club): Map<string, Set<string>> {
   return pairs;
 }
 
-function isPairedWithSomeoneOnDuty(
-  memberId: string,
-  onDuty: ReadonlyMap<string, string>,
-  pairs: Map<string, Set<string>>,
-): boolean {
+function isPairedWithSomeoneOnDuty(memberId: string, onDuty: ReadonlyMap<string, string>, pairs: Map<string, Set<string>>): boolean {
   const partners = pairs.get(memberId);
   if (!partners) return false;
   for (const other of onDuty.keys()) if (partners.has(other)) return true;

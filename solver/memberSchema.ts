@@ -6,7 +6,8 @@ import type { Member } from './types.ts';
  * the rule its value follows. The club file loader, the API's checks and the member form all read it.
  */
 
-type Rule = 'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry';
+type Rule =
+  'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -95,7 +96,11 @@ export function freeMemberId(taken: readonly string[]): string {
     const match = /^(.*?)(\d+)$/.exec(id);
     if (!match || match[2].length > 9) continue;
     const entry = byPrefix.get(match[1]) ?? { count: 0, width: 0, max: 0 };
-    byPrefix.set(match[1], { count: entry.count + 1, width: Math.max(entry.width, match[2].length), max: Math.max(entry.max, Number(match[2])) });
+    byPrefix.set(match[1], {
+      count: entry.count + 1,
+      width: Math.max(entry.width, match[2].length),
+      max: Math.max(entry.max, Number(match[2])),
+    });
   }
   const [prefix, { width, max }] = [...byPrefix].sort((a, b) => b[1].count - a[1].count)[0] ?? ['m', { width: 3, max: 0 }];
   for (let n = max + 1; ; n++) {
@@ -158,7 +163,11 @@ function readField(rule: Rule, value: unknown, key: string, member: Member, repo
     case 'monthlyLimit':
       if (value === null) return null;
       if (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_DUTIES_PER_MONTH) return value;
-      report(key, value, `a number of duties per month from 0 to ${MAX_DUTIES_PER_MONTH} (0.5 = every other month), or empty for the club default`);
+      report(
+        key,
+        value,
+        `a number of duties per month from 0 to ${MAX_DUTIES_PER_MONTH} (0.5 = every other month), or empty for the club default`,
+      );
       return undefined;
     case 'weekendDay':
       if (value === null || value === 'sat' || value === 'sun') return value;
@@ -264,7 +273,10 @@ function readExpiry(value: unknown, key: string, member: Member, report: MemberR
  * The rules between members: pairWith and avoid name other members of the club, and nobody avoids a
  * member they are paired with (in either direction). `report` gets the index of the member at fault.
  */
-export function checkMemberRelations(members: readonly Member[], report: (index: number, path: string, value: unknown, expected: string) => void): void {
+export function checkMemberRelations(
+  members: readonly Member[],
+  report: (index: number, path: string, value: unknown, expected: string) => void,
+): void {
   const ids = new Set(members.map((m) => m.id));
   members.forEach((m, i) => {
     for (const list of ['pairWith', 'avoid'] as const) {
@@ -278,7 +290,8 @@ export function checkMemberRelations(members: readonly Member[], report: (index:
   const paired = new Set(members.flatMap((m) => m.pairWith.flatMap((id) => [`${m.id}|${id}`, `${id}|${m.id}`])));
   members.forEach((m, i) => {
     m.avoid.forEach((id, j) => {
-      if (paired.has(`${m.id}|${id}`)) report(i, `avoid[${j}]`, id, 'a member this member is not also paired with (pairWith, "Likes to work with")');
+      if (paired.has(`${m.id}|${id}`))
+        report(i, `avoid[${j}]`, id, 'a member this member is not also paired with (pairWith, "Likes to work with")');
     });
   });
 }

@@ -22,7 +22,11 @@ export interface RankedCandidate extends SlotCandidate {
  * Member id -> duties in the season of the range's first year: published days in season outside the
  * range, and the roster's other slots (the slot being edited not counted).
  */
-export function seasonLoads(problem: SchedulingProblem, assignments: Assignment[], slot: { date: IsoDate; role: string }): Map<string, number> {
+export function seasonLoads(
+  problem: SchedulingProblem,
+  assignments: Assignment[],
+  slot: { date: IsoDate; role: string },
+): Map<string, number> {
   const loads = new Map<string, number>();
   const add = (memberId: string) => loads.set(memberId, (loads.get(memberId) ?? 0) + 1);
   const year = problem.range.start.slice(0, 4);

@@ -14,13 +14,7 @@ export type { SpacingBreak } from './rules/spacing.ts';
  */
 
 export type ViolationRule =
-  | 'unknown_member'
-  | 'unknown_role'
-  | 'not_duty_day'
-  | 'duplicate_slot'
-  | 'missing_slot'
-  | 'locked_changed'
-  | BlockReason;
+  'unknown_member' | 'unknown_role' | 'not_duty_day' | 'duplicate_slot' | 'missing_slot' | 'locked_changed' | BlockReason;
 
 export interface RosterViolation {
   date: IsoDate;
@@ -94,8 +88,14 @@ export function validateRoster(problem: SchedulingProblem, assignments: Assignme
   // The catalogue's checks, slot by slot; each slot sees the slots before it (locked ones first).
   const state = new RosterState(eligibility);
   const lockedFirst = [
-    ...sortedByDate(checked.filter((c) => keptLocked(c.slot)), problem.roles),
-    ...sortedByDate(checked.filter((c) => !keptLocked(c.slot)), problem.roles),
+    ...sortedByDate(
+      checked.filter((c) => keptLocked(c.slot)),
+      problem.roles,
+    ),
+    ...sortedByDate(
+      checked.filter((c) => !keptLocked(c.slot)),
+      problem.roles,
+    ),
   ];
   for (const { slot, role } of lockedFirst) {
     if (slot.memberId === null) continue;
@@ -109,7 +109,10 @@ export function validateRoster(problem: SchedulingProblem, assignments: Assignme
     }
     state.assign(slot.date, slot.role, member.id);
   }
-  return sortedByDate(violations.map((slot) => ({ slot })), problem.roles).map(({ slot }) => slot);
+  return sortedByDate(
+    violations.map((slot) => ({ slot })),
+    problem.roles,
+  ).map(({ slot }) => slot);
 }
 
 /**
@@ -156,12 +159,7 @@ export interface SlotCandidate {
  * Every member as a candidate for one slot of the manual editor: eligible ones first, then by load
  * (club order breaks ties). The rest of the roster stays as it is; the slot's current holder is ignored.
  */
-export function candidatesForSlot(
-  problem: SchedulingProblem,
-  assignments: Assignment[],
-  date: IsoDate,
-  roleKey: string,
-): SlotCandidate[] {
+export function candidatesForSlot(problem: SchedulingProblem, assignments: Assignment[], date: IsoDate, roleKey: string): SlotCandidate[] {
   const role = problem.roles.find((r) => r.key === roleKey);
   if (!role) throw new Error(`"${roleKey}" is not a role of this roster.`);
   const dayIndex = problem.dutyDays.indexOf(date);
@@ -184,7 +182,9 @@ export function candidatesForSlot(
     const block = state.block(m.id, role, date);
     const load = state.load(m.id);
     const cap = eligibility.cap(m.id);
-    const warnings = spacingFor(context, m.id, roleKey, date, dayIndex).map((b) => SPACING_RULE[b.rule].sentence(m.name, role.title, b.otherDate));
+    const warnings = spacingFor(context, m.id, roleKey, date, dayIndex).map((b) =>
+      SPACING_RULE[b.rule].sentence(m.name, role.title, b.otherDate),
+    );
     if (block === null && load + 1 === cap) warnings.push(reachesCap(m, cap));
     return { memberId: m.id, name: m.name, eligible: block === null, reason: block && BLOCK_REASON_TEXT[block], warnings, load, cap };
   });

@@ -81,7 +81,6 @@ port.on('message', (request: WorkerRequest | LegacyRequest) => {
   }
   handle(request).then(
     (result) => port.postMessage({ id: request.id, ok: true, result } satisfies WorkerReply),
-    (error: unknown) =>
-      port.postMessage({ id: request.id, ok: false, error: errorText(error) } satisfies WorkerReply),
+    (error: unknown) => port.postMessage({ id: request.id, ok: false, error: errorText(error) } satisfies WorkerReply),
   );
 });

@@ -29,7 +29,9 @@ export const fail = (at: Place, expected: string): never => {
 };
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) &&
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
 export function text(maxLength: number, opts: { allowEmpty?: boolean; multiline?: boolean } = {}): Check<string> {
@@ -70,7 +72,8 @@ export const boolean: Check<boolean> = (value, at) => {
 
 export function oneOf<const O extends string>(...options: readonly O[]): Check<O> {
   return (value, at) => {
-    if (typeof value !== 'string' || !(options as readonly string[]).includes(value)) fail(at, `one of ${options.map((o) => `"${o}"`).join(', ')}`);
+    if (typeof value !== 'string' || !(options as readonly string[]).includes(value))
+      fail(at, `one of ${options.map((o) => `"${o}"`).join(', ')}`);
   };
 }
 
@@ -101,14 +104,20 @@ export function list<T>(item: Check<T>, maxItems: number, opts: { unique?: boole
 }
 
 /** A map with checked keys (`__proto__`-like keys never pass a key test); an entry is labelled "<label> for <key>". */
-export function record<T>(isKey: (key: string) => boolean, keyExpected: string, item: Check<T>, maxEntries: number): Check<Record<string, T>> {
+export function record<T>(
+  isKey: (key: string) => boolean,
+  keyExpected: string,
+  item: Check<T>,
+  maxEntries: number,
+): Check<Record<string, T>> {
   return (value, at) => {
     if (!isPlainObject(value)) fail(at, 'an object');
     const entries = Object.entries(value as Record<string, unknown>);
     if (entries.length > maxEntries) fail(at, `an object with at most ${maxEntries} entries`);
     for (const [k, v] of entries) {
       const shown = k.slice(0, 40);
-      if (!isKey(k)) throw new ApiError('bad_input', `${at.label} has "${shown}", but each must be ${keyExpected}.`, `${at.field}.${shown}`);
+      if (!isKey(k))
+        throw new ApiError('bad_input', `${at.label} has "${shown}", but each must be ${keyExpected}.`, `${at.field}.${shown}`);
       item(v, { field: `${at.field}.${k}`, label: `${at.label} for ${k}` });
     }
   };

@@ -5,12 +5,7 @@ import { isApiMethod, validateArgs } from './validate.ts';
 export type ApiEnvelope = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
 
 /** The single entry every host uses: checks the method and its arguments, calls the backend, never throws. */
-export async function callApi(
-  backend: RostermeisterApi,
-  method: unknown,
-  args: unknown,
-  log?: InternalErrorLogger,
-): Promise<ApiEnvelope> {
+export async function callApi(backend: RostermeisterApi, method: unknown, args: unknown, log?: InternalErrorLogger): Promise<ApiEnvelope> {
   try {
     if (!isApiMethod(method)) {
       const name = typeof method === 'string' ? method.slice(0, 60) : typeof method;

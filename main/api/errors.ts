@@ -31,7 +31,9 @@ export const INTERNAL_MESSAGE =
 export type InternalErrorLogger = (details: { message: string; name: string; stack?: string }) => void;
 
 const logToStderr: InternalErrorLogger = (details) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', message: `internal error: ${details.message}`, name: details.name, stack: details.stack })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'error', message: `internal error: ${details.message}`, name: details.name, stack: details.stack })}\n`,
+  );
 };
 
 /** Turns anything thrown into the body a caller may see; errors that are not ApiErrors are logged and hidden. */

@@ -83,14 +83,24 @@ export const API = {
   updateMember: method([['member', member]], ({ ctx }, m) => club.updateMember(ctx, m)),
   deleteMember: method([['memberId', memberId]], ({ ctx }, id) => club.deleteMember(ctx, id)),
   /** Replaces the whole club with a club file (all or nothing). */
-  importClub: method([['clubFileText', clubFileText]], ({ ctx, store }, text) => club.importClub(ctx, (prefix) => store.createBackup(prefix), text), {
-    changesClubName: true,
-  }),
+  importClub: method(
+    [['clubFileText', clubFileText]],
+    ({ ctx, store }, text) => club.importClub(ctx, (prefix) => store.createBackup(prefix), text),
+    {
+      changesClubName: true,
+    },
+  ),
   /** importClub, naming the backup made first after the file (`before-import-of-NAME`). */
-  importClubFile: method([['clubFileText', clubFileText], ['fileName', text(255)]], ({ ctx, store }, text, fileName) =>
-    club.importClub(ctx, (prefix) => store.createBackup(prefix), text, fileName), {
-    changesClubName: true,
-  }),
+  importClubFile: method(
+    [
+      ['clubFileText', clubFileText],
+      ['fileName', text(255)],
+    ],
+    ({ ctx, store }, text, fileName) => club.importClub(ctx, (prefix) => store.createBackup(prefix), text, fileName),
+    {
+      changesClubName: true,
+    },
+  ),
   /** What importing the file would replace and keep; changes nothing. */
   previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
   exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
@@ -101,16 +111,48 @@ export const API = {
   /** A new generation by the scheduler that made the draft (DraftView.activeScheduler). */
   rollDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.rollDraft(ctx, draftId)),
   /** A new generation by the scheduler the user picked. */
-  rollDraftWith: method([['draftId', positiveId], ['scheduler', scheduler]], ({ ctx }, draftId, kind) => drafts.rollDraft(ctx, draftId, kind)),
+  rollDraftWith: method(
+    [
+      ['draftId', positiveId],
+      ['scheduler', scheduler],
+    ],
+    ({ ctx }, draftId, kind) => drafts.rollDraft(ctx, draftId, kind),
+  ),
   cancelGeneration: method([], ({ ctx }) => ctx.generations.cancel()),
-  setDateRemoved: method([['draftId', positiveId], ['date', isoDate], ['removed', boolean]], ({ ctx }, draftId, date, removed) =>
-    drafts.setDateRemoved(ctx, draftId, date, removed)),
-  slotCandidates: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey]], ({ ctx }, draftId, date, role) =>
-    drafts.slotCandidates(ctx, draftId, date, role)),
-  setSlot: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey], ['memberId', nullable(memberId)]], ({ ctx }, draftId, date, role, id) =>
-    drafts.setSlot(ctx, draftId, date, role, id)),
-  setSlotLocked: method([['draftId', positiveId], ['date', isoDate], ['role', roleKey], ['locked', boolean]], ({ ctx }, draftId, date, role, locked) =>
-    drafts.setSlotLocked(ctx, draftId, date, role, locked)),
+  setDateRemoved: method(
+    [
+      ['draftId', positiveId],
+      ['date', isoDate],
+      ['removed', boolean],
+    ],
+    ({ ctx }, draftId, date, removed) => drafts.setDateRemoved(ctx, draftId, date, removed),
+  ),
+  slotCandidates: method(
+    [
+      ['draftId', positiveId],
+      ['date', isoDate],
+      ['role', roleKey],
+    ],
+    ({ ctx }, draftId, date, role) => drafts.slotCandidates(ctx, draftId, date, role),
+  ),
+  setSlot: method(
+    [
+      ['draftId', positiveId],
+      ['date', isoDate],
+      ['role', roleKey],
+      ['memberId', nullable(memberId)],
+    ],
+    ({ ctx }, draftId, date, role, id) => drafts.setSlot(ctx, draftId, date, role, id),
+  ),
+  setSlotLocked: method(
+    [
+      ['draftId', positiveId],
+      ['date', isoDate],
+      ['role', roleKey],
+      ['locked', boolean],
+    ],
+    ({ ctx }, draftId, date, role, locked) => drafts.setSlotLocked(ctx, draftId, date, role, locked),
+  ),
   /** Refused (conflict) when a slot breaks a hard rule or the draft has no duty days. */
   publishDraft: method([['draftId', positiveId]], ({ ctx }, draftId) => drafts.publishDraft(ctx, draftId)),
   /** Publishes even though slots break hard rules (the user saw them in publishCheck). */
@@ -126,7 +168,13 @@ export const API = {
   // Comparing the schedulers
   compare: method([['month', monthRef]], ({ ctx }, month) => compare(ctx, month)),
   latestComparison: method([['month', monthRef]], ({ ctx }, month) => latestComparison(ctx, month)),
-  adoptComparison: method([['comparisonId', positiveId], ['side', scheduler]], ({ ctx }, id, side) => adoptComparison(ctx, id, side)),
+  adoptComparison: method(
+    [
+      ['comparisonId', positiveId],
+      ['side', scheduler],
+    ],
+    ({ ctx }, id, side) => adoptComparison(ctx, id, side),
+  ),
 
   // Published rosters and exports
   listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),

@@ -3,7 +3,17 @@
  * an interface without a check here does not compile), with the labels the forms show. Used by the
  * API table (methods.ts). Members follow the one member schema (solver/memberSchema.ts).
  */
-import { CLUB_LIMITS, FIRST_YEAR, isMonthKey, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, MAX_DUTIES_PER_MONTH, MAX_TIME_LIMIT_SECONDS, MONTH_KEY_EXPECTED } from '../../solver/limits.ts';
+import {
+  CLUB_LIMITS,
+  FIRST_YEAR,
+  isMonthKey,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  LAST_YEAR,
+  MAX_DUTIES_PER_MONTH,
+  MAX_TIME_LIMIT_SECONDS,
+  MONTH_KEY_EXPECTED,
+} from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
@@ -82,10 +92,14 @@ export const clubSettings = refine(
 export const member: Check<Member> = (value, at) => {
   // Anything but a plain object is the schema's to refuse; a class instance never comes from JSON.
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value)) fail(at, 'a member');
-  readMember(value, (path, given, expected) => {
-    const field = path === '' ? at.field : `${at.field}.${path}`;
-    throw new ApiError('bad_input', memberProblemMessage(path, given, expected), field);
-  }, { complete: true });
+  readMember(
+    value,
+    (path, given, expected) => {
+      const field = path === '' ? at.field : `${at.field}.${path}`;
+      throw new ApiError('bad_input', memberProblemMessage(path, given, expected), field);
+    },
+    { complete: true },
+  );
 };
 
 /** Labelled as on the Settings page (scheduler settings). */

@@ -42,13 +42,22 @@ function checkSettingsAsClub(club: Club): void {
     if (!(error instanceof ClubFileError)) throw error;
     const first = error.problems[0];
     const { field, label } = settingsPlace(first.path);
-    throw badInput(first.value === undefined ? `${label} is missing.` : `${label} must be ${first.expected}, not ${JSON.stringify(first.value)}.`, field);
+    throw badInput(
+      first.value === undefined ? `${label} is missing.` : `${label} must be ${first.expected}, not ${JSON.stringify(first.value)}.`,
+      field,
+    );
   }
 }
 
 export function getClubSettings(ctx: BackendContext): ClubSettings {
   const { club, roles } = loadClub(ctx.db);
-  return { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth, seasonStart: club.season.start, seasonEnd: club.season.end, roles };
+  return {
+    name: club.name,
+    defaultMaxPerMonth: club.defaultMaxPerMonth,
+    seasonStart: club.season.start,
+    seasonEnd: club.season.end,
+    roles,
+  };
 }
 
 export function updateClubSettings(ctx: BackendContext, settings: ClubSettings): ClubSettings {
@@ -105,7 +114,10 @@ function checkedMember(others: readonly Member[], member: Member): Member {
   const avoider = problems.find((p) => p.value === read.id);
   if (avoider) {
     const other = members[avoider.index];
-    throw badInput(`${other.name} avoids ${read.name}, so they cannot be paired (Likes to work with).`, `member.pairWith[${read.pairWith.indexOf(other.id)}]`);
+    throw badInput(
+      `${other.name} avoids ${read.name}, so they cannot be paired (Likes to work with).`,
+      `member.pairWith[${read.pairWith.indexOf(other.id)}]`,
+    );
   }
   return read;
 }
@@ -140,7 +152,10 @@ export function updateMember(ctx: BackendContext, member: Member): Member {
       if (!club.members.some((m) => m.id === member.id)) {
         throw notFound(`There is no member with id "${member.id}" to change. To add someone new, use Add member.`, 'member.id');
       }
-      const checked = checkedMember(club.members.filter((m) => m.id !== member.id), member);
+      const checked = checkedMember(
+        club.members.filter((m) => m.id !== member.id),
+        member,
+      );
       saveMemberRow(ctx.db, checked);
       return checked;
     })
@@ -176,7 +191,11 @@ function parsedClubFile(text: string): Club {
 
 /** The backup made before importing `fileName`: `before-import-of-NAME-<time>.sqlite`. */
 export function importBackupPrefix(fileName: string | undefined): string {
-  const base = (fileName ?? 'club file').replace(/\.json$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-._]+|-+$/g, '').slice(0, 60);
+  const base = (fileName ?? 'club file')
+    .replace(/\.json$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-._]+|-+$/g, '')
+    .slice(0, 60);
   return `before-import-of-${base || 'club-file'}`;
 }
 
@@ -205,7 +224,11 @@ export function previewClubImport(ctx: BackendContext, text: string): ImportPrev
     publishedMonths: publishedMonthChanges(publishedDays(ctx.db), next.published),
     drafts: {
       kept: drafts.length,
-      emptiedSlots: emptied.map((s) => ({ date: s.date, role: titles.get(s.role) ?? s.role, memberName: names.get(s.memberId!) ?? s.memberId! })),
+      emptiedSlots: emptied.map((s) => ({
+        date: s.date,
+        role: titles.get(s.role) ?? s.role,
+        memberName: names.get(s.memberId!) ?? s.memberId!,
+      })),
     },
   };
 }

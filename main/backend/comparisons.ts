@@ -105,7 +105,12 @@ function loadComparison(ctx: BackendContext, id: number): { row: ComparisonRow; 
  */
 function toView(row: ComparisonRow, data: StoredComparison): ComparisonView {
   const recorded = data.view;
-  const base = { id: row.id, createdAt: row.created_at, ...recorded, legacy: { ...recorded.legacy, spacingBreaks: recorded.legacy.spacingBreaks ?? null } };
+  const base = {
+    id: row.id,
+    createdAt: row.created_at,
+    ...recorded,
+    legacy: { ...recorded.legacy, spacingBreaks: recorded.legacy.spacingBreaks ?? null },
+  };
   const failure = recorded.optimizer.fallback;
   if (failure !== null) return { ...base, optimizer: null, optimizerFailure: failure, differences: null, acceptance: null };
   return { ...base, optimizer: { ...recorded.optimizer, spacingBreaks: recorded.optimizer.spacingBreaks ?? null }, optimizerFailure: null };
@@ -117,7 +122,9 @@ function draftContext(ctx: BackendContext, range: DateRange): { removed: IsoDate
   if (!draft) return { removed: [], locked: [] };
   return {
     removed: removedDates(ctx.db, draft.id),
-    locked: draftSlots(ctx.db, draft.id).filter((s) => s.locked).map(({ date, role, memberId }) => ({ date, role, memberId })),
+    locked: draftSlots(ctx.db, draft.id)
+      .filter((s) => s.locked)
+      .map(({ date, role, memberId }) => ({ date, role, memberId })),
   };
 }
 
@@ -156,7 +163,10 @@ export function adoptComparison(ctx: BackendContext, comparisonId: number, which
   if (!found) throw notFound(`There is no comparison ${comparisonId}.`, 'comparisonId');
   const { row, data } = found;
   if (which === 'optimizer' && data.view.optimizer.fallback !== null) {
-    throw badInput('The optimizer failed in this comparison, so it has no roster to adopt. Adopt the legacy roster or run the comparison again.', 'side');
+    throw badInput(
+      'The optimizer failed in this comparison, so it has no roster to adopt. Adopt the legacy roster or run the comparison again.',
+      'side',
+    );
   }
   const runId = which === 'legacy' ? row.legacy_run_id : row.optimizer_run_id;
   if (runId === null) throw notFound('The run behind this side of the comparison is gone.', 'comparisonId');
@@ -167,9 +177,20 @@ export function adoptComparison(ctx: BackendContext, comparisonId: number, which
   const locks = new Map((hasDraft ? now.locked : data.locked).map((a) => [slotKey(a.date, a.role), a]));
   const side = data.view[which].assignments;
   const sideKeys = new Set(side.map((a) => slotKey(a.date, a.role)));
-  const assignments = [...side.map((a) => locks.get(slotKey(a.date, a.role)) ?? a), ...[...locks].filter(([key]) => !sideKeys.has(key)).map(([, a]) => a)];
+  const assignments = [
+    ...side.map((a) => locks.get(slotKey(a.date, a.role)) ?? a),
+    ...[...locks].filter(([key]) => !sideKeys.has(key)).map(([, a]) => a),
+  ];
   const removed = [...new Set([...data.removedDates, ...now.removed])].sort();
-  const draftId = saveGeneratedDraft(ctx, { range, assignments, runId, locked: new Set(locks.keys()), removed, parked: now.parked, action: 'adopt' });
+  const draftId = saveGeneratedDraft(ctx, {
+    range,
+    assignments,
+    runId,
+    locked: new Set(locks.keys()),
+    removed,
+    parked: now.parked,
+    action: 'adopt',
+  });
   ctx.log.info('Comparison adopted', { comparison_id: comparisonId, side: which, draft_id: draftId, locked_slots_kept: now.locked.length });
   return draftView(ctx, draftId);
 }

@@ -75,7 +75,12 @@ export function saveGeneratedDraft(ctx: BackendContext, generated: GeneratedDraf
       setDraftRun(ctx.db, id, generated.runId, settingsScheduler, now);
       const removed = new Set(generated.removed);
       const parked = generated.parked.filter((s) => removed.has(s.date));
-      writeDraftSlots(ctx.db, id, generated.assignments.filter((a) => !removed.has(a.date)), generated.locked);
+      writeDraftSlots(
+        ctx.db,
+        id,
+        generated.assignments.filter((a) => !removed.has(a.date)),
+        generated.locked,
+      );
       for (const s of parked) upsertSlot(ctx.db, id, s);
       ctx.db.prepare('DELETE FROM roster_removed_date WHERE roster_id = ?').run(id);
       writeRemovedDates(ctx.db, id, generated.removed);
@@ -107,14 +112,28 @@ async function generateFor(ctx: BackendContext, range: DateRange, scheduler: Sch
   const problem = problemFor(stored, range, removed, locked);
   const generated = await asGeneration(ctx, (signal) => recordedGeneration(ctx, problem, scheduler, 'draft', signal));
   const lockedKeys = new Set(problem.locked.map((a) => slotKey(a.date, a.role)));
-  const id = saveGeneratedDraft(ctx, { range, assignments: generated.document.assignments, runId: generated.runId, locked: lockedKeys, removed, parked, action });
+  const id = saveGeneratedDraft(ctx, {
+    range,
+    assignments: generated.document.assignments,
+    runId: generated.runId,
+    locked: lockedKeys,
+    removed,
+    parked,
+    action,
+  });
   ctx.log.info('Draft saved', { draft_id: id, run_id: generated.runId, range_start: range.start, range_end: range.end });
   if (scheduler === 'legacy' && settings.shadowMode) startShadow(ctx, stored, problem, generated, removed);
   return draftView(ctx, id);
 }
 
 /** Shadow mode: the optimizer also runs on the same problem in the background and a comparison is recorded. */
-function startShadow(ctx: BackendContext, stored: StoredClub, problem: SchedulingProblem, legacy: RecordedRoster, removed: IsoDate[]): void {
+function startShadow(
+  ctx: BackendContext,
+  stored: StoredClub,
+  problem: SchedulingProblem,
+  legacy: RecordedRoster,
+  removed: IsoDate[],
+): void {
   ctx.generations.inBackground(async (signal) => {
     try {
       const optimizer = await recordedGeneration(ctx, problem, 'optimizer', 'shadow', signal);
@@ -146,7 +165,8 @@ export function rollDraft(ctx: BackendContext, draftId: number, scheduler?: Sche
 
 function checkDate(grid: DraftGrid, date: IsoDate): void {
   if (!isIsoDate(date)) throw badInput(`"${String(date)}" is not a date (YYYY-MM-DD).`, 'date');
-  if (!inRange(date, grid.draft.range)) throw badInput(`${date} is outside this draft (${grid.draft.range.start} to ${grid.draft.range.end}).`, 'date');
+  if (!inRange(date, grid.draft.range))
+    throw badInput(`${date} is outside this draft (${grid.draft.range.start} to ${grid.draft.range.end}).`, 'date');
 }
 
 function checkSlot(grid: DraftGrid, date: IsoDate, role: string): void {
@@ -221,7 +241,10 @@ export function publishDraft(ctx: BackendContext, draftId: number, publishAnyway
   const check = publishCheckOf(ctx, grid);
   if (check.noDutyDays !== null) throw conflict(`Nothing to publish. ${check.noDutyDays}`);
   if (check.ruleBreaks.length > 0 && !publishAnyway) {
-    throw conflict(`${check.ruleBreaks.length} ${check.ruleBreaks.length === 1 ? 'slot breaks' : 'slots break'} a hard rule (${check.ruleBreaks[0].message}). Fix them first, or publish anyway ("Publish anyway" in the app, --anyway on the command line).`, 'publishAnyway');
+    throw conflict(
+      `${check.ruleBreaks.length} ${check.ruleBreaks.length === 1 ? 'slot breaks' : 'slots break'} a hard rule (${check.ruleBreaks[0].message}). Fix them first, or publish anyway ("Publish anyway" in the app, --anyway on the command line).`,
+      'publishAnyway',
+    );
   }
   const { range } = grid.draft;
   const { version } = ctx.db

@@ -15,7 +15,16 @@ import { createLogger, fileSink, type Logger, type LogSink } from '../log.ts';
 import type { OptimizerFault } from '../scheduler/generate.ts';
 import { closeOptimizerWorkers, prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { parseClubFile } from '../../solver/clubFile.ts';
-import { createBackup, DamagedDatabaseError, listBackups, prepareRestore, removeLeftovers, setAside, swapIn, type BackupFolder } from './backups.ts';
+import {
+  createBackup,
+  DamagedDatabaseError,
+  listBackups,
+  prepareRestore,
+  removeLeftovers,
+  setAside,
+  swapIn,
+  type BackupFolder,
+} from './backups.ts';
 import { GenerationTracker, type BackendContext } from './context.ts';
 import { recoveryStatus, RecoveryNeededError, StorageError, type DataStore } from './recovery.ts';
 import { getSettings, optimizerMayRun } from './settings.ts';
@@ -100,7 +109,13 @@ async function openBackend(opts: BackendOptions): Promise<Backend> {
   }
 }
 
-async function openLocked(opts: BackendOptions, file: string, now: () => Date, lock: FolderLock | null, readonly: boolean): Promise<Backend> {
+async function openLocked(
+  opts: BackendOptions,
+  file: string,
+  now: () => Date,
+  lock: FolderLock | null,
+  readonly: boolean,
+): Promise<Backend> {
   const sinks: LogSink[] = opts.logger ? [forwardTo(opts.logger)] : [];
   if (!readonly) sinks.unshift(fileSink(logPath(opts.dataDir)));
   const log = createLogger(sinks, opts.now);
@@ -121,7 +136,9 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
   if (!existsSync(file)) {
     if (readonly) {
       const holder = folderHolder(opts.dataDir);
-      throw conflict(`There is no database in ${opts.dataDir} yet${holder === null ? '' : ` (Rostermeister, pid ${holder}, is setting it up)`}.`);
+      throw conflict(
+        `There is no database in ${opts.dataDir} yet${holder === null ? '' : ` (Rostermeister, pid ${holder}, is setting it up)`}.`,
+      );
     }
     createFresh();
   }
@@ -164,7 +181,9 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
   const writable = (): void => {
     if (!readonly) return;
     const holder = folderHolder(opts.dataDir);
-    throw holder === null ? conflict(`Rostermeister may not write to ${opts.dataDir}.`) : new FolderInUseError(holder, hostname(), opts.dataDir);
+    throw holder === null
+      ? conflict(`Rostermeister may not write to ${opts.dataDir}.`)
+      : new FolderInUseError(holder, hostname(), opts.dataDir);
   };
   const run = async <T>(work: () => T | Promise<T>): Promise<T> => {
     try {
@@ -172,7 +191,9 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
     } catch (error) {
       if (isCorruption(error)) {
         log.error('The database is damaged', { message: (error as Error).message });
-        throw conflict(`The database ${file} is damaged (${(error as Error).message}). Nothing more was changed. Restore a backup (Settings, Backups).`);
+        throw conflict(
+          `The database ${file} is damaged (${(error as Error).message}). Nothing more was changed. Restore a backup (Settings, Backups).`,
+        );
       }
       throw asUserError(error, opts.dataDir);
     }
@@ -230,7 +251,8 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
     databaseStatus: () => recovery ?? { state: 'ready', problem: null, message: null, file },
     async startAfresh() {
       writable();
-      if (ctx !== null) throw conflict('The database is fine; there is nothing to start afresh from. Import a club file to replace the club.');
+      if (ctx !== null)
+        throw conflict('The database is fine; there is nothing to start afresh from. Import a club file to replace the club.');
       const fresh = `${file}.creating`;
       createDatabaseFile(fresh, loadDemo, { nativeBinding });
       await replaceLive(fresh, 'Started afresh with the demo club');
@@ -259,7 +281,8 @@ async function openLocked(opts: BackendOptions, file: string, now: () => Date, l
     setBackupsKept: (count) =>
       run(() => {
         writable();
-        if (!Number.isInteger(count) || count < 1 || count > MAX_BACKUPS_KEPT) throw badInput(`Keep from 1 to ${MAX_BACKUPS_KEPT} backups.`, 'backupsKept');
+        if (!Number.isInteger(count) || count < 1 || count > MAX_BACKUPS_KEPT)
+          throw badInput(`Keep from 1 to ${MAX_BACKUPS_KEPT} backups.`, 'backupsKept');
         const c = live();
         saveBackupsKept(c.db, count);
         c.log.info('Backups kept changed', { backups_kept: count });

@@ -13,7 +13,11 @@ export function optimizerFaultFromEnv(env: NodeJS.ProcessEnv = process.env, pack
   if (value === undefined || value === '') return undefined;
   const fault = OPTIMIZER_FAULTS.find((known) => known === value);
   if (fault === undefined) {
-    throw new ApiError('bad_input', `ROSTERMEISTER_OPTIMIZER_FAULT must be one of ${OPTIMIZER_FAULTS.join(', ')}, not "${value}".`, 'ROSTERMEISTER_OPTIMIZER_FAULT');
+    throw new ApiError(
+      'bad_input',
+      `ROSTERMEISTER_OPTIMIZER_FAULT must be one of ${OPTIMIZER_FAULTS.join(', ')}, not "${value}".`,
+      'ROSTERMEISTER_OPTIMIZER_FAULT',
+    );
   }
   return fault;
 }

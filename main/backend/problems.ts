@@ -12,8 +12,10 @@ import type { BackendContext } from './context.ts';
 /** The date range a MonthRef stands for; a bad one is the caller's error. */
 export function rangeOf(ref: MonthRef): DateRange {
   const months = ref.months ?? 1;
-  if (!isPlannedYear(ref.year)) throw badInput(`The year ${ref.year} is not a year Rostermeister can plan (${FIRST_YEAR} to ${LAST_YEAR}).`, 'month.year');
-  if (!Number.isInteger(ref.month) || ref.month < 1 || ref.month > 12) throw badInput(`The month must be 1 to 12, not ${ref.month}.`, 'month.month');
+  if (!isPlannedYear(ref.year))
+    throw badInput(`The year ${ref.year} is not a year Rostermeister can plan (${FIRST_YEAR} to ${LAST_YEAR}).`, 'month.year');
+  if (!Number.isInteger(ref.month) || ref.month < 1 || ref.month > 12)
+    throw badInput(`The month must be 1 to 12, not ${ref.month}.`, 'month.month');
   if (!Number.isInteger(months) || months < 1 || months > MAX_RANGE_MONTHS) {
     throw badInput(`A roster covers 1 to ${MAX_RANGE_MONTHS} months, not ${months}.`, 'month.months');
   }
@@ -32,7 +34,8 @@ export function storedClub(ctx: BackendContext): StoredClub {
 /** The problem of one range with the current club data: scheduled roles only, the range's removed dates and locks. */
 export function problemFor(stored: StoredClub, range: DateRange, removedDates: IsoDate[], locked: Assignment[]): SchedulingProblem {
   const roleKeys = stored.roles.filter((r) => r.scheduled).map((r) => r.key);
-  if (roleKeys.length === 0) throw badInput('No role is switched on for scheduling. Switch on at least one role in the club settings.', 'roles');
+  if (roleKeys.length === 0)
+    throw badInput('No role is switched on for scheduling. Switch on at least one role in the club settings.', 'roles');
   try {
     return buildProblem(stored.club, range, { removedDates, locked, roleKeys });
   } catch (error) {
@@ -45,7 +48,12 @@ export function problemFor(stored: StoredClub, range: DateRange, removedDates: I
  * The scheduler the next Roll of a draft uses: the one that made the draft, unless the settings for
  * its range changed since (switching the setting is the rollback) or the user picks one.
  */
-export function rollSchedulerFor(settings: Settings, range: DateRange, draft: { settingsScheduler: SchedulerKind | null }, madeBy: SchedulerKind | null): SchedulerKind {
+export function rollSchedulerFor(
+  settings: Settings,
+  range: DateRange,
+  draft: { settingsScheduler: SchedulerKind | null },
+  madeBy: SchedulerKind | null,
+): SchedulerKind {
   const configured = schedulerFor(settings, range);
   if (madeBy === null || draft.settingsScheduler === null || draft.settingsScheduler !== configured) return configured;
   return madeBy;
@@ -71,7 +79,8 @@ export function noDutyDaysReason(club: Club, range: DateRange, removedDates: Iso
       ? `${label} has no duty days left: every duty day was removed (${byDraft} from this draft, ${calendar.length - byDraft} by the club's removed dates).`
       : `${label} has no duty days: the club's removed dates take out every duty day.`;
   }
-  if (club.operatingWeekdays.length === 0) return `${label} has no duty days: the club operates on no weekday and has no extra duty days in it.`;
+  if (club.operatingWeekdays.length === 0)
+    return `${label} has no duty days: the club operates on no weekday and has no extra duty days in it.`;
   const season = `${club.season.start ?? 'the start of the year'} to ${club.season.end ?? 'the end of the year'}`;
   return `${label} has no duty days: it lies outside the operating season (${season}) and the club has no extra duty days in it.`;
 }

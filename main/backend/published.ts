@@ -1,4 +1,12 @@
-import type { ExportFile, ExportRequest, MonthRef, PublishedConflict, PublishedInfo, PublishedMonth, PublishedView } from '../api/contract.ts';
+import type {
+  ExportFile,
+  ExportRequest,
+  MonthRef,
+  PublishedConflict,
+  PublishedInfo,
+  PublishedMonth,
+  PublishedView,
+} from '../api/contract.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { nothingPublished } from '../export/common.ts';
@@ -34,18 +42,33 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
     });
   }
   const latest = newest(rows);
-  return { range, clubName: club.name, roles: shown, days, publishedAt: latest.publishedAt, version: latest.version, conflicts: conflictsIn({ club, roles }, rows) };
+  return {
+    range,
+    clubName: club.name,
+    roles: shown,
+    days,
+    publishedAt: latest.publishedAt,
+    version: latest.version,
+    conflicts: conflictsIn({ club, roles }, rows),
+  };
 }
 
 const newest = (rows: PublishedSlotRow[]): PublishedSlotRow =>
-  rows.reduce((latest, r) => (r.publishedAt > latest.publishedAt || (r.publishedAt === latest.publishedAt && r.version > latest.version) ? r : latest));
+  rows.reduce((latest, r) =>
+    r.publishedAt > latest.publishedAt || (r.publishedAt === latest.publishedAt && r.version > latest.version) ? r : latest,
+  );
 
 /** When the dates of `range` were last published, as which version, how full; null when nothing is. */
 export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedInfo | null {
   const rows = publishedSlots(ctx.db, range);
   if (rows.length === 0) return null;
   const latest = newest(rows);
-  return { version: latest.version, publishedAt: latest.publishedAt, filledSlots: rows.filter((r) => r.memberId !== null).length, totalSlots: rows.length };
+  return {
+    version: latest.version,
+    publishedAt: latest.publishedAt,
+    filledSlots: rows.filter((r) => r.memberId !== null).length,
+    totalSlots: rows.length,
+  };
 }
 
 /** Published duties on a day the member is now blacked out for. */
@@ -57,7 +80,14 @@ function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedCon
     const member = r.memberId === null ? undefined : members.get(r.memberId);
     if (!member || !member.blackouts.has(r.date)) continue;
     const roleTitle = titles.get(r.role) ?? r.role;
-    out.push({ date: r.date, role: r.role, roleTitle, memberId: r.memberId!, memberName: member.name, message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.` });
+    out.push({
+      date: r.date,
+      role: r.role,
+      roleTitle,
+      memberId: r.memberId!,
+      memberName: member.name,
+      message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.`,
+    });
   }
   return out;
 }

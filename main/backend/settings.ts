@@ -21,7 +21,8 @@ export function updateSettings(ctx: BackendContext, settings: Settings): Setting
   if (!SCHEDULERS.includes(settings.scheduler)) throw badInput('The scheduler must be "legacy" or "optimizer".', 'scheduler');
   for (const [month, scheduler] of Object.entries(settings.monthOverrides)) {
     if (!isMonthKey(month)) throw badInput(`"${month}" is not ${MONTH_KEY_EXPECTED}.`, `monthOverrides.${month}`);
-    if (!SCHEDULERS.includes(scheduler)) throw badInput(`The scheduler for ${month} must be "legacy" or "optimizer".`, `monthOverrides.${month}`);
+    if (!SCHEDULERS.includes(scheduler))
+      throw badInput(`The scheduler for ${month} must be "legacy" or "optimizer".`, `monthOverrides.${month}`);
   }
   if (typeof settings.shadowMode !== 'boolean') throw badInput('Shadow mode is either on or off.', 'shadowMode');
   const limit = settings.timeLimitSeconds;
@@ -36,6 +37,12 @@ export function updateSettings(ctx: BackendContext, settings: Settings): Setting
     timeLimitSeconds: limit,
   };
   saveSettings(ctx.db, next);
-  ctx.log.info('Settings changed', { scheduler: next.scheduler, previous_scheduler: before.scheduler, shadow_mode: next.shadowMode, time_limit_s: limit, month_overrides: next.monthOverrides });
+  ctx.log.info('Settings changed', {
+    scheduler: next.scheduler,
+    previous_scheduler: before.scheduler,
+    shadow_mode: next.shadowMode,
+    time_limit_s: limit,
+    month_overrides: next.monthOverrides,
+  });
   return next;
 }

@@ -34,7 +34,8 @@ export function parseArgs(argv: string[], specs: OptionSpecs, commandName: strin
       break;
     }
     if (!token.startsWith('--')) {
-      if (token.startsWith('-') && token.length > 1) throw new UsageError(`Unknown option ${token} for "${commandName}". ${helpHint(commandName)}`);
+      if (token.startsWith('-') && token.length > 1)
+        throw new UsageError(`Unknown option ${token} for "${commandName}". ${helpHint(commandName)}`);
       positionals.push(token);
       continue;
     }

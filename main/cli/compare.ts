@@ -139,7 +139,11 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
     ]),
   ];
   if (optimizer.fallback) {
-    lines.push('', `The optimizer FAILED: ${optimizer.fallback.reason}`, 'Its column shows the legacy roster made instead; it is not accepted.');
+    lines.push(
+      '',
+      `The optimizer FAILED: ${optimizer.fallback.reason}`,
+      'Its column shows the legacy roster made instead; it is not accepted.',
+    );
   }
   const runs = report.legacy_runs;
   if (runs) {
@@ -172,7 +176,9 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
       const names = new Map(club.members.map((m) => [m.id, m.name]));
       lines.push('', breaks[side].length > 0 ? `Spacing breaks (${side}):` : `Spacing breaks (${side}): none`);
       for (const b of breaks[side]) {
-        lines.push(`  ${dayLabel(b.date)}  ${title(b.role)}: ${names.get(b.memberId) ?? b.memberId}, also on ${dayLabel(b.otherDate)} (${SPACING_RULE_TEXT[b.rule]})`);
+        lines.push(
+          `  ${dayLabel(b.date)}  ${title(b.role)}: ${names.get(b.memberId) ?? b.memberId}, also on ${dayLabel(b.otherDate)} (${SPACING_RULE_TEXT[b.rule]})`,
+        );
       }
     }
   }

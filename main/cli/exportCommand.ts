@@ -33,7 +33,8 @@ registerCommand({
     const range = monthRangeFromArgs(args);
     requiredString(args, 'format');
     const format = oneOf(args, 'format', FORMATS, 'csv');
-    if (flag(args, 'bom') && format !== 'csv' && format !== 'csv-long') throw new UsageError(`Option --bom applies to csv and csv-long only, not ${format}.`);
+    if (flag(args, 'bom') && format !== 'csv' && format !== 'csv-long')
+      throw new UsageError(`Option --bom applies to csv and csv-long only, not ${format}.`);
     const paper = oneOf(args, 'paper', PAPERS, 'A4');
     const memberId = stringOption(args, 'member');
     const out = resolve(requiredString(args, 'out'));

@@ -21,12 +21,15 @@ export const RANGE_USAGE = '(--year Y --month M [--months N] | --from YYYY-MM --
 
 function monthOption(args: ParsedArgs, name: 'from' | 'to'): { year: number; month: number } {
   const text = stringOption(args, name);
-  if (text === undefined || text === '') throw new UsageError(`Option --${name} is required with --${name === 'from' ? 'to' : 'from'} (--${name} YYYY-MM).`);
+  if (text === undefined || text === '')
+    throw new UsageError(`Option --${name} is required with --${name === 'from' ? 'to' : 'from'} (--${name} YYYY-MM).`);
   const match = /^(\d{4})-(\d{2})$/.exec(text);
   const year = match ? Number(match[1]) : NaN;
   const month = match ? Number(match[2]) : NaN;
   if (!(year >= FIRST_YEAR && year <= LAST_YEAR && month >= 1 && month <= 12)) {
-    throw new UsageError(`Option --${name} must be a month as YYYY-MM from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12, e.g. 2026-04, not "${text}".`);
+    throw new UsageError(
+      `Option --${name} must be a month as YYYY-MM from ${FIRST_YEAR}-01 to ${LAST_YEAR}-12, e.g. 2026-04, not "${text}".`,
+    );
   }
   return { year, month };
 }
@@ -35,7 +38,10 @@ function monthOption(args: ParsedArgs, name: 'from' | 'to'): { year: number; mon
 export function monthRangeFromArgs(args: ParsedArgs): Required<MonthRef> {
   if ('from' in args.values || 'to' in args.values) {
     const mixed = ['year', 'month', 'months'].filter((n) => n in args.values);
-    if (mixed.length > 0) throw new UsageError(`Give either --from/--to or --year/--month/--months, not both (${mixed.map((n) => `--${n}`).join(', ')} with --from/--to).`);
+    if (mixed.length > 0)
+      throw new UsageError(
+        `Give either --from/--to or --year/--month/--months, not both (${mixed.map((n) => `--${n}`).join(', ')} with --from/--to).`,
+      );
     const from = monthOption(args, 'from');
     const to = monthOption(args, 'to');
     const months = (to.year - from.year) * 12 + (to.month - from.month) + 1;
@@ -49,7 +55,9 @@ export function monthRangeFromArgs(args: ParsedArgs): Required<MonthRef> {
   const month = requiredInteger(args, 'month', { min: 1, max: 12 });
   const months = integerOption(args, 'months', { min: 1, max: MAX_RANGE_MONTHS }) ?? 1;
   if (year * 12 + month - 1 + months - 1 > LAST_YEAR * 12 + 11) {
-    throw new UsageError(`Option --months ${months} from ${year}-${String(month).padStart(2, '0')} runs past ${LAST_YEAR}, the last year Rostermeister plans.`);
+    throw new UsageError(
+      `Option --months ${months} from ${year}-${String(month).padStart(2, '0')} runs past ${LAST_YEAR}, the last year Rostermeister plans.`,
+    );
   }
   return { year, month, months };
 }

@@ -53,7 +53,11 @@ registerCommand({
     } catch (error) {
       await backend.close();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-        throw new ApiError('bad_input', `Port ${port} is already in use. Choose another with --port N, or leave it out to use any free port.`, 'port');
+        throw new ApiError(
+          'bad_input',
+          `Port ${port} is already in use. Choose another with --port N, or leave it out to use any free port.`,
+          'port',
+        );
       }
       throw error;
     }

@@ -67,7 +67,11 @@ function draftText(draft: DraftView): string {
     '',
     table(rows),
   ];
-  if (m) lines.push('', `Filled ${m.filled_slots}/${m.total_slots} (${m.fill_rate_percent}%), fairness variance ${m.fairness_variance}, ${m.solve_time_ms} ms`);
+  if (m)
+    lines.push(
+      '',
+      `Filled ${m.filled_slots}/${m.total_slots} (${m.fill_rate_percent}%), fairness variance ${m.fairness_variance}, ${m.solve_time_ms} ms`,
+    );
   if (run.fallback) lines.push(`The optimizer fell back to legacy: ${run.fallback.reason}`);
   if (draft.removedDates.length > 0) lines.push(`Removed dates: ${draft.removedDates.join(', ')}`);
   return lines.join('\n');
@@ -101,8 +105,11 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
     return;
   }
   const optimizer = view.optimizer;
-  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) =>
-    [label, String(pick(view.legacy)), optimizer === null ? 'failed' : String(pick(optimizer))];
+  const row = (label: string, pick: (s: ComparisonView['legacy']) => string | number) => [
+    label,
+    String(pick(view.legacy)),
+    optimizer === null ? 'failed' : String(pick(optimizer)),
+  ];
   const outcome =
     view.optimizerFailure !== null || view.differences === null || view.acceptance === null
       ? [`The optimizer failed: ${view.optimizerFailure?.reason ?? 'no reason recorded'}. Its fallback roster is not compared or accepted.`]
@@ -145,7 +152,8 @@ registerCommand({
     const month = monthOf(args);
     const view = await withBackend(ctx, async (backend) => {
       const draft = await backend.getDraft(month);
-      if (!draft) throw notFound(`There is no draft for ${month.year}-${String(month.month).padStart(2, '0')}. Make one with propose first.`);
+      if (!draft)
+        throw notFound(`There is no draft for ${month.year}-${String(month.month).padStart(2, '0')}. Make one with propose first.`);
       return flag(args, 'anyway') ? backend.publishDraftAnyway(draft.id) : backend.publishDraft(draft.id);
     });
     ctx.out(publishedText(view));
@@ -200,14 +208,24 @@ registerCommand({
   usage: 'backup list [--data-dir DIR]',
   options: {},
   async run(_args, ctx) {
-    const { list, status } = await withBackend(ctx, async (backend) => ({ list: await backend.listBackups(), status: await backend.databaseStatus() }), 'read');
+    const { list, status } = await withBackend(
+      ctx,
+      async (backend) => ({ list: await backend.listBackups(), status: await backend.databaseStatus() }),
+      'read',
+    );
     if (status.state === 'recovery') ctx.err(`${status.message}\nRestore one of these with: backup restore NAME`);
     if (list.length === 0) ctx.out('No backups yet.');
     else {
       ctx.out(
         table([
           ['Name', 'Created', 'Bytes', 'Schema', 'Note'],
-          ...list.map((b) => [b.name, b.createdAt, String(b.sizeBytes), b.schemaVersion === null ? '?' : String(b.schemaVersion), b.problem ?? '']),
+          ...list.map((b) => [
+            b.name,
+            b.createdAt,
+            String(b.sizeBytes),
+            b.schemaVersion === null ? '?' : String(b.schemaVersion),
+            b.problem ?? '',
+          ]),
         ]),
       );
     }
@@ -255,7 +273,8 @@ function withSetting(settings: Settings, key: string, value: string): Settings {
     next.shadowMode = value === 'true';
   } else if (key === 'timeLimitSeconds') {
     const seconds = Number(value);
-    if (value.trim() === '' || !Number.isFinite(seconds)) throw badInput(`timeLimitSeconds is a number of seconds, not "${value}".`, 'value');
+    if (value.trim() === '' || !Number.isFinite(seconds))
+      throw badInput(`timeLimitSeconds is a number of seconds, not "${value}".`, 'value');
     next.timeLimitSeconds = seconds;
   } else if (key.startsWith('monthOverrides.')) {
     const month = key.slice('monthOverrides.'.length);
@@ -291,7 +310,8 @@ registerCommand({
   options: {},
   async run(args, ctx) {
     const [key, value] = args.positionals;
-    if (key === undefined || value === undefined || args.positionals.length > 2) throw new UsageError('Give a key and a value: settings set KEY VALUE.');
+    if (key === undefined || value === undefined || args.positionals.length > 2)
+      throw new UsageError('Give a key and a value: settings set KEY VALUE.');
     if (key === BACKUPS_KEPT) {
       const count = Number(value);
       if (!Number.isInteger(count) || count < 1 || count > MAX_BACKUPS_KEPT) {
@@ -324,15 +344,24 @@ registerCommand({
     const check = checkDatabaseFile(file);
     if (!check.usable) {
       lines.push(`It cannot be used: ${describeProblem(check)}.`, `Detail: ${check.detail}`);
-      if (check.version !== null) lines.push(`Schema version ${check.version}; this version of Rostermeister knows up to ${CURRENT_VERSION}.`);
+      if (check.version !== null)
+        lines.push(`Schema version ${check.version}; this version of Rostermeister knows up to ${CURRENT_VERSION}.`);
       lines.push('See the backups with: backup list; restore one with: backup restore NAME.');
       ctx.out(lines.join('\n'));
       return 2;
     }
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const applied = new Map((db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as AppliedRow[]).map((r) => [r.version, r]));
-      lines.push(`Schema version ${check.version} of ${CURRENT_VERSION}${check.version < CURRENT_VERSION ? ' (the rest is applied when the app or a store command next opens it)' : ''}`, '');
+      const applied = new Map(
+        (db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as AppliedRow[]).map((r) => [
+          r.version,
+          r,
+        ]),
+      );
+      lines.push(
+        `Schema version ${check.version} of ${CURRENT_VERSION}${check.version < CURRENT_VERSION ? ' (the rest is applied when the app or a store command next opens it)' : ''}`,
+        '',
+      );
       lines.push(migrationTable(applied));
     } finally {
       db.close();
@@ -349,5 +378,8 @@ interface AppliedRow {
 }
 
 function migrationTable(applied: Map<number, AppliedRow>): string {
-  return table([['Version', 'Migration', 'Applied'], ...MIGRATIONS.map((m) => [String(m.version), m.name, applied.get(m.version)?.applied_at ?? 'pending'])]);
+  return table([
+    ['Version', 'Migration', 'Applied'],
+    ...MIGRATIONS.map((m) => [String(m.version), m.name, applied.get(m.version)?.applied_at ?? 'pending']),
+  ]);
 }

@@ -16,7 +16,8 @@ registerCommand({
     const club = readClubFile(resolve(path));
 
     const schedulable = club.members.filter(isAvailable);
-    const season = club.season.start || club.season.end ? `${club.season.start ?? 'start of year'} to ${club.season.end ?? 'end of year'}` : 'all year';
+    const season =
+      club.season.start || club.season.end ? `${club.season.start ?? 'start of year'} to ${club.season.end ?? 'end of year'}` : 'all year';
     const lines = [
       `${path} is a valid club file.`,
       `  Club:      ${club.name}`,
@@ -27,7 +28,9 @@ registerCommand({
     ];
     for (const role of club.roles) {
       if (!schedulable.some((m) => m.qualifications.includes(role.qualification))) {
-        lines.push(`  Note: nobody who can be scheduled holds the "${role.qualification}" qualification, so ${role.title} slots will stay empty.`);
+        lines.push(
+          `  Note: nobody who can be scheduled holds the "${role.qualification}" qualification, so ${role.title} slots will stay empty.`,
+        );
       }
     }
     ctx.out(lines.join('\n'));

@@ -45,12 +45,35 @@ function groupBy<T extends { member_id: string }>(rows: T[]): Map<string, T[]> {
 
 function loadMembers(db: Db): Member[] {
   const rows = db.prepare('SELECT * FROM member ORDER BY position, id').all() as MemberRow[];
-  const quals = groupBy(db.prepare('SELECT member_id, qualification FROM member_qualification ORDER BY position').all() as { member_id: string; qualification: string }[]);
-  const percents = groupBy(db.prepare('SELECT member_id, qualification, percent FROM member_role_percent ORDER BY position').all() as { member_id: string; qualification: string; percent: number }[]);
-  const blackouts = groupBy(db.prepare('SELECT member_id, date FROM member_blackout ORDER BY date').all() as { member_id: string; date: string }[]);
-  const pairs = groupBy(db.prepare('SELECT member_id, other_id FROM member_pair ORDER BY position').all() as { member_id: string; other_id: string }[]);
-  const avoids = groupBy(db.prepare('SELECT member_id, other_id FROM member_avoidance ORDER BY position').all() as { member_id: string; other_id: string }[]);
-  const expiries = groupBy(db.prepare('SELECT member_id, qualification, last_valid FROM member_qualification_expiry ORDER BY qualification').all() as { member_id: string; qualification: string; last_valid: string }[]);
+  const quals = groupBy(
+    db.prepare('SELECT member_id, qualification FROM member_qualification ORDER BY position').all() as {
+      member_id: string;
+      qualification: string;
+    }[],
+  );
+  const percents = groupBy(
+    db.prepare('SELECT member_id, qualification, percent FROM member_role_percent ORDER BY position').all() as {
+      member_id: string;
+      qualification: string;
+      percent: number;
+    }[],
+  );
+  const blackouts = groupBy(
+    db.prepare('SELECT member_id, date FROM member_blackout ORDER BY date').all() as { member_id: string; date: string }[],
+  );
+  const pairs = groupBy(
+    db.prepare('SELECT member_id, other_id FROM member_pair ORDER BY position').all() as { member_id: string; other_id: string }[],
+  );
+  const avoids = groupBy(
+    db.prepare('SELECT member_id, other_id FROM member_avoidance ORDER BY position').all() as { member_id: string; other_id: string }[],
+  );
+  const expiries = groupBy(
+    db.prepare('SELECT member_id, qualification, last_valid FROM member_qualification_expiry ORDER BY qualification').all() as {
+      member_id: string;
+      qualification: string;
+      last_valid: string;
+    }[],
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -79,9 +102,11 @@ function qualificationExpiryOf(rows: { qualification: string; last_valid: string
 }
 
 function loadRoles(db: Db): RoleSetting[] {
-  return (db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & { scheduled: number })[]).map(
-    (r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }),
-  );
+  return (
+    db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & {
+      scheduled: number;
+    })[]
+  ).map((r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }));
 }
 
 /** Every published day, in date order, slots in role order. */
@@ -144,7 +169,9 @@ export function writeRoles(db: Db, roles: RoleSetting[]): void {
     `INSERT INTO role (key, title, qualification, scheduled, position) VALUES (@key, @title, @qualification, @scheduled, @position)
      ON CONFLICT (key) DO UPDATE SET title = @title, qualification = @qualification, scheduled = @scheduled, position = @position`,
   );
-  roles.forEach((r, position) => upsert.run({ key: r.key, title: r.title, qualification: r.qualification, scheduled: b(r.scheduled), position }));
+  roles.forEach((r, position) =>
+    upsert.run({ key: r.key, title: r.title, qualification: r.qualification, scheduled: b(r.scheduled), position }),
+  );
 }
 
 /** Writes a member's own row and lists; links to other members are written by writeMemberLinks. */
@@ -183,7 +210,10 @@ function writeMemberRow(db: Db, m: Member, position: number): void {
 }
 
 function writeMemberLinks(db: Db, m: Member): void {
-  for (const [table, ids] of [['member_pair', m.pairWith], ['member_avoidance', m.avoid]] as const) {
+  for (const [table, ids] of [
+    ['member_pair', m.pairWith],
+    ['member_avoidance', m.avoid],
+  ] as const) {
     db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(m.id);
     const insert = db.prepare(`INSERT OR IGNORE INTO ${table} (member_id, other_id, position) VALUES (?, ?, ?)`);
     ids.forEach((other, i) => insert.run(m.id, other, i));
@@ -193,7 +223,7 @@ function writeMemberLinks(db: Db, m: Member): void {
 /** Inserts or updates one member; a new member goes last. Call inside a transaction. */
 export function saveMemberRow(db: Db, m: Member): void {
   const existing = db.prepare('SELECT position FROM member WHERE id = ?').get(m.id) as { position: number } | undefined;
-  const position = existing?.position ?? ((db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM member').get() as { p: number }).p);
+  const position = existing?.position ?? (db.prepare('SELECT COALESCE(MAX(position), -1) + 1 AS p FROM member').get() as { p: number }).p;
   writeMemberRow(db, m, position);
   writeMemberLinks(db, m);
 }
@@ -219,7 +249,10 @@ export function replaceClub(db: Db, club: Club, now: string): { emptiedDraftSlot
   for (const d of club.extraDutyDays) extra.run(d);
   const removed = db.prepare('INSERT OR IGNORE INTO club_removed_date (date) VALUES (?)');
   for (const d of club.removedDates) removed.run(d);
-  writeRoles(db, club.roles.map((r) => ({ ...r, scheduled: true })));
+  writeRoles(
+    db,
+    club.roles.map((r) => ({ ...r, scheduled: true })),
+  );
   club.members.forEach((m, i) => writeMemberRow(db, m, i));
   for (const m of club.members) writeMemberLinks(db, m);
   return { emptiedDraftSlots, published };

@@ -232,7 +232,10 @@ export function migrate(db: Database, target: number = CURRENT_VERSION, now: () 
 export function migrationStatus(db: Database): MigrationStatus[] {
   ensureMigrationTable(db);
   const applied = new Map(
-    (db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[]).map((r) => [r.version, r.applied_at]),
+    (db.prepare('SELECT version, applied_at FROM schema_migrations').all() as { version: number; applied_at: string }[]).map((r) => [
+      r.version,
+      r.applied_at,
+    ]),
   );
   return MIGRATIONS.map((m) => ({ version: m.version, name: m.name, appliedAt: applied.get(m.version) ?? null }));
 }

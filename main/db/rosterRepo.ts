@@ -73,7 +73,9 @@ export function draftSlots(db: Db, rosterId: number): StoredSlot[] {
 }
 
 export function removedDates(db: Db, rosterId: number): IsoDate[] {
-  return (db.prepare('SELECT date FROM roster_removed_date WHERE roster_id = ? ORDER BY date').all(rosterId) as { date: string }[]).map((r) => r.date);
+  return (db.prepare('SELECT date FROM roster_removed_date WHERE roster_id = ? ORDER BY date').all(rosterId) as { date: string }[]).map(
+    (r) => r.date,
+  );
 }
 
 export function insertDraft(db: Db, range: DateRange, runId: number | null, now: string): number {
@@ -97,7 +99,12 @@ export function writeRemovedDates(db: Db, rosterId: number, dates: Iterable<IsoD
 }
 
 export function setDraftRun(db: Db, rosterId: number, runId: number, settingsScheduler: 'legacy' | 'optimizer', now: string): void {
-  db.prepare('UPDATE roster SET run_id = ?, settings_scheduler = ?, updated_at = ? WHERE id = ?').run(runId, settingsScheduler, now, rosterId);
+  db.prepare('UPDATE roster SET run_id = ?, settings_scheduler = ?, updated_at = ? WHERE id = ?').run(
+    runId,
+    settingsScheduler,
+    now,
+    rosterId,
+  );
 }
 
 export function touchDraft(db: Db, rosterId: number, now: string): void {
@@ -126,19 +133,24 @@ export function deleteRoster(db: Db, rosterId: number): void {
 
 /** Draft slots held by a member are emptied (the member is being deleted). */
 export function clearMemberFromDrafts(db: Db, memberId: string): void {
-  db.prepare(`UPDATE roster_slot SET member_id = NULL, locked = 0 WHERE member_id = ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'draft')`).run(memberId);
+  db.prepare(
+    `UPDATE roster_slot SET member_id = NULL, locked = 0 WHERE member_id = ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'draft')`,
+  ).run(memberId);
 }
 
 export function memberHasPublishedDuty(db: Db, memberId: string): boolean {
   return (
-    db.prepare(`SELECT 1 FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' AND s.member_id = ? LIMIT 1`).get(memberId) !==
-    undefined
+    db
+      .prepare(`SELECT 1 FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' AND s.member_id = ? LIMIT 1`)
+      .get(memberId) !== undefined
   );
 }
 
 export function roleHasPublishedSlots(db: Db, role: string): boolean {
   return (
-    db.prepare(`SELECT 1 FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' AND s.role = ? LIMIT 1`).get(role) !== undefined
+    db
+      .prepare(`SELECT 1 FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' AND s.role = ? LIMIT 1`)
+      .get(role) !== undefined
   );
 }
 
@@ -160,7 +172,9 @@ export function replacePublished(db: Db, range: DateRange, slots: Assignment[], 
   db.exec(`DELETE FROM roster WHERE kind = 'published' AND NOT EXISTS (SELECT 1 FROM roster_slot s WHERE s.roster_id = roster.id)`);
   const id = Number(
     db
-      .prepare(`INSERT INTO roster (kind, range_start, range_end, created_at, updated_at, published_at, version) VALUES ('published', ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO roster (kind, range_start, range_end, created_at, updated_at, published_at, version) VALUES ('published', ?, ?, ?, ?, ?, ?)`,
+      )
       .run(range.start, range.end, now, now, now, version).lastInsertRowid,
   );
   const insert = db.prepare('INSERT INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
@@ -210,7 +224,13 @@ export function publishedSlots(db: Db, range: DateRange): PublishedSlotRow[] {
         `SELECT s.date, s.role, s.member_id, r.published_at, r.version FROM roster_slot s JOIN roster r ON r.id = s.roster_id
          WHERE r.kind = 'published' AND s.date BETWEEN ? AND ? ORDER BY s.date`,
       )
-      .all(range.start, range.end) as { date: string; role: string; member_id: string | null; published_at: string; version: number | null }[]
+      .all(range.start, range.end) as {
+      date: string;
+      role: string;
+      member_id: string | null;
+      published_at: string;
+      version: number | null;
+    }[]
   ).map((r) => ({ date: r.date, role: r.role, memberId: r.member_id, publishedAt: r.published_at, version: r.version ?? 1 }));
 }
 
@@ -259,7 +279,9 @@ export function draftSnapshot(db: Db, rosterId: number): DraftSnapshot | null {
 export function insertDraftFromSnapshot(db: Db, snapshot: DraftSnapshot, now: string): number {
   const id = Number(
     db
-      .prepare(`INSERT INTO roster (kind, range_start, range_end, run_id, settings_scheduler, created_at, updated_at) VALUES ('draft', ?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO roster (kind, range_start, range_end, run_id, settings_scheduler, created_at, updated_at) VALUES ('draft', ?, ?, ?, ?, ?, ?)`,
+      )
       .run(snapshot.range.start, snapshot.range.end, snapshot.runId, snapshot.settingsScheduler, snapshot.createdAt, now).lastInsertRowid,
   );
   const insert = db.prepare('INSERT INTO roster_slot (roster_id, date, role, member_id, locked) VALUES (?, ?, ?, ?, ?)');
@@ -284,8 +306,7 @@ export function keepReplacedDraft(db: Db, action: ReplacingAction, snapshot: Dra
 
 export function replacedDraft(db: Db): ReplacedDraft | null {
   const row = db.prepare('SELECT action, data_json, replaced_at FROM replaced_draft WHERE id = 1').get() as
-    | { action: ReplacingAction; data_json: string; replaced_at: string }
-    | undefined;
+    { action: ReplacingAction; data_json: string; replaced_at: string } | undefined;
   return row ? { action: row.action, replacedAt: row.replaced_at, draft: JSON.parse(row.data_json) as DraftSnapshot } : null;
 }
 
@@ -302,7 +323,9 @@ export function emptyDraftSlotsOfMembersNotIn(db: Db, keep: ReadonlySet<string>)
     )
     .all() as { date: string; role: string; member_id: string }[];
   const gone = held.filter((s) => !keep.has(s.member_id));
-  const clear = db.prepare(`UPDATE roster_slot SET member_id = NULL, locked = 0 WHERE member_id = ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'draft')`);
+  const clear = db.prepare(
+    `UPDATE roster_slot SET member_id = NULL, locked = 0 WHERE member_id = ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'draft')`,
+  );
   for (const id of new Set(gone.map((s) => s.member_id))) clear.run(id);
   return gone.map((s) => ({ date: s.date, role: s.role, memberId: s.member_id }));
 }
@@ -322,7 +345,11 @@ function byMonth(days: PublishedDay[]): Map<string, string> {
     months.set(key, [...(months.get(key) ?? []), day]);
   }
   const canonical = (list: PublishedDay[]) =>
-    JSON.stringify([...list].sort((a, b) => a.date.localeCompare(b.date)).map((d) => [d.date, Object.entries(d.slots).sort(([a], [b]) => a.localeCompare(b))]));
+    JSON.stringify(
+      [...list]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((d) => [d.date, Object.entries(d.slots).sort(([a], [b]) => a.localeCompare(b))]),
+    );
   return new Map([...months].map(([key, list]) => [key, canonical(list)]));
 }
 
@@ -363,7 +390,10 @@ export function mergePublishedHistory(db: Db, days: PublishedDay[], now: string)
   const versions = new Map<string, number>();
   for (const month of [...changes.replaced, ...changes.removed]) {
     versions.set(month, publishedVersionOf(db, monthOf(month)));
-    db.prepare(`DELETE FROM roster_slot WHERE date BETWEEN ? AND ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'published')`).run(monthOf(month).start, monthOf(month).end);
+    db.prepare(`DELETE FROM roster_slot WHERE date BETWEEN ? AND ? AND roster_id IN (SELECT id FROM roster WHERE kind = 'published')`).run(
+      monthOf(month).start,
+      monthOf(month).end,
+    );
   }
   db.exec(`DELETE FROM roster WHERE kind = 'published' AND NOT EXISTS (SELECT 1 FROM roster_slot s WHERE s.roster_id = roster.id)`);
   const roster = db.prepare(
@@ -372,7 +402,9 @@ export function mergePublishedHistory(db: Db, days: PublishedDay[], now: string)
   const slot = db.prepare('INSERT OR REPLACE INTO roster_slot (roster_id, date, role, member_id) VALUES (?, ?, ?, ?)');
   for (const month of [...changes.replaced, ...changes.added]) {
     const monthDays = days.filter((d) => d.date.startsWith(month)).sort((a, b) => a.date.localeCompare(b.date));
-    const id = Number(roster.run(monthDays[0].date, monthDays[monthDays.length - 1].date, now, now, now, (versions.get(month) ?? 0) + 1).lastInsertRowid);
+    const id = Number(
+      roster.run(monthDays[0].date, monthDays[monthDays.length - 1].date, now, now, now, (versions.get(month) ?? 0) + 1).lastInsertRowid,
+    );
     for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
   }
   return changes;

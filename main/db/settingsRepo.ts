@@ -40,5 +40,8 @@ export function loadBackupsKept(db: Db): number {
 }
 
 export function saveBackupsKept(db: Db, count: number): void {
-  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(BACKUPS_KEPT_KEY, JSON.stringify(count));
+  db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    BACKUPS_KEPT_KEY,
+    JSON.stringify(count),
+  );
 }

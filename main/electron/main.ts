@@ -189,7 +189,11 @@ function menuTemplate(api: RostermeisterApi, logInternal: (d: Record<string, unk
     );
     if (confirm.response !== 0) return;
     const text = await readFile(choice.filePaths[0], 'utf8');
-    const result = (await menuCall(api, logInternal, 'importClubFile', [text, fileName])) as { members: number; roles: number; backup: string } | null;
+    const result = (await menuCall(api, logInternal, 'importClubFile', [text, fileName])) as {
+      members: number;
+      roles: number;
+      backup: string;
+    } | null;
     if (result === null) return;
     await refreshTitle(api);
     mainWindow.webContents.reload();

@@ -83,7 +83,8 @@ export function isTrustedSender(frame: { url: string; parent: unknown } | null |
  * The app asks for no permission (camera, notifications, clipboard, ...): requests are refused, and
  * checks (which Chromium makes without a request, e.g. for the Permissions API) answer no as well.
  */
-export const refusePermissionRequest = (_contents: unknown, _permission: string, callback: (granted: boolean) => void): void => callback(false);
+export const refusePermissionRequest = (_contents: unknown, _permission: string, callback: (granted: boolean) => void): void =>
+  callback(false);
 export const refusePermissionCheck = (): boolean => false;
 
 /** In-page navigation away from the app (a link, a dropped file, a script) is never followed. */

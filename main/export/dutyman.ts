@@ -28,7 +28,16 @@ import { csvText } from './csv.ts';
  * Cells go through the app's CSV escaping (csvField), formula neutralising included.
  */
 
-export const DUTYMAN_COLUMNS = ['Duty Date', 'Duty Time', 'Event', 'Duty Type', 'First Name', 'Last Name', 'Swappable', 'Reminders'] as const;
+export const DUTYMAN_COLUMNS = [
+  'Duty Date',
+  'Duty Time',
+  'Event',
+  'Duty Type',
+  'First Name',
+  'Last Name',
+  'Swappable',
+  'Reminders',
+] as const;
 
 export const DUTYMAN_EVENT = 'Duty day';
 const MAX_EVENT = 45;
@@ -44,7 +53,10 @@ export function dutymanDate(date: IsoDate): string {
 
 /** "Anna Maria Schmidt" -> ["Anna Maria", "Schmidt"]; "Cher" -> ["Cher", ""]. */
 export function splitName(name: string): [first: string, last: string] {
-  const words = name.trim().split(/\s+/).filter((w) => w !== '');
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length <= 1) return [words[0] ?? '', ''];
   return [words.slice(0, -1).join(' '), words[words.length - 1]];
 }
@@ -63,7 +75,16 @@ export function dutymanCsv(view: PublishedView, days: PublishedDayView[], member
       const slot = slotFor(day, role.key);
       if (!slot || (memberId !== undefined && slot.memberId !== memberId)) continue;
       const [first, last] = slot.memberId === null ? ['', ''] : splitName(holderName(slot));
-      rows.push([dutymanDate(day.date), '', cut(DUTYMAN_EVENT, MAX_EVENT), cut(role.title, MAX_DUTY_TYPE), cut(first, MAX_FIRST_NAME), cut(last, MAX_LAST_NAME), 'Yes', 'Yes']);
+      rows.push([
+        dutymanDate(day.date),
+        '',
+        cut(DUTYMAN_EVENT, MAX_EVENT),
+        cut(role.title, MAX_DUTY_TYPE),
+        cut(first, MAX_FIRST_NAME),
+        cut(last, MAX_LAST_NAME),
+        'Yes',
+        'Yes',
+      ]);
     }
   }
   return csvText([[...DUTYMAN_COLUMNS], ...rows]);

@@ -42,7 +42,10 @@ export function foldLine(line: string): string {
 
 /** UTC date-time form `20261128T140500Z`. */
 function utcStamp(time: Date): string {
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return time
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function icsDate(date: IsoDate): string {

@@ -28,7 +28,7 @@ export async function renderExport(
 ): Promise<RenderedExport> {
   const ref = { year: request.year, month: request.month, months: request.months ?? 1 };
   const days = daysToExport(view, ref, request.memberId);
-  const memberName = request.memberId === undefined ? undefined : memberNameIn(view, request.memberId) ?? request.memberId;
+  const memberName = request.memberId === undefined ? undefined : (memberNameIn(view, request.memberId) ?? request.memberId);
   const stem =
     fileStem(view, ref) +
     (request.memberId === undefined || memberName === undefined ? '' : `-${memberFileSuffix(memberName, request.memberId)}`);

@@ -229,9 +229,12 @@ function drawTitle(doc: PDFKit.PDFDocument, view: PublishedView, title: string, 
 }
 
 function drawHeaderRow(doc: PDFKit.PDFDocument, layout: Layout, roles: RoleSetting[], y: number): number {
-  const cells = ['Date', ...roles.map((role) => role.title)].map(
-    (text): Cell => ({ text, weight: 'bold', size: BODY_SIZE, color: COLOR.headerText }),
-  );
+  const cells = ['Date', ...roles.map((role) => role.title)].map((text): Cell => ({
+    text,
+    weight: 'bold',
+    size: BODY_SIZE,
+    color: COLOR.headerText,
+  }));
   const height = rowHeight(doc, layout, cells, MIN_ROW_HEIGHT);
   doc.rect(layout.left, y, layout.width, height).fill(COLOR.headerFill);
   let x = layout.left;
@@ -253,7 +256,11 @@ function rowHeight(doc: PDFKit.PDFDocument, layout: Layout, cells: Cell[], minHe
 }
 
 function drawFrame(doc: PDFKit.PDFDocument, layout: Layout, top: number, bottom: number): void {
-  doc.lineWidth(0.8).strokeColor(COLOR.headerFill).rect(layout.left, top, layout.width, bottom - top).stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(COLOR.headerFill)
+    .rect(layout.left, top, layout.width, bottom - top)
+    .stroke();
 }
 
 function drawRow(doc: PDFKit.PDFDocument, layout: Layout, cells: Cell[], y: number, height: number, shaded: boolean): void {
@@ -266,11 +273,17 @@ function drawRow(doc: PDFKit.PDFDocument, layout: Layout, cells: Cell[], y: numb
     x += width;
   });
   doc.lineWidth(0.5).strokeColor(COLOR.rule);
-  doc.moveTo(layout.left, y + height).lineTo(layout.left + layout.width, y + height).stroke();
+  doc
+    .moveTo(layout.left, y + height)
+    .lineTo(layout.left + layout.width, y + height)
+    .stroke();
   let rule = layout.left;
   for (const width of layout.columnWidths.slice(0, -1)) {
     rule += width;
-    doc.moveTo(rule, y).lineTo(rule, y + height).stroke();
+    doc
+      .moveTo(rule, y)
+      .lineTo(rule, y + height)
+      .stroke();
   }
 }
 

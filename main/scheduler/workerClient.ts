@@ -69,7 +69,8 @@ export function runOptimizerInWorker(problem: SchedulingProblem, options: Worker
       if (!(error instanceof JobFailedError)) throw error;
       const failure = error.failure;
       if (failure.kind === 'cancelled') throw new GenerationCancelledError();
-      if (failure.kind === 'timeout') throw new OptimizerWorkerError('timeout', `optimizer gave no answer within ${formatSeconds(timeLimitMs)}`);
+      if (failure.kind === 'timeout')
+        throw new OptimizerWorkerError('timeout', `optimizer gave no answer within ${formatSeconds(timeLimitMs)}`);
       throw new OptimizerWorkerError('crashed', `optimizer ${failure.message}`);
     },
   );

@@ -45,7 +45,14 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const STATUS: Record<ApiErrorCode, number> = { bad_input: 400, forbidden: 403, not_found: 404, conflict: 409, cancelled: 499, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_input: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  cancelled: 499,
+  internal: 500,
+};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -58,7 +65,10 @@ const SECURITY_HEADERS = {
 };
 
 class Refusal extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -73,7 +83,11 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
 
 function send(res: ServerResponse, status: number, body: ApiEnvelope): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -143,7 +157,9 @@ function actionName(encoded: string): string {
 }
 
 function errorDetails(error: unknown): { message: string; name: string; stack?: string } {
-  return error instanceof Error ? { message: error.message, name: error.name, stack: error.stack } : { message: String(error), name: typeof error };
+  return error instanceof Error
+    ? { message: error.message, name: error.name, stack: error.stack }
+    : { message: String(error), name: typeof error };
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -159,7 +175,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const origin = req.headers.origin;
     if (origin !== undefined && !ownOrigins.has(origin.toLowerCase())) throw new Refusal(403, 'Requests from other web pages are refused.');
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new Refusal(403, 'Requests from other web pages are refused.');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      throw new Refusal(403, 'Requests from other web pages are refused.');
   }
 
   async function serveApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {

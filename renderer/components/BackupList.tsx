@@ -43,16 +43,24 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="backups-heading">
       <Stack spacing={2}>
         <Stack direction="row" sx={{ alignItems: 'center' }}>
-          <Typography variant="h6" component="h3" id="backups-heading" sx={{ flexGrow: 1 }}>Backups</Typography>
+          <Typography variant="h6" component="h3" id="backups-heading" sx={{ flexGrow: 1 }}>
+            Backups
+          </Typography>
           {!props.recovery && (
-            <Button variant="outlined" disabled={busy} onClick={() => void step(async () => `Backup ${(await api.createBackup()).name} created.`)}>
+            <Button
+              variant="outlined"
+              disabled={busy}
+              onClick={() => void step(async () => `Backup ${(await api.createBackup()).name} created.`)}
+            >
               Create backup
             </Button>
           )}
         </Stack>
         {error !== null && <Alert severity="error">{error}</Alert>}
         {props.backups.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">No backups yet.</Typography>
+          <Typography variant="body2" color="text.secondary">
+            No backups yet.
+          </Typography>
         ) : (
           <Table size="small" aria-label="Backups">
             <TableHead>
@@ -69,13 +77,22 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
                   <TableCell>
                     {backup.name}
                     {backup.problem !== null && (
-                      <Typography variant="body2" color="error">{backup.problem}</Typography>
+                      <Typography variant="body2" color="error">
+                        {backup.problem}
+                      </Typography>
                     )}
                   </TableCell>
                   <TableCell>{dateTime(backup.createdAt)}</TableCell>
                   <TableCell align="right">{bytes(backup.sizeBytes)}</TableCell>
                   <TableCell align="right">
-                    <Button size="small" disabled={busy || backup.problem !== null} onClick={() => setRestoring(backup)} aria-label={`Restore ${backup.name}`}>Restore</Button>
+                    <Button
+                      size="small"
+                      disabled={busy || backup.problem !== null}
+                      onClick={() => setRestoring(backup)}
+                      aria-label={`Restore ${backup.name}`}
+                    >
+                      Restore
+                    </Button>
                   </TableCell>
                 </TableRow>
               ))}
@@ -93,7 +110,12 @@ export function BackupList(props: { backups: BackupInfo[]; onChanged(): Promise<
         onConfirm={() => {
           const chosen = restoring;
           setRestoring(null);
-          if (chosen !== null) void step(async () => { await api.restoreBackup(chosen.name); await refresh(); return `Restored ${chosen.name}.`; });
+          if (chosen !== null)
+            void step(async () => {
+              await api.restoreBackup(chosen.name);
+              await refresh();
+              return `Restored ${chosen.name}.`;
+            });
         }}
       />
     </Paper>

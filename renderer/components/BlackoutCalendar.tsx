@@ -26,7 +26,9 @@ export function BlackoutCalendar(props: { month: MonthRef; blackouts: Set<IsoDat
     <Box role="group" aria-label={`Blackout days in ${monthLabel(props.month)}`}>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 44px)', gap: 0.5 }}>
         {HEADINGS.map((heading) => (
-          <Typography key={heading} variant="caption" color="text.secondary" sx={{ textAlign: 'center' }}>{heading}</Typography>
+          <Typography key={heading} variant="caption" color="text.secondary" sx={{ textAlign: 'center' }}>
+            {heading}
+          </Typography>
         ))}
         {days.map(({ date, day, column }) => {
           const blocked = props.blackouts.has(date);

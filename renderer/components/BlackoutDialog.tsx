@@ -16,7 +16,12 @@ import { BlackoutCalendar } from './BlackoutCalendar.tsx';
 import { MonthPicker } from './MonthPicker.tsx';
 
 /** A member's days off: toggle dates month by month, then save them with the member. */
-export function BlackoutDialog(props: { member: Member; month: MonthRef; onClose(): void; onSaved(member: Member): void }): React.JSX.Element {
+export function BlackoutDialog(props: {
+  member: Member;
+  month: MonthRef;
+  onClose(): void;
+  onSaved(member: Member): void;
+}): React.JSX.Element {
   const [month, setMonth] = useState(props.month);
   const [blackouts, setBlackouts] = useState(() => new Set(props.member.blackouts));
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +54,9 @@ export function BlackoutDialog(props: { member: Member; month: MonthRef; onClose
           {error !== null && <Alert severity="error">{error}</Alert>}
           <MonthPicker value={month} onChange={setMonth} label="Show month" />
           <BlackoutCalendar month={month} blackouts={blackouts} onToggle={toggle} />
-          <Typography variant="subtitle2" component="h3">All blackout days ({sorted.length})</Typography>
+          <Typography variant="subtitle2" component="h3">
+            All blackout days ({sorted.length})
+          </Typography>
           <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', maxWidth: 340 }}>
             {sorted.map((date) => (
               <Chip key={date} size="small" label={`${dayLabel(date)} ${date.slice(0, 4)}`} onDelete={() => toggle(date)} />
@@ -58,8 +65,12 @@ export function BlackoutDialog(props: { member: Member; month: MonthRef; onClose
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose} disabled={saving}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>Save blackouts</Button>
+        <Button onClick={props.onClose} disabled={saving}>
+          Cancel
+        </Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+          Save blackouts
+        </Button>
       </DialogActions>
     </Dialog>
   );

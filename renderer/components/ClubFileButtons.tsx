@@ -39,7 +39,10 @@ export function ClubFileButtons(props: {
     try {
       const result = await api.importClubFile(file.text, file.name);
       await Promise.all([props.onImported(), refresh()]);
-      const drafts = result.draftsKept === 0 ? '' : ` ${result.draftsKept} draft(s) kept${result.emptiedDraftSlots > 0 ? `, ${result.emptiedDraftSlots} slot(s) emptied` : ''}.`;
+      const drafts =
+        result.draftsKept === 0
+          ? ''
+          : ` ${result.draftsKept} draft(s) kept${result.emptiedDraftSlots > 0 ? `, ${result.emptiedDraftSlots} slot(s) emptied` : ''}.`;
       const summary = `Imported ${result.members} members, ${result.roles} roles and ${result.publishedDays} published days.${drafts} Backup: ${result.backup}.`;
       if (result.warnings.length === 0) notify(summary);
       else props.onWarnings(summary, result.warnings);
@@ -54,7 +57,11 @@ export function ClubFileButtons(props: {
     setBusy(true);
     try {
       const text = await api.exportClub();
-      const base = (club?.name ?? 'club').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'club';
+      const base =
+        (club?.name ?? 'club')
+          .replace(/[^\p{L}\p{N}]+/gu, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase() || 'club';
       downloadBlob(new Blob([text], { type: 'application/json' }), `${base}.json`);
     } catch (caught) {
       props.onError(errorMessage(caught));
@@ -77,8 +84,12 @@ export function ClubFileButtons(props: {
           if (file !== undefined) void previewFile(file);
         }}
       />
-      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>Import club file</Button>
-      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>Export club file</Button>
+      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>
+        Import club file
+      </Button>
+      <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>
+        Export club file
+      </Button>
       {pending !== null && (
         <ImportDialog
           fileName={pending.name}

@@ -70,27 +70,56 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
     setForm({ ...form, roles: form.roles.map((role, i) => (i === index ? { ...role, ...change } : role)) });
 
   const roleError = fieldError('roles');
-  const otherError = error !== null && !['name', 'defaultMaxPerMonth', 'seasonStart', 'seasonEnd', 'roles'].some((name) => isField(error.field, name));
+  const otherError =
+    error !== null && !['name', 'defaultMaxPerMonth', 'seasonStart', 'seasonEnd', 'roles'].some((name) => isField(error.field, name));
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="club-heading">
       <Stack spacing={2}>
-        <Typography variant="h6" component="h3" id="club-heading">Club</Typography>
+        <Typography variant="h6" component="h3" id="club-heading">
+          Club
+        </Typography>
         <Stack direction="row" spacing={2}>
-          <TextField label="Club name" size="small" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })}
-            error={fieldError('name') !== undefined} helperText={fieldError('name')} sx={{ flex: 2 }} />
-          <TextField label="Default monthly limit" size="small" value={form.defaultMaxPerMonth}
+          <TextField
+            label="Club name"
+            size="small"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            error={fieldError('name') !== undefined}
+            helperText={fieldError('name')}
+            sx={{ flex: 2 }}
+          />
+          <TextField
+            label="Default monthly limit"
+            size="small"
+            value={form.defaultMaxPerMonth}
             onChange={(e) => setForm({ ...form, defaultMaxPerMonth: e.target.value })}
             error={fieldError('defaultMaxPerMonth') !== undefined}
             helperText={fieldError('defaultMaxPerMonth') ?? 'Duties per member per month, 0 to 12'}
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
+            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+            sx={{ flex: 1 }}
+          />
         </Stack>
         <Stack direction="row" spacing={2}>
-          <TextField label="Season starts" size="small" value={form.seasonStart} placeholder="First weekend of May"
+          <TextField
+            label="Season starts"
+            size="small"
+            value={form.seasonStart}
+            placeholder="First weekend of May"
             onChange={(e) => setForm({ ...form, seasonStart: e.target.value })}
-            error={fieldError('seasonStart') !== undefined} helperText={fieldError('seasonStart') ?? 'e.g. First weekend of May; empty = no start'} sx={{ flex: 1 }} />
-          <TextField label="Season ends" size="small" value={form.seasonEnd} placeholder="Last weekend of October"
+            error={fieldError('seasonStart') !== undefined}
+            helperText={fieldError('seasonStart') ?? 'e.g. First weekend of May; empty = no start'}
+            sx={{ flex: 1 }}
+          />
+          <TextField
+            label="Season ends"
+            size="small"
+            value={form.seasonEnd}
+            placeholder="Last weekend of October"
             onChange={(e) => setForm({ ...form, seasonEnd: e.target.value })}
-            error={fieldError('seasonEnd') !== undefined} helperText={fieldError('seasonEnd') ?? 'e.g. Last weekend of October; empty = no end'} sx={{ flex: 1 }} />
+            error={fieldError('seasonEnd') !== undefined}
+            helperText={fieldError('seasonEnd') ?? 'e.g. Last weekend of October; empty = no end'}
+            sx={{ flex: 1 }}
+          />
         </Stack>
         <Table size="small" aria-label="Roles">
           <TableHead>
@@ -104,15 +133,24 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
           <TableBody>
             {form.roles.map((role, index) => (
               <TableRow key={role.key}>
-                <TableCell><code>{role.key}</code></TableCell>
                 <TableCell>
-                  <TextField size="small" value={role.title} onChange={(e) => setRole(index, { title: e.target.value })}
-                    slotProps={{ htmlInput: { 'aria-label': `Title of ${role.key}` } }} />
+                  <code>{role.key}</code>
+                </TableCell>
+                <TableCell>
+                  <TextField
+                    size="small"
+                    value={role.title}
+                    onChange={(e) => setRole(index, { title: e.target.value })}
+                    slotProps={{ htmlInput: { 'aria-label': `Title of ${role.key}` } }}
+                  />
                 </TableCell>
                 <TableCell>{role.qualification}</TableCell>
                 <TableCell>
-                  <Switch checked={role.scheduled} onChange={(_e, checked) => setRole(index, { scheduled: checked })}
-                    slotProps={{ input: { 'aria-label': `Schedule ${role.title}` } }} />
+                  <Switch
+                    checked={role.scheduled}
+                    onChange={(_e, checked) => setRole(index, { scheduled: checked })}
+                    slotProps={{ input: { 'aria-label': `Schedule ${role.title}` } }}
+                  />
                 </TableCell>
               </TableRow>
             ))}
@@ -121,8 +159,18 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
         {roleError !== undefined && <Alert severity="error">{roleError}</Alert>}
         {otherError && <Alert severity="error">{error?.message}</Alert>}
         <Stack direction="row" spacing={1}>
-          <Button variant="contained" disabled={busy} onClick={() => void save()}>Save club settings</Button>
-          <Button disabled={busy} onClick={() => { setForm(toDraft(props.club)); setError(null); }}>Reset</Button>
+          <Button variant="contained" disabled={busy} onClick={() => void save()}>
+            Save club settings
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setForm(toDraft(props.club));
+              setError(null);
+            }}
+          >
+            Reset
+          </Button>
         </Stack>
       </Stack>
     </Paper>

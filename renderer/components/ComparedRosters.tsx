@@ -19,7 +19,12 @@ export function ComparedRosters(props: { view: ComparisonView; disabled: boolean
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minHeight: 36 }}>
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           {SCHEDULER_NAMES[side]} roster
-          {roster !== null && <Typography component="span" variant="body2" color="text.secondary"> · {roster.status}</Typography>}
+          {roster !== null && (
+            <Typography component="span" variant="body2" color="text.secondary">
+              {' '}
+              · {roster.status}
+            </Typography>
+          )}
         </Typography>
         {roster !== null && (
           <Button variant="outlined" size="small" disabled={props.disabled} onClick={() => props.onAdopt(side)}>
@@ -29,8 +34,8 @@ export function ComparedRosters(props: { view: ComparisonView; disabled: boolean
       </Stack>
       {roster === null ? (
         <Alert severity="error">
-          The optimizer failed, so it has no roster here. The legacy scheduler made one in its place; that one is not the
-          optimizer&apos;s, so it is not shown, measured or offered for adoption. Run the comparison again to retry.
+          The optimizer failed, so it has no roster here. The legacy scheduler made one in its place; that one is not the optimizer&apos;s,
+          so it is not shown, measured or offered for adoption. Run the comparison again to retry.
         </Alert>
       ) : (
         <RosterTable

@@ -24,12 +24,30 @@ function rows(view: ComparisonView): MetricRow[] {
   const legacy = view.legacy;
   const optimizer = view.optimizer;
   const acc = view.acceptance;
-  const figure = (pick: (side: RosterSide) => string) => ({ legacy: pick(legacy), optimizer: optimizer === null ? FAILED : pick(optimizer) });
+  const figure = (pick: (side: RosterSide) => string) => ({
+    legacy: pick(legacy),
+    optimizer: optimizer === null ? FAILED : pick(optimizer),
+  });
   const breaks = (side: RosterSide) => (side.spacingBreaks === null ? '–' : String(side.spacingBreaks));
   return [
-    { name: 'Solve time', ...figure((s) => seconds(s.metrics.solve_time_ms)), criterion: 'optimizer under 10 s', passed: acc?.solve_time ?? null },
-    { name: 'Fill rate', ...figure((s) => percent(s.metrics.fill_rate_percent)), criterion: 'optimizer ≥ legacy', passed: acc?.fill_rate ?? null },
-    { name: 'Fairness variance', ...figure((s) => s.metrics.fairness_variance.toFixed(4)), criterion: 'optimizer ≤ legacy', passed: acc?.fairness ?? null },
+    {
+      name: 'Solve time',
+      ...figure((s) => seconds(s.metrics.solve_time_ms)),
+      criterion: 'optimizer under 10 s',
+      passed: acc?.solve_time ?? null,
+    },
+    {
+      name: 'Fill rate',
+      ...figure((s) => percent(s.metrics.fill_rate_percent)),
+      criterion: 'optimizer ≥ legacy',
+      passed: acc?.fill_rate ?? null,
+    },
+    {
+      name: 'Fairness variance',
+      ...figure((s) => s.metrics.fairness_variance.toFixed(4)),
+      criterion: 'optimizer ≤ legacy',
+      passed: acc?.fairness ?? null,
+    },
     { name: 'Variance, all eligible', ...figure((s) => s.metrics.fairness_variance_all.toFixed(4)), criterion: '', passed: null },
     { name: 'Spacing breaks', ...figure(breaks), criterion: 'strict spacing rules broken', passed: null },
     ...(view.differences === null
@@ -57,27 +75,43 @@ export function ComparisonMetrics(props: { view: ComparisonView }): React.JSX.El
         <TableBody>
           {rows(props.view).map((row) => (
             <TableRow key={row.name}>
-              <TableCell component="th" scope="row">{row.name}</TableCell>
-              <TableCell align="right" colSpan={row.optimizer === '' ? 2 : 1}>{row.legacy}</TableCell>
+              <TableCell component="th" scope="row">
+                {row.name}
+              </TableCell>
+              <TableCell align="right" colSpan={row.optimizer === '' ? 2 : 1}>
+                {row.legacy}
+              </TableCell>
               {row.optimizer !== '' && (
-                <TableCell align="right" sx={row.optimizer === FAILED ? { color: 'error.main', fontWeight: 600 } : undefined}>{row.optimizer}</TableCell>
+                <TableCell align="right" sx={row.optimizer === FAILED ? { color: 'error.main', fontWeight: 600 } : undefined}>
+                  {row.optimizer}
+                </TableCell>
               )}
               <TableCell sx={{ whiteSpace: 'normal !important' }}>
                 {row.passed !== null && <PassChip passed={row.passed} />}
-                {row.criterion !== '' && <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: row.passed === null ? 0 : 1 }}>{row.criterion}</Typography>}
+                {row.criterion !== '' && (
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: row.passed === null ? 0 : 1 }}>
+                    {row.criterion}
+                  </Typography>
+                )}
               </TableCell>
             </TableRow>
           ))}
           <TableRow>
-            <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>Overall</TableCell>
+            <TableCell component="th" scope="row" sx={{ fontWeight: 600 }}>
+              Overall
+            </TableCell>
             <TableCell colSpan={2} />
             <TableCell sx={{ whiteSpace: 'normal !important' }}>
               {props.view.acceptance === null ? (
-                <Typography component="span" variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>None: the optimizer failed</Typography>
+                <Typography component="span" variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>
+                  None: the optimizer failed
+                </Typography>
               ) : (
                 <>
                   <PassChip passed={props.view.acceptance.passed} />
-                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>all three</Typography>
+                  <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
+                    all three
+                  </Typography>
                 </>
               )}
             </TableCell>

@@ -22,7 +22,9 @@ export function ConfirmDialog(props: {
         <DialogContentText>{props.text}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel} autoFocus>Cancel</Button>
+        <Button onClick={props.onCancel} autoFocus>
+          Cancel
+        </Button>
         <Button variant="contained" color={props.danger ? 'error' : 'primary'} onClick={props.onConfirm}>
           {props.confirmLabel}
         </Button>

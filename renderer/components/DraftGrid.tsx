@@ -30,46 +30,67 @@ export function DraftGrid(props: {
         <TableHead>
           <TableRow>
             <TableCell sx={{ width: 130 }}>Duty day</TableCell>
-            {roles.map((role) => <TableCell key={role.key}>{role.title}</TableCell>)}
+            {roles.map((role) => (
+              <TableCell key={role.key}>{role.title}</TableCell>
+            ))}
             <TableCell sx={{ width: 110 }} />
           </TableRow>
         </TableHead>
         <TableBody>
-          {dates.map((date) => removed.has(date) ? (
-            <TableRow key={date} sx={{ bgcolor: 'action.hover' }}>
-              <TableCell sx={{ textDecoration: 'line-through', color: 'text.secondary' }}>{dayLabel(date)}</TableCell>
-              <TableCell colSpan={roles.length}>
-                <Typography variant="body2" color="text.secondary">Removed: no duty this day</Typography>
-              </TableCell>
-              <TableCell align="right">
-                <Button size="small" disabled={disabled} onClick={() => props.onSetRemoved(date, false)} aria-label={`Restore ${dayLabel(date)}`}>
-                  Restore
-                </Button>
-              </TableCell>
-            </TableRow>
-          ) : (
-            <TableRow key={date} hover>
-              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>{dayLabel(date)}</TableCell>
-              {roles.map((role) => {
-                const slot = slots.get(`${date}/${role.key}`);
-                return slot === undefined ? <TableCell key={role.key} /> : (
-                  <SlotCell
-                    key={role.key}
-                    slot={slot}
-                    roleTitle={role.title}
+          {dates.map((date) =>
+            removed.has(date) ? (
+              <TableRow key={date} sx={{ bgcolor: 'action.hover' }}>
+                <TableCell sx={{ textDecoration: 'line-through', color: 'text.secondary' }}>{dayLabel(date)}</TableCell>
+                <TableCell colSpan={roles.length}>
+                  <Typography variant="body2" color="text.secondary">
+                    Removed: no duty this day
+                  </Typography>
+                </TableCell>
+                <TableCell align="right">
+                  <Button
+                    size="small"
                     disabled={disabled}
-                    onOpen={() => props.onOpenSlot(slot)}
-                    onToggleLock={() => props.onToggleLock(slot)}
-                  />
-                );
-              })}
-              <TableCell align="right">
-                <Button size="small" color="inherit" disabled={disabled} onClick={() => props.onSetRemoved(date, true)} aria-label={`Remove ${dayLabel(date)}`}>
-                  Remove
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
+                    onClick={() => props.onSetRemoved(date, false)}
+                    aria-label={`Restore ${dayLabel(date)}`}
+                  >
+                    Restore
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ) : (
+              <TableRow key={date} hover>
+                <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap', fontWeight: 500 }}>
+                  {dayLabel(date)}
+                </TableCell>
+                {roles.map((role) => {
+                  const slot = slots.get(`${date}/${role.key}`);
+                  return slot === undefined ? (
+                    <TableCell key={role.key} />
+                  ) : (
+                    <SlotCell
+                      key={role.key}
+                      slot={slot}
+                      roleTitle={role.title}
+                      disabled={disabled}
+                      onOpen={() => props.onOpenSlot(slot)}
+                      onToggleLock={() => props.onToggleLock(slot)}
+                    />
+                  );
+                })}
+                <TableCell align="right">
+                  <Button
+                    size="small"
+                    color="inherit"
+                    disabled={disabled}
+                    onClick={() => props.onSetRemoved(date, true)}
+                    aria-label={`Remove ${dayLabel(date)}`}
+                  >
+                    Remove
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ),
+          )}
         </TableBody>
       </Table>
     </TableContainer>

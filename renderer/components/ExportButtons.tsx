@@ -41,12 +41,21 @@ export function ExportButtons(props: { month: MonthRef; memberId: string | null;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} className="no-print">
       {FORMATS.map(({ format, label }) => (
-        <Button key={format} variant="outlined" size="small" startIcon={<DownloadIcon />} disabled={busy !== null} onClick={() => void download(format)}>
+        <Button
+          key={format}
+          variant="outlined"
+          size="small"
+          startIcon={<DownloadIcon />}
+          disabled={busy !== null}
+          onClick={() => void download(format)}
+        >
           {label}
         </Button>
       ))}
       <FormControlLabel control={<Checkbox size="small" checked={bom} onChange={(_e, v) => setBom(v)} />} label="CSV with BOM (Excel)" />
-      <Button variant="contained" size="small" startIcon={<PrintIcon />} onClick={() => window.print()}>Print</Button>
+      <Button variant="contained" size="small" startIcon={<PrintIcon />} onClick={() => window.print()}>
+        Print
+      </Button>
     </Stack>
   );
 }

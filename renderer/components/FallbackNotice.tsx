@@ -10,8 +10,8 @@ export function FallbackNotice(props: { run: RunInfo }): React.JSX.Element | nul
   return (
     <Alert severity="warning">
       <AlertTitle>Fallback to the legacy scheduler</AlertTitle>
-      The {SCHEDULER_NAMES[props.run.requestedScheduler].toLowerCase()} could not make this roster, so the legacy scheduler made it
-      instead. Reason: {fallback.reason} (status: {fallback.status})
+      The {SCHEDULER_NAMES[props.run.requestedScheduler].toLowerCase()} could not make this roster, so the legacy scheduler made it instead.
+      Reason: {fallback.reason} (status: {fallback.status})
     </Alert>
   );
 }

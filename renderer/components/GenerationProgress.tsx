@@ -9,7 +9,12 @@ import { useEffect, useState } from 'react';
  * Shown while a roster is being generated; the window stays usable and the run can be cancelled. With the
  * optimizer, `limitSeconds` is its time limit, which covers the whole wait: the bar shows the time used of it.
  */
-export function GenerationProgress(props: { label: string; cancelling: boolean; onCancel(): void; limitSeconds?: number | null }): React.JSX.Element {
+export function GenerationProgress(props: {
+  label: string;
+  cancelling: boolean;
+  onCancel(): void;
+  limitSeconds?: number | null;
+}): React.JSX.Element {
   const elapsed = useElapsedSeconds();
   const limit = props.limitSeconds ?? null;
   return (
@@ -20,7 +25,12 @@ export function GenerationProgress(props: { label: string; cancelling: boolean; 
           <LinearProgress sx={{ flexGrow: 1 }} aria-label="Generating" />
         ) : (
           <>
-            <LinearProgress sx={{ flexGrow: 1 }} aria-label="Time used of the limit" variant="determinate" value={Math.min(100, (100 * elapsed) / limit)} />
+            <LinearProgress
+              sx={{ flexGrow: 1 }}
+              aria-label="Time used of the limit"
+              variant="determinate"
+              value={Math.min(100, (100 * elapsed) / limit)}
+            />
             <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }} aria-label="Time used">
               {Math.min(elapsed, limit)} s of {limit} s
             </Typography>

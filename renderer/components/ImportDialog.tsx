@@ -8,7 +8,8 @@ import type { ImportPreview } from '../../main/api/contract.ts';
 import { dayLabel, monthLabel } from '../format.ts';
 
 const months = (keys: string[]) => keys.map((k) => monthLabel({ year: Number(k.slice(0, 4)), month: Number(k.slice(5, 7)) })).join(', ');
-const names = (list: string[], max = 8) => (list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`);
+const names = (list: string[], max = 8) =>
+  list.length <= max ? list.join(', ') : `${list.slice(0, max).join(', ')} and ${list.length - max} more`;
 
 function Line(props: { label: string; children: React.ReactNode }): React.JSX.Element {
   return (
@@ -28,8 +29,8 @@ export function ImportDialog(props: { fileName: string; preview: ImportPreview; 
       <DialogTitle id="import-title">Import {props.fileName}?</DialogTitle>
       <DialogContent>
         <Typography variant="body2" sx={{ mb: 1 }}>
-          The club settings, roles and members are replaced by those of “{preview.clubName}”. A backup named
-          “before import of {props.fileName}” is made first, so the import can be undone from Settings → Backups.
+          The club settings, roles and members are replaced by those of “{preview.clubName}”. A backup named “before import of{' '}
+          {props.fileName}” is made first, so the import can be undone from Settings → Backups.
         </Typography>
         <ul style={{ paddingLeft: 20, margin: 0 }} aria-label="What the import changes">
           <Line label="Members">
@@ -46,8 +47,13 @@ export function ImportDialog(props: { fileName: string; preview: ImportPreview; 
           )}
           <Line label="Drafts">
             {preview.drafts.kept === 0 ? 'none to keep' : `${preview.drafts.kept} kept`}
-            {emptied.length > 0 && `; ${emptied.length} ${emptied.length === 1 ? 'slot becomes' : 'slots become'} empty because the member is not in the file: `}
-            {emptied.length > 0 && names(emptied.map((s) => `${dayLabel(s.date)} ${s.role} (${s.memberName})`), 5)}
+            {emptied.length > 0 &&
+              `; ${emptied.length} ${emptied.length === 1 ? 'slot becomes' : 'slots become'} empty because the member is not in the file: `}
+            {emptied.length > 0 &&
+              names(
+                emptied.map((s) => `${dayLabel(s.date)} ${s.role} (${s.memberName})`),
+                5,
+              )}
           </Line>
           <Line label="Published months">
             {p.kept.length > 0 ? `${months(p.kept)} unchanged (publish time kept)` : 'none unchanged'}
@@ -59,7 +65,9 @@ export function ImportDialog(props: { fileName: string; preview: ImportPreview; 
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onCancel}>Cancel</Button>
-        <Button variant="contained" color="error" onClick={props.onImport} autoFocus>Import</Button>
+        <Button variant="contained" color="error" onClick={props.onImport} autoFocus>
+          Import
+        </Button>
       </DialogActions>
     </Dialog>
   );

@@ -36,13 +36,30 @@ export function LoadChart(props: { series: [LoadSeries] | [LoadSeries, LoadSerie
         ))}
       </Stack>
       <Box sx={{ maxHeight: 420, overflowY: 'auto' }}>
-        <svg width="100%" viewBox={`0 0 ${WIDTH} ${height}`} preserveAspectRatio="xMinYMin meet" role="img" aria-label={summary} style={{ maxWidth: WIDTH * 1.15 }}>
-          {Array.from({ length: max + 1 }, (_, tick) => tick).filter((tick) => max <= 10 || tick % Math.ceil(max / 10) === 0).map((tick) => (
-            <g key={tick}>
-              <line x1={LABEL_WIDTH + tick * scale} x2={LABEL_WIDTH + tick * scale} y1={0} y2={height - 20} stroke={theme.palette.divider} />
-              <text x={LABEL_WIDTH + tick * scale} y={height - 6} fontSize={11} textAnchor="middle" fill={theme.palette.text.secondary}>{tick}</text>
-            </g>
-          ))}
+        <svg
+          width="100%"
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          preserveAspectRatio="xMinYMin meet"
+          role="img"
+          aria-label={summary}
+          style={{ maxWidth: WIDTH * 1.15 }}
+        >
+          {Array.from({ length: max + 1 }, (_, tick) => tick)
+            .filter((tick) => max <= 10 || tick % Math.ceil(max / 10) === 0)
+            .map((tick) => (
+              <g key={tick}>
+                <line
+                  x1={LABEL_WIDTH + tick * scale}
+                  x2={LABEL_WIDTH + tick * scale}
+                  y1={0}
+                  y2={height - 20}
+                  stroke={theme.palette.divider}
+                />
+                <text x={LABEL_WIDTH + tick * scale} y={height - 6} fontSize={11} textAnchor="middle" fill={theme.palette.text.secondary}>
+                  {tick}
+                </text>
+              </g>
+            ))}
           {ids.map((id, row) => {
             const y = row * ROW;
             return (

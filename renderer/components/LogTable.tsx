@@ -13,7 +13,9 @@ const LEVEL_COLORS = { info: 'default', warn: 'warning', error: 'error' } as con
 
 function details(event: LogEvent): string {
   const { time: _time, level: _level, message: _message, ...rest } = event;
-  return Object.entries(rest).map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join('  ');
+  return Object.entries(rest)
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('  ');
 }
 
 /** Log events as written to the log file, in the order given (the page passes the newest first). */
@@ -33,7 +35,9 @@ export function LogTable(props: { events: LogEvent[] }): React.JSX.Element {
           {props.events.map((event, index) => (
             <TableRow key={`${event.time}-${index}`}>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateTime(event.time)}</TableCell>
-              <TableCell><Chip size="small" label={event.level} color={LEVEL_COLORS[event.level] ?? 'default'} /></TableCell>
+              <TableCell>
+                <Chip size="small" label={event.level} color={LEVEL_COLORS[event.level] ?? 'default'} />
+              </TableCell>
               <TableCell>{event.message}</TableCell>
               <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}>{details(event)}</TableCell>
             </TableRow>

@@ -46,13 +46,17 @@ function toMember(form: Form): Member | FieldError {
   const limitText = form.maxPerMonth.trim();
   const maxPerMonth = limitText === '' ? null : Number(limitText);
   if (maxPerMonth !== null && !Number.isFinite(maxPerMonth)) {
-    return { field: 'member.maxPerMonth', message: `${label('maxPerMonth')} "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.` };
+    return {
+      field: 'member.maxPerMonth',
+      message: `${label('maxPerMonth')} "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.`,
+    };
   }
   const rolePercent: Record<string, number> = {};
   for (const [key, text] of Object.entries(form.percents)) {
     if (text.trim() === '' || !form.member.qualifications.includes(key)) continue;
     const value = Number(text);
-    if (!Number.isFinite(value)) return { field: `member.rolePercent.${key}`, message: `Percent for ${key} "${text}" is not a number (0 to 100).` };
+    if (!Number.isFinite(value))
+      return { field: `member.rolePercent.${key}`, message: `Percent for ${key} "${text}" is not a number (0 to 100).` };
     rolePercent[key] = value;
   }
   // Expiry dates go with their qualification (the form does not edit them).
@@ -88,7 +92,10 @@ export function MemberDialog(props: {
   const qualifications = [...new Set([...props.qualifications, ...member.qualifications])];
   // Likely typos are shown while editing and do not stop the save.
   const warnings = memberWarnings(
-    { qualifications: member.qualifications, rolePercent: Object.fromEntries(Object.entries(form.percents).map(([key, text]) => [key, Number(text) || 0])) },
+    {
+      qualifications: member.qualifications,
+      rolePercent: Object.fromEntries(Object.entries(form.percents).map(([key, text]) => [key, Number(text) || 0])),
+    },
     props.qualifications.map((qualification) => ({ qualification })),
   );
 
@@ -140,52 +147,108 @@ export function MemberDialog(props: {
         <Stack spacing={2}>
           {error !== null && <Alert severity="error">Not saved: {error.message}</Alert>}
           <Stack direction="row" spacing={2}>
-            <TextField label={label('id')} size="small" value={member.id} disabled={!props.isNew} onChange={(e) => set({ id: e.target.value })}
-              error={errorFor('id') !== undefined} helperText={errorFor('id') ?? (props.isNew ? 'A free id is proposed; any id nobody has will do' : undefined)} sx={{ flex: 1 }} />
-            <TextField label={label('name')} size="small" value={member.name} onChange={(e) => set({ name: e.target.value })}
-              error={errorFor('name') !== undefined} helperText={errorFor('name')} sx={{ flex: 2 }} />
+            <TextField
+              label={label('id')}
+              size="small"
+              value={member.id}
+              disabled={!props.isNew}
+              onChange={(e) => set({ id: e.target.value })}
+              error={errorFor('id') !== undefined}
+              helperText={errorFor('id') ?? (props.isNew ? 'A free id is proposed; any id nobody has will do' : undefined)}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              label={label('name')}
+              size="small"
+              value={member.name}
+              onChange={(e) => set({ name: e.target.value })}
+              error={errorFor('name') !== undefined}
+              helperText={errorFor('name')}
+              sx={{ flex: 2 }}
+            />
           </Stack>
           <FormGroup row>
-            <FormControlLabel control={<Switch checked={member.active} onChange={(_e, v) => set({ active: v })} />} label={label('active')} />
-            <FormControlLabel control={<Switch checked={member.suspended} onChange={(_e, v) => set({ suspended: v })} />} label={label('suspended')} />
-            <FormControlLabel control={<Switch checked={member.dontSchedule} onChange={(_e, v) => set({ dontSchedule: v })} />} label={label('dontSchedule')} />
-            <FormControlLabel control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />} label={label('allowWeekendDouble')} />
+            <FormControlLabel
+              control={<Switch checked={member.active} onChange={(_e, v) => set({ active: v })} />}
+              label={label('active')}
+            />
+            <FormControlLabel
+              control={<Switch checked={member.suspended} onChange={(_e, v) => set({ suspended: v })} />}
+              label={label('suspended')}
+            />
+            <FormControlLabel
+              control={<Switch checked={member.dontSchedule} onChange={(_e, v) => set({ dontSchedule: v })} />}
+              label={label('dontSchedule')}
+            />
+            <FormControlLabel
+              control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />}
+              label={label('allowWeekendDouble')}
+            />
           </FormGroup>
           <Stack direction="row" spacing={2}>
-            <TextField label={label('maxPerMonth')} size="small" value={form.maxPerMonth} onChange={(e) => setForm({ ...form, maxPerMonth: e.target.value })}
+            <TextField
+              label={label('maxPerMonth')}
+              size="small"
+              value={form.maxPerMonth}
+              onChange={(e) => setForm({ ...form, maxPerMonth: e.target.value })}
               error={errorFor('maxPerMonth') !== undefined}
               helperText={errorFor('maxPerMonth') ?? 'Duties per month, 0 to 12 (0.5 = every other month); empty = club default'}
-              slotProps={{ htmlInput: { inputMode: 'decimal' } }} sx={{ flex: 1 }} />
-            <TextField select label={label('preferredDay')} size="small" value={member.preferredDay ?? ''}
+              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              select
+              label={label('preferredDay')}
+              size="small"
+              value={member.preferredDay ?? ''}
               onChange={(e) => set({ preferredDay: e.target.value === '' ? null : (e.target.value as 'sat' | 'sun') })}
-              error={errorFor('preferredDay') !== undefined} helperText={errorFor('preferredDay')} sx={{ flex: 1 }}>
+              error={errorFor('preferredDay') !== undefined}
+              helperText={errorFor('preferredDay')}
+              sx={{ flex: 1 }}
+            >
               <MenuItem value="">No preference</MenuItem>
               <MenuItem value="sat">Saturday</MenuItem>
               <MenuItem value="sun">Sunday</MenuItem>
             </TextField>
           </Stack>
           <div>
-            <Typography variant="subtitle2" component="h3">{label('qualifications')} and {label('rolePercent').toLowerCase()} (percent)</Typography>
+            <Typography variant="subtitle2" component="h3">
+              {label('qualifications')} and {label('rolePercent').toLowerCase()} (percent)
+            </Typography>
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
               {qualifications.map((key) => {
                 const held = member.qualifications.includes(key);
                 return (
                   <Stack key={key} direction="row" sx={{ alignItems: 'center' }}>
                     <FormControlLabel
-                      control={<Checkbox checked={held} onChange={(_e, v) => set({ qualifications: v ? [...member.qualifications, key] : member.qualifications.filter((q) => q !== key) })} />}
+                      control={
+                        <Checkbox
+                          checked={held}
+                          onChange={(_e, v) =>
+                            set({ qualifications: v ? [...member.qualifications, key] : member.qualifications.filter((q) => q !== key) })
+                          }
+                        />
+                      }
                       label={key}
                     />
-                    <TextField size="small" disabled={!held} value={form.percents[key] ?? ''}
+                    <TextField
+                      size="small"
+                      disabled={!held}
+                      value={form.percents[key] ?? ''}
                       onChange={(e) => setForm({ ...form, percents: { ...form.percents, [key]: e.target.value } })}
                       error={errorFor(`rolePercent.${key}`) !== undefined}
                       slotProps={{ htmlInput: { inputMode: 'numeric', 'aria-label': `Percent for ${key}` } }}
-                      placeholder="%" sx={{ width: 70 }} />
+                      placeholder="%"
+                      sx={{ width: 70 }}
+                    />
                   </Stack>
                 );
               })}
             </Stack>
             {warnings.length > 0 && (
-              <Alert severity="warning" sx={{ mt: 1 }} aria-label="Please check">{warnings.join(' ')} You can still save.</Alert>
+              <Alert severity="warning" sx={{ mt: 1 }} aria-label="Please check">
+                {warnings.join(' ')} You can still save.
+              </Alert>
             )}
             {(errorFor('qualifications') ?? errorFor('rolePercent')) !== undefined && (
               <FormHelperText error>{errorFor('qualifications') ?? errorFor('rolePercent')}</FormHelperText>
@@ -197,10 +260,16 @@ export function MemberDialog(props: {
       </DialogContent>
       <DialogActions>
         {!props.isNew && (
-          <Button color="error" onClick={() => setConfirmingDelete(true)} disabled={saving} sx={{ mr: 'auto' }}>Delete member</Button>
+          <Button color="error" onClick={() => setConfirmingDelete(true)} disabled={saving} sx={{ mr: 'auto' }}>
+            Delete member
+          </Button>
         )}
-        <Button onClick={props.onClose} disabled={saving}>Cancel</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>Save</Button>
+        <Button onClick={props.onClose} disabled={saving}>
+          Cancel
+        </Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+          Save
+        </Button>
       </DialogActions>
       <ConfirmDialog
         open={confirmingDelete}

@@ -59,21 +59,31 @@ export function MembersTable(props: {
           <TableBody>
             {shown.map((member) => (
               <TableRow key={member.id} hover>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>{member.name}</TableCell>
+                <TableCell component="th" scope="row" sx={{ fontWeight: 500, whiteSpace: 'nowrap' }}>
+                  {member.name}
+                </TableCell>
                 <TableCell>{status(member)}</TableCell>
                 <TableCell>{member.qualifications.map((q) => props.qualificationTitles[q] ?? q).join(', ')}</TableCell>
                 <TableCell sx={{ whiteSpace: 'nowrap' }}>{member.maxPerMonth ?? `default (${props.defaultLimit ?? '–'})`}</TableCell>
-                <TableCell>{Object.entries(member.rolePercent).map(([q, p]) => `${props.qualificationTitles[q] ?? q} ${p}%`).join(', ')}</TableCell>
+                <TableCell>
+                  {Object.entries(member.rolePercent)
+                    .map(([q, p]) => `${props.qualificationTitles[q] ?? q} ${p}%`)
+                    .join(', ')}
+                </TableCell>
                 <TableCell>{member.preferredDay === null ? '' : DAY_NAMES[member.preferredDay]}</TableCell>
                 <TableCell>{nameList(member.pairWith)}</TableCell>
                 <TableCell>{nameList(member.avoid)}</TableCell>
                 <TableCell>{member.blackouts.length}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0 }}>
                   <Tooltip title="Edit">
-                    <IconButton size="small" onClick={() => props.onEdit(member)} aria-label={`Edit ${member.name}`}><EditIcon fontSize="small" /></IconButton>
+                    <IconButton size="small" onClick={() => props.onEdit(member)} aria-label={`Edit ${member.name}`}>
+                      <EditIcon fontSize="small" />
+                    </IconButton>
                   </Tooltip>
                   <Tooltip title="Blackout days">
-                    <IconButton size="small" onClick={() => props.onBlackouts(member)} aria-label={`Blackout days of ${member.name}`}><EventBusyIcon fontSize="small" /></IconButton>
+                    <IconButton size="small" onClick={() => props.onBlackouts(member)} aria-label={`Blackout days of ${member.name}`}>
+                      <EventBusyIcon fontSize="small" />
+                    </IconButton>
                   </Tooltip>
                 </TableCell>
               </TableRow>

@@ -20,20 +20,30 @@ export function MonthOverrides(props: {
   const parsed = parseMonthKey(monthKey);
   return (
     <Stack spacing={1}>
-      <Typography variant="subtitle2" component="h4">Per-month override</Typography>
+      <Typography variant="subtitle2" component="h4">
+        Per-month override
+      </Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        {entries.length === 0 && <Typography variant="body2" color="text.secondary">No month uses a different scheduler.</Typography>}
+        {entries.length === 0 && (
+          <Typography variant="body2" color="text.secondary">
+            No month uses a different scheduler.
+          </Typography>
+        )}
         {entries.map(([key, kind]) => {
           const ref = parseMonthKey(key);
           return (
             <Chip
               key={key}
               label={`${ref === null ? key : monthLabel(ref)}: ${SCHEDULER_NAMES[kind]}`}
-              onDelete={props.disabled ? undefined : () => {
-                const next = { ...props.overrides };
-                delete next[key];
-                props.onChange(next);
-              }}
+              onDelete={
+                props.disabled
+                  ? undefined
+                  : () => {
+                      const next = { ...props.overrides };
+                      delete next[key];
+                      props.onChange(next);
+                    }
+              }
             />
           );
         })}
@@ -48,7 +58,14 @@ export function MonthOverrides(props: {
           slotProps={{ inputLabel: { shrink: true } }}
           sx={{ width: 180 }}
         />
-        <TextField select size="small" label="Scheduler" value={scheduler} onChange={(event) => setScheduler(event.target.value as SchedulerKind)} sx={{ width: 150 }}>
+        <TextField
+          select
+          size="small"
+          label="Scheduler"
+          value={scheduler}
+          onChange={(event) => setScheduler(event.target.value as SchedulerKind)}
+          sx={{ width: 150 }}
+        >
           <MenuItem value="legacy">Legacy</MenuItem>
           <MenuItem value="optimizer">Optimizer</MenuItem>
         </TextField>

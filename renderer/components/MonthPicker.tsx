@@ -6,7 +6,12 @@ import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import type { MonthRef } from '../../main/api/contract.ts';
 import { monthKey, parseMonthKey, shiftMonth } from '../format.ts';
 
-export function MonthPicker(props: { value: MonthRef; onChange(month: MonthRef): void; disabled?: boolean; label?: string }): React.JSX.Element {
+export function MonthPicker(props: {
+  value: MonthRef;
+  onChange(month: MonthRef): void;
+  disabled?: boolean;
+  label?: string;
+}): React.JSX.Element {
   const { value, onChange, disabled } = props;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>

@@ -62,7 +62,13 @@ export function NavigationDrawer(props: { page: PageName; onNavigate(page: PageN
                 <ListItemText primary={name} sx={rail ? VISUALLY_HIDDEN : undefined} />
               </ListItemButton>
             );
-            return rail ? <Tooltip key={name} title={name} placement="right">{link}</Tooltip> : link;
+            return rail ? (
+              <Tooltip key={name} title={name} placement="right">
+                {link}
+              </Tooltip>
+            ) : (
+              link
+            );
           })}
         </List>
       </nav>
@@ -71,4 +77,12 @@ export function NavigationDrawer(props: { page: PageName; onNavigate(page: PageN
 }
 
 /** Read out and found by name, but not drawn. */
-const VISUALLY_HIDDEN = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', m: 0 } as const;
+const VISUALLY_HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+  m: 0,
+} as const;

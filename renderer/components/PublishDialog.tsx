@@ -35,17 +35,28 @@ function SlotList(props: { label: string; items: { key: string; primary: string;
  * Asks before publishing and says what it publishes: what it replaces (version, changed slots), the
  * empty slots, and the slots that break a hard rule, which need an explicit "Publish anyway".
  */
-export function PublishDialog(props: { draftId: number; title: string; onPublish(anyway: boolean): void; onCancel(): void }): React.JSX.Element {
+export function PublishDialog(props: {
+  draftId: number;
+  title: string;
+  onPublish(anyway: boolean): void;
+  onCancel(): void;
+}): React.JSX.Element {
   const [check, setCheck] = useState<PublishCheck | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let current = true;
     api.publishCheck(props.draftId).then(
-      (value) => { if (current) setCheck(value); },
-      (caught: unknown) => { if (current) setError(errorMessage(caught)); },
+      (value) => {
+        if (current) setCheck(value);
+      },
+      (caught: unknown) => {
+        if (current) setError(errorMessage(caught));
+      },
     );
-    return () => { current = false; };
+    return () => {
+      current = false;
+    };
   }, [props.draftId]);
 
   const breaks = check?.ruleBreaks.length ?? 0;
@@ -68,7 +79,11 @@ export function PublishDialog(props: { draftId: number; title: string; onPublish
                 <AlertTitle>{plural(breaks, 'slot breaks', 'slots break')} a hard rule</AlertTitle>
                 <SlotList
                   label="Rule breaks"
-                  items={check.ruleBreaks.map((b) => ({ key: `${b.date}/${b.role}/${b.message}`, primary: `${dayLabel(b.date)}, ${b.roleTitle}: ${b.memberName}`, secondary: b.message }))}
+                  items={check.ruleBreaks.map((b) => ({
+                    key: `${b.date}/${b.role}/${b.message}`,
+                    primary: `${dayLabel(b.date)}, ${b.roleTitle}: ${b.memberName}`,
+                    secondary: b.message,
+                  }))}
                 />
                 Fix them in the draft, or publish anyway if the club has agreed to it.
               </Alert>
@@ -78,7 +93,11 @@ export function PublishDialog(props: { draftId: number; title: string; onPublish
                 <AlertTitle>{plural(check.emptySlots.length, 'slot is', 'slots are')} empty</AlertTitle>
                 <SlotList
                   label="Empty slots"
-                  items={check.emptySlots.map((s) => ({ key: `${s.date}/${s.role}`, primary: `${dayLabel(s.date)}, ${s.roleTitle}`, secondary: s.diagnosis }))}
+                  items={check.emptySlots.map((s) => ({
+                    key: `${s.date}/${s.role}`,
+                    primary: `${dayLabel(s.date)}, ${s.roleTitle}`,
+                    secondary: s.diagnosis,
+                  }))}
                 />
               </Alert>
             ) : (
@@ -89,7 +108,11 @@ export function PublishDialog(props: { draftId: number; title: string; onPublish
                 <AlertTitle>{plural(check.spacingBreaks.length, 'spacing rule is', 'spacing rules are')} broken</AlertTitle>
                 <SlotList
                   label="Spacing breaks"
-                  items={check.spacingBreaks.map((b) => ({ key: `${b.date}/${b.role}/${b.message}`, primary: `${dayLabel(b.date)}, ${b.roleTitle}`, secondary: b.message }))}
+                  items={check.spacingBreaks.map((b) => ({
+                    key: `${b.date}/${b.role}/${b.message}`,
+                    primary: `${dayLabel(b.date)}, ${b.roleTitle}`,
+                    secondary: b.message,
+                  }))}
                 />
               </Alert>
             )}
@@ -99,9 +122,13 @@ export function PublishDialog(props: { draftId: number; title: string; onPublish
       <DialogActions>
         <Button onClick={props.onCancel}>Cancel</Button>
         {breaks > 0 ? (
-          <Button variant="contained" color="error" onClick={() => props.onPublish(true)}>Publish anyway</Button>
+          <Button variant="contained" color="error" onClick={() => props.onPublish(true)}>
+            Publish anyway
+          </Button>
         ) : (
-          <Button variant="contained" disabled={check === null} onClick={() => props.onPublish(false)} autoFocus>Publish</Button>
+          <Button variant="contained" disabled={check === null} onClick={() => props.onPublish(false)} autoFocus>
+            Publish
+          </Button>
         )}
       </DialogActions>
     </Dialog>

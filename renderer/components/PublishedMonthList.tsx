@@ -6,10 +6,18 @@ import Typography from '@mui/material/Typography';
 import type { MonthRef, PublishedMonth } from '../../main/api/contract.ts';
 import { monthLabel } from '../format.ts';
 
-export function PublishedMonthList(props: { months: PublishedMonth[]; selected: MonthRef | null; onSelect(month: MonthRef): void }): React.JSX.Element {
+export function PublishedMonthList(props: {
+  months: PublishedMonth[];
+  selected: MonthRef | null;
+  onSelect(month: MonthRef): void;
+}): React.JSX.Element {
   return (
     <Paper sx={{ width: 220, flexShrink: 0, maxHeight: 'calc(100vh - 180px)', overflowY: 'auto' }} className="no-print">
-      {props.months.length === 0 && <Typography sx={{ p: 2 }} color="text.secondary">Nothing published yet.</Typography>}
+      {props.months.length === 0 && (
+        <Typography sx={{ p: 2 }} color="text.secondary">
+          Nothing published yet.
+        </Typography>
+      )}
       <List dense aria-label="Published months">
         {props.months.map((month) => (
           <ListItemButton

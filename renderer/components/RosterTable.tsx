@@ -29,17 +29,26 @@ export function RosterTable(props: {
 }): React.JSX.Element {
   return (
     <TableContainer component={Paper} sx={{ maxHeight: props.maxHeight }}>
-      <Table size="small" stickyHeader aria-label={props.label} sx={props.dense ? { '& td, & th': { fontSize: '0.8rem', px: 0.75, lineHeight: 1.3 } } : undefined}>
+      <Table
+        size="small"
+        stickyHeader
+        aria-label={props.label}
+        sx={props.dense ? { '& td, & th': { fontSize: '0.8rem', px: 0.75, lineHeight: 1.3 } } : undefined}
+      >
         <TableHead>
           <TableRow>
             <TableCell>Duty day</TableCell>
-            {props.roles.map((role) => <TableCell key={role.key}>{role.title}</TableCell>)}
+            {props.roles.map((role) => (
+              <TableCell key={role.key}>{role.title}</TableCell>
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>
           {props.dutyDays.map((date) => (
             <TableRow key={date}>
-              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>{dayLabel(date)}</TableCell>
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
+                {dayLabel(date)}
+              </TableCell>
               {props.roles.map((role) => {
                 const { name, highlighted, note } = props.cell(date, role.key);
                 return (
@@ -54,7 +63,12 @@ export function RosterTable(props: {
                   >
                     {name ?? EMPTY_SLOT}
                     {note != null && <span style={{ display: 'block', fontWeight: 400, fontSize: '0.75rem' }}>{note}</span>}
-                    {highlighted && <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> ({props.highlightLabel})</span>}
+                    {highlighted && (
+                      <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                        {' '}
+                        ({props.highlightLabel})
+                      </span>
+                    )}
                   </TableCell>
                 );
               })}

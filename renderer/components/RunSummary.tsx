@@ -6,16 +6,23 @@ import type { DraftFigures, RunInfo } from '../../main/api/contract.ts';
 import { SCHEDULER_NAMES, percent, seconds } from '../format.ts';
 import { Stat } from './Stat.tsx';
 
-const fill = (m: { fill_rate_percent: number; filled_slots: number; total_slots: number }) => `${percent(m.fill_rate_percent)} (${m.filled_slots}/${m.total_slots})`;
+const fill = (m: { fill_rate_percent: number; filled_slots: number; total_slots: number }) =>
+  `${percent(m.fill_rate_percent)} (${m.filled_slots}/${m.total_slots})`;
 
 /** A figure of the draft as it stands, with the run's own figure beneath it. */
 function NowAndGenerated(props: { label: string; now: string; generated: string | null }): React.JSX.Element {
   return (
     <Box role="group" aria-label={props.label} sx={{ minWidth: 96 }}>
-      <Typography variant="caption" color="text.secondary" component="div">{props.label}</Typography>
-      <Typography variant="body1" component="div" sx={{ fontWeight: 600 }}>{props.now}</Typography>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {props.label}
+      </Typography>
+      <Typography variant="body1" component="div" sx={{ fontWeight: 600 }}>
+        {props.now}
+      </Typography>
       {props.generated !== null && (
-        <Typography variant="caption" color="text.secondary" component="div">as generated {props.generated}</Typography>
+        <Typography variant="caption" color="text.secondary" component="div">
+          as generated {props.generated}
+        </Typography>
       )}
     </Box>
   );
@@ -36,7 +43,11 @@ export function RunSummary(props: { run: RunInfo; now: DraftFigures }): React.JS
         {run.gap !== null && <Stat label="Gap" value={percent(run.gap * 100)} />}
         <Stat label="Solve time" value={generated === null ? '–' : seconds(generated.solve_time_ms)} />
         <NowAndGenerated label="Fill rate" now={fill(now)} generated={generated === null ? null : fill(generated)} />
-        <NowAndGenerated label="Fairness variance" now={now.fairness_variance.toFixed(4)} generated={generated === null ? null : generated.fairness_variance.toFixed(4)} />
+        <NowAndGenerated
+          label="Fairness variance"
+          now={now.fairness_variance.toFixed(4)}
+          generated={generated === null ? null : generated.fairness_variance.toFixed(4)}
+        />
         <Stat label="Spacing breaks" value={String(now.spacing_breaks)} />
         {now.rule_breaks > 0 && <Stat label="Rule breaks" value={String(now.rule_breaks)} />}
         {run.seed !== null && <Stat label="Seed" value={String(run.seed)} />}

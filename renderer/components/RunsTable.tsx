@@ -10,8 +10,20 @@ import type { RunInfo } from '../../main/api/contract.ts';
 import { PURPOSE_NAMES, SCHEDULER_NAMES, dateTime, percent, rangeLabel, seconds } from '../format.ts';
 
 function outcome(run: RunInfo): React.JSX.Element | string {
-  if (run.error !== null) return <><Chip size="small" color="error" label="Error" sx={{ mr: 1 }} />{run.error}</>;
-  if (run.fallback !== null) return <><Chip size="small" color="warning" label="Fallback" sx={{ mr: 1 }} />{run.fallback.reason}</>;
+  if (run.error !== null)
+    return (
+      <>
+        <Chip size="small" color="error" label="Error" sx={{ mr: 1 }} />
+        {run.error}
+      </>
+    );
+  if (run.fallback !== null)
+    return (
+      <>
+        <Chip size="small" color="warning" label="Fallback" sx={{ mr: 1 }} />
+        {run.fallback.reason}
+      </>
+    );
   return '';
 }
 
@@ -46,10 +58,15 @@ export function RunsTable(props: { runs: RunInfo[] }): React.JSX.Element {
                   {run.requestedScheduler !== run.scheduler && ` (asked: ${SCHEDULER_NAMES[run.requestedScheduler]})`}
                 </TableCell>
                 <TableCell>{run.status}</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap', color: slow ? 'error.main' : undefined, fontWeight: slow ? 600 : undefined }}>
+                <TableCell
+                  align="right"
+                  sx={{ whiteSpace: 'nowrap', color: slow ? 'error.main' : undefined, fontWeight: slow ? 600 : undefined }}
+                >
                   {run.metrics === null ? '–' : seconds(run.metrics.solve_time_ms)}
                 </TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>{run.metrics === null ? '–' : percent(run.metrics.fill_rate_percent)}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {run.metrics === null ? '–' : percent(run.metrics.fill_rate_percent)}
+                </TableCell>
                 <TableCell align="right">{run.metrics === null ? '–' : run.metrics.fairness_variance.toFixed(4)}</TableCell>
                 <TableCell sx={{ minWidth: 120 }}>{outcome(run)}</TableCell>
               </TableRow>

@@ -16,7 +16,11 @@ import { BackupDialog } from './BackupDialog.tsx';
 import { MonthOverrides } from './MonthOverrides.tsx';
 
 /** The scheduler choice with instant rollback, shadow mode and the optimizer's time limit. */
-export function SchedulerSettings(props: { settings: Settings; onSaved(settings: Settings): void; onBackupCreated(): void }): React.JSX.Element {
+export function SchedulerSettings(props: {
+  settings: Settings;
+  onSaved(settings: Settings): void;
+  onBackupCreated(): void;
+}): React.JSX.Element {
   const { notify } = useApp();
   const { settings } = props;
   const [asking, setAsking] = useState(false);
@@ -59,7 +63,9 @@ export function SchedulerSettings(props: { settings: Settings; onSaved(settings:
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="scheduler-heading">
       <Stack spacing={2}>
-        <Typography variant="h6" component="h3" id="scheduler-heading">Scheduler</Typography>
+        <Typography variant="h6" component="h3" id="scheduler-heading">
+          Scheduler
+        </Typography>
         <FormControlLabel
           control={
             <Switch
@@ -74,13 +80,21 @@ export function SchedulerSettings(props: { settings: Settings; onSaved(settings:
           label="Use optimization scheduler"
         />
         <Typography variant="body2" color="text.secondary" sx={{ mt: '0 !important' }}>
-          Off: the legacy scheduler fills the roster day by day with a random draw, as the club has always done. On: an
-          optimizer (GLPK) fills as many slots as possible and spreads duties as evenly as it can, within the time limit.
-          If it fails, the legacy scheduler steps in and you are told. The change takes effect on the next generation;
-          existing drafts and published rosters are not touched, so switching back is an instant rollback.
+          Off: the legacy scheduler fills the roster day by day with a random draw, as the club has always done. On: an optimizer (GLPK)
+          fills as many slots as possible and spreads duties as evenly as it can, within the time limit. If it fails, the legacy scheduler
+          steps in and you are told. The change takes effect on the next generation; existing drafts and published rosters are not touched,
+          so switching back is an instant rollback.
         </Typography>
         <FormControlLabel
-          control={<Switch checked={settings.shadowMode} disabled={busy || optimizerOn} onChange={(_event, checked) => void save({ ...settings, shadowMode: checked }, checked ? 'Shadow mode on.' : 'Shadow mode off.')} />}
+          control={
+            <Switch
+              checked={settings.shadowMode}
+              disabled={busy || optimizerOn}
+              onChange={(_event, checked) =>
+                void save({ ...settings, shadowMode: checked }, checked ? 'Shadow mode on.' : 'Shadow mode off.')
+              }
+            />
+          }
           label="Shadow mode: also run the optimizer and record a comparison (legacy roster stays the draft)"
         />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
@@ -99,7 +113,8 @@ export function SchedulerSettings(props: { settings: Settings; onSaved(settings:
             disabled={busy || timeLimit === String(settings.timeLimitSeconds)}
             onClick={() => {
               const seconds = Number(timeLimit);
-              if (timeLimit.trim() === '' || !Number.isFinite(seconds)) setError({ field: 'timeLimitSeconds', message: 'Enter the time limit as a number of seconds.' });
+              if (timeLimit.trim() === '' || !Number.isFinite(seconds))
+                setError({ field: 'timeLimitSeconds', message: 'Enter the time limit as a number of seconds.' });
               else void save({ ...settings, timeLimitSeconds: seconds }, 'Time limit saved.');
             }}
           >

@@ -20,7 +20,13 @@ export function SlotCell(props: {
   const { slot, roleTitle, disabled } = props;
   const where = `${roleTitle}, ${dayLabel(slot.date)}`;
   const empty = slot.memberId === null;
-  const background = empty ? 'rgba(211, 47, 47, 0.08)' : slot.warnings.length > 0 ? 'rgba(237, 108, 2, 0.10)' : slot.locked ? 'rgba(29, 79, 145, 0.08)' : undefined;
+  const background = empty
+    ? 'rgba(211, 47, 47, 0.08)'
+    : slot.warnings.length > 0
+      ? 'rgba(237, 108, 2, 0.10)'
+      : slot.locked
+        ? 'rgba(29, 79, 145, 0.08)'
+        : undefined;
   const hint = readableDates(empty ? (slot.diagnosis ?? 'Nobody could take this slot.') : slot.warnings.join(' '));
   const button = (
     <Button
@@ -38,10 +44,21 @@ export function SlotCell(props: {
   return (
     <TableCell sx={{ bgcolor: background, py: 0.25 }} data-slot={`${slot.date}/${slot.role}`}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
-        {hint === '' ? button : <Tooltip title={hint}><span style={{ display: 'flex', flexGrow: 1, minWidth: 0 }}>{button}</span></Tooltip>}
+        {hint === '' ? (
+          button
+        ) : (
+          <Tooltip title={hint}>
+            <span style={{ display: 'flex', flexGrow: 1, minWidth: 0 }}>{button}</span>
+          </Tooltip>
+        )}
         {slot.warnings.length > 0 && (
           <Tooltip title={readableDates(slot.warnings.join(' '))}>
-            <WarningAmberIcon color="warning" fontSize="small" role="img" aria-label={`Warning: ${readableDates(slot.warnings.join(' '))}`} />
+            <WarningAmberIcon
+              color="warning"
+              fontSize="small"
+              role="img"
+              aria-label={`Warning: ${readableDates(slot.warnings.join(' '))}`}
+            />
           </Tooltip>
         )}
         <IconButton

@@ -29,7 +29,16 @@ function moveFocus(event: React.KeyboardEvent<HTMLElement>, list: HTMLElement | 
   if (items.length === 0) return;
   event.preventDefault();
   const at = items.indexOf(document.activeElement as HTMLElement);
-  const next = step === -Infinity ? 0 : step === Infinity ? items.length - 1 : at < 0 ? (step > 0 ? 0 : items.length - 1) : Math.min(items.length - 1, Math.max(0, at + step));
+  const next =
+    step === -Infinity
+      ? 0
+      : step === Infinity
+        ? items.length - 1
+        : at < 0
+          ? step > 0
+            ? 0
+            : items.length - 1
+          : Math.min(items.length - 1, Math.max(0, at + step));
   items[next]?.focus();
 }
 
@@ -94,7 +103,11 @@ export function SlotDialog(props: {
     >
       <ListItemText
         primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
-        secondary={[`${candidate.load} of ${candidate.cap} duties`, `fairness ${fairnessChange(candidate.fairnessDelta)}`, ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`)].join(' · ')}
+        secondary={[
+          `${candidate.load} of ${candidate.cap} duties`,
+          `fairness ${fairnessChange(candidate.fairnessDelta)}`,
+          ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`),
+        ].join(' · ')}
         slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
       />
     </ListItemButton>
@@ -106,12 +119,20 @@ export function SlotDialog(props: {
       <DialogTitle id="slot-title">{title}</DialogTitle>
       <DialogContent dividers sx={{ minHeight: 240 }}>
         {slot.memberId === null && slot.diagnosis !== null && (
-          <Alert severity="error" sx={{ mb: 2 }}>Empty slot. {readableDates(slot.diagnosis)}</Alert>
+          <Alert severity="error" sx={{ mb: 2 }}>
+            Empty slot. {readableDates(slot.diagnosis)}
+          </Alert>
         )}
         {slot.warnings.length > 0 && (
-          <Alert severity="warning" sx={{ mb: 2 }}>{readableDates(slot.warnings.join(' '))}</Alert>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {readableDates(slot.warnings.join(' '))}
+          </Alert>
         )}
-        {error !== null && <Alert severity="error" sx={{ mb: 2 }}>{error}</Alert>}
+        {error !== null && (
+          <Alert severity="error" sx={{ mb: 2 }}>
+            {error}
+          </Alert>
+        )}
         {candidates.error !== null && <Alert severity="error">{candidates.error}</Alert>}
         {candidates.loading && <CircularProgress aria-label="Loading members" />}
         {(candidates.data?.length ?? 0) > SEARCH_FROM && (
@@ -121,7 +142,9 @@ export function SlotDialog(props: {
             fullWidth
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={(event) => { if (event.key === 'ArrowDown') moveFocus(event, list); }}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown') moveFocus(event, list);
+            }}
             sx={{ mb: 1 }}
           />
         )}
@@ -135,7 +158,9 @@ export function SlotDialog(props: {
             {notAllowed.map(([reason, group]) => (
               <Box component="li" key={reason} sx={{ listStyle: 'none' }}>
                 <List dense disablePadding aria-label={`Not allowed: ${reason}`}>
-                  <ListSubheader disableSticky sx={{ lineHeight: 2.5, pl: 3, fontStyle: 'italic' }}>{capitalised(reason)} ({group.length})</ListSubheader>
+                  <ListSubheader disableSticky sx={{ lineHeight: 2.5, pl: 3, fontStyle: 'italic' }}>
+                    {capitalised(reason)} ({group.length})
+                  </ListSubheader>
                   {group.map((candidate) => (
                     <ListItemButton key={candidate.memberId} disabled sx={{ pl: 4, py: 0 }}>
                       <ListItemText primary={candidate.name} />

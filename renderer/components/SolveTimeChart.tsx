@@ -27,20 +27,35 @@ export function SolveTimeChart(props: { runs: RunInfo[] }): React.JSX.Element {
   const over = runs.filter((run) => (run.metrics?.solve_time_ms ?? 0) > LIMIT_MS).length;
   const fallbacks = runs.filter((run) => run.fallback !== null).length;
   const ticks = [0, 5_000, 10_000, 15_000, 20_000, 30_000, 60_000, 120_000].filter((tick) => tick <= top);
-  const colors = { legacy: theme.palette.primary.main, optimizer: theme.palette.secondary.main, over: theme.palette.error.main, fallback: theme.palette.warning.main };
+  const colors = {
+    legacy: theme.palette.primary.main,
+    optimizer: theme.palette.secondary.main,
+    over: theme.palette.error.main,
+    fallback: theme.palette.warning.main,
+  };
   const legend: { label: string; swatch: React.JSX.Element }[] = [
     { label: 'Legacy', swatch: <rect width={12} height={12} rx={2} fill={colors.legacy} /> },
     { label: 'Optimizer', swatch: <rect width={12} height={12} rx={2} fill={colors.optimizer} /> },
     { label: 'Over 10 s', swatch: <rect width={12} height={12} rx={2} fill={colors.over} /> },
     { label: 'Fallback to legacy', swatch: <path d="M6 11 L0 1 L12 1 Z" fill={colors.fallback} /> },
-    { label: 'Shadow run', swatch: <><rect width={12} height={12} rx={2} fill={colors.optimizer} /><rect width={12} height={12} rx={2} fill="url(#shadow-hatch)" /></> },
+    {
+      label: 'Shadow run',
+      swatch: (
+        <>
+          <rect width={12} height={12} rx={2} fill={colors.optimizer} />
+          <rect width={12} height={12} rx={2} fill="url(#shadow-hatch)" />
+        </>
+      ),
+    },
   ];
   return (
     <Box>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} role="list" aria-label="Legend">
         {legend.map((entry) => (
           <Stack key={entry.label} direction="row" spacing={0.5} sx={{ alignItems: 'center' }} role="listitem">
-            <svg width={12} height={12} aria-hidden="true">{entry.swatch}</svg>
+            <svg width={12} height={12} aria-hidden="true">
+              {entry.swatch}
+            </svg>
             <Typography variant="body2">{entry.label}</Typography>
           </Stack>
         ))}
@@ -61,30 +76,52 @@ export function SolveTimeChart(props: { runs: RunInfo[] }): React.JSX.Element {
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={LEFT} x2={WIDTH} y1={y(tick)} y2={y(tick)} stroke={theme.palette.divider} />
-            <text x={LEFT - 6} y={y(tick) + 4} fontSize={11} textAnchor="end" fill={theme.palette.text.secondary}>{tick / 1000} s</text>
+            <text x={LEFT - 6} y={y(tick) + 4} fontSize={11} textAnchor="end" fill={theme.palette.text.secondary}>
+              {tick / 1000} s
+            </text>
           </g>
         ))}
         {runs.map((run, index) => {
           const ms = run.metrics?.solve_time_ms ?? 0;
           const color = ms > LIMIT_MS ? colors.over : colors[run.scheduler];
           const x = LEFT + index * step + (step - barWidth) / 2;
-          const label = `Run ${run.id}, ${dateTime(run.createdAt)}: ${SCHEDULER_NAMES[run.scheduler]}, ${PURPOSE_NAMES[run.purpose].toLowerCase()}, ${seconds(ms)}` +
+          const label =
+            `Run ${run.id}, ${dateTime(run.createdAt)}: ${SCHEDULER_NAMES[run.scheduler]}, ${PURPOSE_NAMES[run.purpose].toLowerCase()}, ${seconds(ms)}` +
             (run.fallback === null ? '' : `; fallback to legacy (${run.fallback.reason})`);
           return (
-            <g key={run.id} data-run={run.id} data-fallback={run.fallback === null ? undefined : 'true'} data-shadow={run.purpose === 'shadow' ? 'true' : undefined}>
+            <g
+              key={run.id}
+              data-run={run.id}
+              data-fallback={run.fallback === null ? undefined : 'true'}
+              data-shadow={run.purpose === 'shadow' ? 'true' : undefined}
+            >
               <title>{label}</title>
               <rect x={x} y={y(ms)} width={barWidth} height={Math.max(1, y(0) - y(ms))} fill={color} />
-              {run.purpose === 'shadow' && <rect x={x} y={y(ms)} width={barWidth} height={Math.max(1, y(0) - y(ms))} fill="url(#shadow-hatch)" />}
-              {run.fallback !== null && (
-                <path d={`M${x + barWidth / 2} ${y(ms) - 2} l-6 -10 l12 0 Z`} fill={colors.fallback} />
+              {run.purpose === 'shadow' && (
+                <rect x={x} y={y(ms)} width={barWidth} height={Math.max(1, y(0) - y(ms))} fill="url(#shadow-hatch)" />
               )}
+              {run.fallback !== null && <path d={`M${x + barWidth / 2} ${y(ms) - 2} l-6 -10 l12 0 Z`} fill={colors.fallback} />}
             </g>
           );
         })}
-        <line x1={LEFT} x2={WIDTH} y1={y(LIMIT_MS)} y2={y(LIMIT_MS)} stroke={theme.palette.error.main} strokeDasharray="6 4" strokeWidth={2} />
-        <text x={WIDTH - 4} y={y(LIMIT_MS) - 4} fontSize={11} textAnchor="end" fill={theme.palette.error.main}>10 s limit</text>
-        <text x={LEFT} y={HEIGHT - 6} fontSize={11} fill={theme.palette.text.secondary}>older</text>
-        <text x={WIDTH - 4} y={HEIGHT - 6} fontSize={11} textAnchor="end" fill={theme.palette.text.secondary}>newer</text>
+        <line
+          x1={LEFT}
+          x2={WIDTH}
+          y1={y(LIMIT_MS)}
+          y2={y(LIMIT_MS)}
+          stroke={theme.palette.error.main}
+          strokeDasharray="6 4"
+          strokeWidth={2}
+        />
+        <text x={WIDTH - 4} y={y(LIMIT_MS) - 4} fontSize={11} textAnchor="end" fill={theme.palette.error.main}>
+          10 s limit
+        </text>
+        <text x={LEFT} y={HEIGHT - 6} fontSize={11} fill={theme.palette.text.secondary}>
+          older
+        </text>
+        <text x={WIDTH - 4} y={HEIGHT - 6} fontSize={11} textAnchor="end" fill={theme.palette.text.secondary}>
+          newer
+        </text>
       </svg>
     </Box>
   );

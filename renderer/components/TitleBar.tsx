@@ -16,11 +16,17 @@ export function TitleBar(): React.JSX.Element {
         <Typography variant="h6" component="div" sx={{ whiteSpace: 'nowrap' }}>
           Rostermeister
         </Typography>
-        <Typography variant="h6" component="h1" sx={{ fontWeight: 400, flexGrow: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Typography
+          variant="h6"
+          component="h1"
+          sx={{ fontWeight: 400, flexGrow: 1, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        >
           {club?.name ?? ''}
         </Typography>
         <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-label={`Scheduler for ${monthLabel(month)}`} role="status">
-          <Typography variant="body2" sx={{ opacity: 0.85 }}>{monthLabel(month)}</Typography>
+          <Typography variant="body2" sx={{ opacity: 0.85 }}>
+            {monthLabel(month)}
+          </Typography>
           {active !== null && <ActiveSchedulerChip scheduler={active.scheduler} overridden={active.overridden} onDark />}
         </Box>
       </Toolbar>

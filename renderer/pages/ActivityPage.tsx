@@ -30,33 +30,69 @@ export function ActivityPage(): React.JSX.Element {
   const log = useLoad(() => api.recentLog(EVENTS), []);
   const [level, setLevel] = useState<LevelFilter>('all');
   // The log file reads oldest first; the page shows the newest first, like the runs.
-  const events = useMemo(() => [...(log.data ?? [])].reverse().filter((event) => level === 'all' || event.level === level), [log.data, level]);
+  const events = useMemo(
+    () => [...(log.data ?? [])].reverse().filter((event) => level === 'all' || event.level === level),
+    [log.data, level],
+  );
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>Activity</Typography>
-        <Button startIcon={<RefreshIcon />} onClick={() => { void runs.reload(); void log.reload(); }}>Refresh</Button>
+        <Typography variant="h5" component="h2" sx={{ flexGrow: 1 }}>
+          Activity
+        </Typography>
+        <Button
+          startIcon={<RefreshIcon />}
+          onClick={() => {
+            void runs.reload();
+            void log.reload();
+          }}
+        >
+          Refresh
+        </Button>
       </Stack>
       {runs.error !== null && <Alert severity="error">{runs.error}</Alert>}
       {log.error !== null && <Alert severity="error">{log.error}</Alert>}
       {runs.data !== undefined && (
         <>
           <Paper sx={{ p: 2 }} component="section" aria-labelledby="solve-time-heading">
-            <Typography variant="h6" component="h3" id="solve-time-heading">Solve time</Typography>
+            <Typography variant="h6" component="h3" id="solve-time-heading">
+              Solve time
+            </Typography>
             <SolveTimeChart runs={runs.data} />
           </Paper>
-          <Typography variant="h6" component="h3">Recent runs</Typography>
-          {runs.data.length === 0 ? <Typography color="text.secondary">No roster has been generated yet.</Typography> : <RunsTable runs={runs.data} />}
+          <Typography variant="h6" component="h3">
+            Recent runs
+          </Typography>
+          {runs.data.length === 0 ? (
+            <Typography color="text.secondary">No roster has been generated yet.</Typography>
+          ) : (
+            <RunsTable runs={runs.data} />
+          )}
         </>
       )}
       {log.data !== undefined && (
         <Stack spacing={1}>
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Typography variant="h6" component="h3">Recent log events</Typography>
-            <TextField select size="small" label="Level" value={level} onChange={(event) => setLevel(event.target.value as LevelFilter)} sx={{ width: 160 }}>
-              {LEVEL_FILTERS.map((filter) => <MenuItem key={filter.value} value={filter.value}>{filter.label}</MenuItem>)}
+            <Typography variant="h6" component="h3">
+              Recent log events
+            </Typography>
+            <TextField
+              select
+              size="small"
+              label="Level"
+              value={level}
+              onChange={(event) => setLevel(event.target.value as LevelFilter)}
+              sx={{ width: 160 }}
+            >
+              {LEVEL_FILTERS.map((filter) => (
+                <MenuItem key={filter.value} value={filter.value}>
+                  {filter.label}
+                </MenuItem>
+              ))}
             </TextField>
-            <Typography variant="body2" color="text.secondary">{events.length} of {log.data.length}, newest first</Typography>
+            <Typography variant="body2" color="text.secondary">
+              {events.length} of {log.data.length}, newest first
+            </Typography>
           </Stack>
           <LogTable events={events} />
         </Stack>

@@ -57,9 +57,17 @@ export function ComparePage(): React.JSX.Element {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <Typography variant="h5" component="h2">Compare schedulers</Typography>
+        <Typography variant="h5" component="h2">
+          Compare schedulers
+        </Typography>
         <MonthPicker value={month} onChange={setMonth} disabled={running} />
-        <Button variant="contained" startIcon={<CompareArrowsIcon />} disabled={running} onClick={() => void run()} sx={{ ml: 'auto !important' }}>
+        <Button
+          variant="contained"
+          startIcon={<CompareArrowsIcon />}
+          disabled={running}
+          onClick={() => void run()}
+          sx={{ ml: 'auto !important' }}
+        >
           {view === null ? 'Run comparison' : 'Run again'}
         </Button>
       </Stack>
@@ -68,15 +76,26 @@ export function ComparePage(): React.JSX.Element {
           label={`Running both schedulers on ${monthLabel(month)}…`}
           limitSeconds={settings?.timeLimitSeconds}
           cancelling={cancelling}
-          onCancel={() => { setCancelling(true); void api.cancelGeneration().catch((caught: unknown) => setError(errorMessage(caught))); }}
+          onCancel={() => {
+            setCancelling(true);
+            void api.cancelGeneration().catch((caught: unknown) => setError(errorMessage(caught)));
+          }}
         />
       )}
-      {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {error !== null && (
+        <Alert severity="error" onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       {comparison.error !== null && <Alert severity="error">{comparison.error}</Alert>}
       {view === null && !comparison.loading && !running && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
-          <Typography variant="h6" component="p">No comparison for {monthLabel(month)} yet.</Typography>
-          <Typography color="text.secondary">Run both schedulers on the same month and see their rosters and metrics side by side.</Typography>
+          <Typography variant="h6" component="p">
+            No comparison for {monthLabel(month)} yet.
+          </Typography>
+          <Typography color="text.secondary">
+            Run both schedulers on the same month and see their rosters and metrics side by side.
+          </Typography>
         </Paper>
       )}
       {view !== null && (
@@ -86,21 +105,31 @@ export function ComparePage(): React.JSX.Element {
           </Typography>
           {view.optimizerFailure !== null && (
             <Alert severity="error" role="alert">
-              The optimizer failed on {monthLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason: {view.optimizerFailure.reason}
+              The optimizer failed on {monthLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason:{' '}
+              {view.optimizerFailure.reason}
             </Alert>
           )}
           <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: { xs: 'stretch', lg: 'flex-start' } }}>
             <Stack spacing={1} sx={{ flex: 3, minWidth: 0 }}>
-              <Typography variant="h6" component="h3">Metrics</Typography>
+              <Typography variant="h6" component="h3">
+                Metrics
+              </Typography>
               <ComparisonMetrics view={view} />
             </Stack>
             <Paper sx={{ p: 2, flex: 2, minWidth: 0 }} component="section" aria-label="Duties per member">
-              <Typography variant="h6" component="h3">Duties per member</Typography>
+              <Typography variant="h6" component="h3">
+                Duties per member
+              </Typography>
               <LoadChart
                 names={view.memberNames}
-                series={view.optimizer === null
-                  ? [{ label: 'Legacy', loads: view.legacy.loads }]
-                  : [{ label: 'Legacy', loads: view.legacy.loads }, { label: 'Optimizer', loads: view.optimizer.loads }]}
+                series={
+                  view.optimizer === null
+                    ? [{ label: 'Legacy', loads: view.legacy.loads }]
+                    : [
+                        { label: 'Legacy', loads: view.legacy.loads },
+                        { label: 'Optimizer', loads: view.optimizer.loads },
+                      ]
+                }
               />
             </Paper>
           </Stack>

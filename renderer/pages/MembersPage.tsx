@@ -50,7 +50,9 @@ export function MembersPage(): React.JSX.Element {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h2">Members</Typography>
+        <Typography variant="h5" component="h2">
+          Members
+        </Typography>
         <TextField
           type="search"
           size="small"
@@ -59,30 +61,48 @@ export function MembersPage(): React.JSX.Element {
           onChange={(event) => setSearch(event.target.value)}
           sx={{ width: 240 }}
         />
-        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{shown.length} of {all.length}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+          {shown.length} of {all.length}
+        </Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
           <ClubFileButtons
             onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
             onError={setError}
             onWarnings={(summary, warnings) => setImportWarnings({ summary, warnings })}
           />
-          <Button variant="contained" startIcon={<PersonAddIcon />} disabled={members.data === undefined} onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })} sx={{ whiteSpace: 'nowrap' }}>
+          <Button
+            variant="contained"
+            startIcon={<PersonAddIcon />}
+            disabled={members.data === undefined}
+            onClick={() => setEditing({ member: blankMember(freeMemberId(all.map((m) => m.id)), '', []), isNew: true })}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
             Add member
           </Button>
         </Stack>
       </Stack>
-      {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {error !== null && (
+        <Alert severity="error" onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       {importWarnings !== null && (
         <Alert severity="warning" onClose={() => setImportWarnings(null)} aria-label="Import summary">
           {importWarnings.summary} Please check {importWarnings.warnings.length === 1 ? 'this' : `these ${importWarnings.warnings.length}`}:
-          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>{importWarnings.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+            {importWarnings.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
         </Alert>
       )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
       {(conflicts.data?.length ?? 0) > 0 && (
         <Alert severity="warning" aria-label="Blackouts on published duties">
           {conflicts.data!.map((c) => (
-            <div key={`${c.date}/${c.role}`}>{c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.</div>
+            <div key={`${c.date}/${c.role}`}>
+              {c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
+            </div>
           ))}
         </Alert>
       )}

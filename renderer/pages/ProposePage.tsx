@@ -42,9 +42,16 @@ function PublishedNotice(props: { status: MonthStatus; onOpen(): void }): React.
   const { published } = props.status;
   if (published === null) return null;
   return (
-    <Alert severity="info" action={<Button color="inherit" size="small" onClick={props.onOpen}>Open published roster</Button>}>
-      Version {published.version} of {rangeLabel(props.status.range)} was published {dateTime(published.publishedAt)} ({published.filledSlots} of {published.totalSlots} slots filled).
-      Publishing again makes version {published.version + 1}.
+    <Alert
+      severity="info"
+      action={
+        <Button color="inherit" size="small" onClick={props.onOpen}>
+          Open published roster
+        </Button>
+      }
+    >
+      Version {published.version} of {rangeLabel(props.status.range)} was published {dateTime(published.publishedAt)} (
+      {published.filledSlots} of {published.totalSlots} slots filled). Publishing again makes version {published.version + 1}.
     </Alert>
   );
 }
@@ -171,7 +178,8 @@ export function ProposePage(): React.JSX.Element {
     draft.set(next);
     if (openSlot !== null) setFocusNext({ date: openSlot.date, role: openSlot.role });
     setOpenSlot(null);
-    if (chosen !== null && chosen.warnings.length > 0) notify(`${chosen.name} is on duty. Please check: ${readableDates(chosen.warnings.join(' '))}`, 'warning');
+    if (chosen !== null && chosen.warnings.length > 0)
+      notify(`${chosen.name} is on duty. Please check: ${readableDates(chosen.warnings.join(' '))}`, 'warning');
   }
 
   const locked = generating || busy;
@@ -180,23 +188,42 @@ export function ProposePage(): React.JSX.Element {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <Typography variant="h5" component="h2" sx={{ whiteSpace: 'nowrap' }}>Propose roster</Typography>
+        <Typography variant="h5" component="h2" sx={{ whiteSpace: 'nowrap' }}>
+          Propose roster
+        </Typography>
         <MonthPicker value={month} onChange={setMonth} disabled={generating} />
         {active !== null && <ActiveSchedulerChip scheduler={active} />}
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
           {current === null ? (
-            <Button variant="contained" startIcon={<PlayArrowIcon />} disabled={locked || draft.loading} onClick={() => void generate(() => api.generateDraft(month))}>
+            <Button
+              variant="contained"
+              startIcon={<PlayArrowIcon />}
+              disabled={locked || draft.loading}
+              onClick={() => void generate(() => api.generateDraft(month))}
+            >
               Generate
             </Button>
           ) : (
             <>
               <Stack direction="row">
-                <Button ref={rollButton} variant="outlined" startIcon={<CasinoIcon />} disabled={locked} onClick={() => void generate(() => api.rollDraft(current.id))}
-                  title={`A new roster by the ${SCHEDULER_NAMES[current.activeScheduler].toLowerCase()} scheduler`} sx={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}>
+                <Button
+                  ref={rollButton}
+                  variant="outlined"
+                  startIcon={<CasinoIcon />}
+                  disabled={locked}
+                  onClick={() => void generate(() => api.rollDraft(current.id))}
+                  title={`A new roster by the ${SCHEDULER_NAMES[current.activeScheduler].toLowerCase()} scheduler`}
+                  sx={{ borderTopRightRadius: 0, borderBottomRightRadius: 0 }}
+                >
                   Roll
                 </Button>
-                <IconButton size="small" aria-label="Pick the scheduler" disabled={locked} onClick={(event) => setRollMenu(event.currentTarget)}
-                  sx={{ border: 1, borderColor: 'divider', borderRadius: '0 4px 4px 0', borderLeft: 0, px: 0 }}>
+                <IconButton
+                  size="small"
+                  aria-label="Pick the scheduler"
+                  disabled={locked}
+                  onClick={(event) => setRollMenu(event.currentTarget)}
+                  sx={{ border: 1, borderColor: 'divider', borderRadius: '0 4px 4px 0', borderLeft: 0, px: 0 }}
+                >
                   <ArrowDropDownIcon />
                 </IconButton>
                 <Menu anchorEl={rollMenu} open={rollMenu !== null} onClose={() => setRollMenu(null)}>
@@ -228,18 +255,28 @@ export function ProposePage(): React.JSX.Element {
           limitSeconds={active === 'optimizer' ? settings?.timeLimitSeconds : null}
         />
       )}
-      {error !== null && <Alert severity="error" onClose={() => setError(null)}>{error}</Alert>}
+      {error !== null && (
+        <Alert severity="error" onClose={() => setError(null)}>
+          {error}
+        </Alert>
+      )}
       {draft.error !== null && <Alert severity="error">{draft.error}</Alert>}
 
       {status.data?.replacedDraft != null && (
-        <Alert severity="info" action={<Button color="inherit" size="small" disabled={locked} onClick={() => void bringBack()}>Bring back</Button>}>
-          The draft of {rangeLabel(status.data.replacedDraft.range)} {REPLACED_BY[status.data.replacedDraft.action]} at {dateTime(status.data.replacedDraft.replacedAt)} can be brought back.
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" disabled={locked} onClick={() => void bringBack()}>
+              Bring back
+            </Button>
+          }
+        >
+          The draft of {rangeLabel(status.data.replacedDraft.range)} {REPLACED_BY[status.data.replacedDraft.action]} at{' '}
+          {dateTime(status.data.replacedDraft.replacedAt)} can be brought back.
         </Alert>
       )}
       {status.data !== undefined && <PublishedNotice status={status.data} onOpen={() => navigate('Published')} />}
-      {current !== null && current.noDutyDays !== null && (
-        <Alert severity="info">{current.noDutyDays} There is nothing to publish.</Alert>
-      )}
+      {current !== null && current.noDutyDays !== null && <Alert severity="info">{current.noDutyDays} There is nothing to publish.</Alert>}
 
       {current !== null && (
         <>
@@ -256,12 +293,20 @@ export function ProposePage(): React.JSX.Element {
       )}
       {current === null && !draft.loading && draft.error === null && !generating && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
-          <Typography variant="h6" component="p">No draft for {monthLabel(month)} yet.</Typography>
+          <Typography variant="h6" component="p">
+            No draft for {monthLabel(month)} yet.
+          </Typography>
           {status.data?.noDutyDays != null ? (
-            <Typography color="text.secondary" sx={{ mb: 2 }}>{status.data.noDutyDays}</Typography>
+            <Typography color="text.secondary" sx={{ mb: 2 }}>
+              {status.data.noDutyDays}
+            </Typography>
           ) : (
             <Typography color="text.secondary" sx={{ mb: 2 }}>
-              Generate one with the active scheduler, or look at the <Button size="small" onClick={() => navigate('Published')}>published rosters</Button>.
+              Generate one with the active scheduler, or look at the{' '}
+              <Button size="small" onClick={() => navigate('Published')}>
+                published rosters
+              </Button>
+              .
             </Typography>
           )}
         </Paper>

@@ -22,21 +22,34 @@ import { useLoad } from '../useLoad.ts';
 
 function membersOn(view: PublishedView): { id: string; name: string }[] {
   const names = new Map<string, string>();
-  for (const day of view.days) for (const slot of day.slots) if (slot.memberId !== null) names.set(slot.memberId, slot.memberName ?? slot.memberId);
+  for (const day of view.days)
+    for (const slot of day.slots) if (slot.memberId !== null) names.set(slot.memberId, slot.memberName ?? slot.memberId);
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function MemberDuties(props: { view: PublishedView; memberId: string }): React.JSX.Element {
   const title = new Map(props.view.roles.map((role) => [role.key, role.title]));
-  const duties = props.view.days.flatMap((day) => day.slots.filter((s) => s.memberId === props.memberId).map((s) => ({ date: day.date, role: s.role })));
+  const duties = props.view.days.flatMap((day) =>
+    day.slots.filter((s) => s.memberId === props.memberId).map((s) => ({ date: day.date, role: s.role })),
+  );
   return (
     <Paper sx={{ p: 2 }} component="section" aria-label="Duties of the chosen member">
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{duties.length} {duties.length === 1 ? 'duty' : 'duties'}</Typography>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        {duties.length} {duties.length === 1 ? 'duty' : 'duties'}
+      </Typography>
       <Table size="small" aria-label="Member duties">
-        <TableHead><TableRow><TableCell>Day</TableCell><TableCell>Role</TableCell></TableRow></TableHead>
+        <TableHead>
+          <TableRow>
+            <TableCell>Day</TableCell>
+            <TableCell>Role</TableCell>
+          </TableRow>
+        </TableHead>
         <TableBody>
           {duties.map((duty) => (
-            <TableRow key={`${duty.date}/${duty.role}`}><TableCell>{dayLabel(duty.date)}</TableCell><TableCell>{title.get(duty.role) ?? duty.role}</TableCell></TableRow>
+            <TableRow key={`${duty.date}/${duty.role}`}>
+              <TableCell>{dayLabel(duty.date)}</TableCell>
+              <TableCell>{title.get(duty.role) ?? duty.role}</TableCell>
+            </TableRow>
           ))}
         </TableBody>
       </Table>
@@ -50,9 +63,13 @@ function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
   if (conflicts.length === 0) return null;
   return (
     <Alert severity="warning" aria-label="Published duties in conflict">
-      <AlertTitle>{conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout</AlertTitle>
+      <AlertTitle>
+        {conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout
+      </AlertTitle>
       {conflicts.map((c) => (
-        <div key={`${c.date}/${c.role}`}>{dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.</div>
+        <div key={`${c.date}/${c.role}`}>
+          {dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.
+        </div>
       ))}
       Find cover for these duties and publish the month again.
     </Alert>
@@ -84,24 +101,52 @@ export function PublishedPage(): React.JSX.Element {
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h5" component="h2" className="no-print">Published rosters</Typography>
-      {[months.error, published.error, error].filter((e) => e !== null).map((e) => (
-        <Alert key={e} severity="error" onClose={e === error ? () => setError(null) : undefined}>{e}</Alert>
-      ))}
+      <Typography variant="h5" component="h2" className="no-print">
+        Published rosters
+      </Typography>
+      {[months.error, published.error, error]
+        .filter((e) => e !== null)
+        .map((e) => (
+          <Alert key={e} severity="error" onClose={e === error ? () => setError(null) : undefined}>
+            {e}
+          </Alert>
+        ))}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <PublishedMonthList months={[...(months.data ?? [])].reverse()} selected={selected} onSelect={(month) => { setSelected(month); setMemberId(null); }} />
+        <PublishedMonthList
+          months={[...(months.data ?? [])].reverse()}
+          selected={selected}
+          onSelect={(month) => {
+            setSelected(month);
+            setMemberId(null);
+          }}
+        />
         {view !== null && selected !== null && (
           <Stack spacing={2} sx={{ flex: 1, minWidth: 0 }}>
             <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline' }}>
-              <Typography variant="h6" component="h3">{view.clubName}: {monthLabel(selected)}</Typography>
-              <Typography variant="body2" color="text.secondary">Version {view.version}, published {dateTime(view.publishedAt)}</Typography>
+              <Typography variant="h6" component="h3">
+                {view.clubName}: {monthLabel(selected)}
+              </Typography>
+              <Typography variant="body2" color="text.secondary">
+                Version {view.version}, published {dateTime(view.publishedAt)}
+              </Typography>
             </Stack>
             <Conflicts view={view} />
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} className="no-print">
-              <TextField select size="small" label="Member" value={memberId ?? ''} onChange={(e) => setMemberId(e.target.value === '' ? null : e.target.value)} sx={{ width: 220, flexShrink: 0 }}
-                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
+              <TextField
+                select
+                size="small"
+                label="Member"
+                value={memberId ?? ''}
+                onChange={(e) => setMemberId(e.target.value === '' ? null : e.target.value)}
+                sx={{ width: 220, flexShrink: 0 }}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+              >
                 <MenuItem value="">Everyone</MenuItem>
-                {people.map((person) => <MenuItem key={person.id} value={person.id}>{person.name}</MenuItem>)}
+                {people.map((person) => (
+                  <MenuItem key={person.id} value={person.id}>
+                    {person.name}
+                  </MenuItem>
+                ))}
               </TextField>
               <ExportButtons month={selected} memberId={memberId} onError={setError} />
             </Stack>

@@ -17,13 +17,24 @@ export function SettingsPage(): React.JSX.Element {
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 1100 }}>
-      <Typography variant="h5" component="h2">Settings</Typography>
-      {[settings.error, club.error, backups.error].filter((e) => e !== null).map((e) => <Alert key={e} severity="error">{e}</Alert>)}
+      <Typography variant="h5" component="h2">
+        Settings
+      </Typography>
+      {[settings.error, club.error, backups.error]
+        .filter((e) => e !== null)
+        .map((e) => (
+          <Alert key={e} severity="error">
+            {e}
+          </Alert>
+        ))}
       {settings.loading && settings.data === undefined && <CircularProgress aria-label="Loading settings" />}
       {settings.data !== undefined && (
         <SchedulerSettings
           settings={settings.data}
-          onSaved={(saved) => { settings.set(saved); void refresh(); }}
+          onSaved={(saved) => {
+            settings.set(saved);
+            void refresh();
+          }}
           onBackupCreated={() => void backups.reload()}
         />
       )}
@@ -31,7 +42,9 @@ export function SettingsPage(): React.JSX.Element {
       {backups.data !== undefined && (
         <BackupList
           backups={backups.data}
-          onChanged={async () => { await Promise.all([backups.reload(), settings.reload(), club.reload()]); }}
+          onChanged={async () => {
+            await Promise.all([backups.reload(), settings.reload(), club.reload()]);
+          }}
         />
       )}
     </Stack>

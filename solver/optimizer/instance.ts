@@ -224,7 +224,12 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     strictCliques,
     get breakCliques() {
       breakCliques ??= [1, 2].flatMap((weight) =>
-        greedyCliques(strict.filter((pair) => pair.breaks === weight), true, candidates, roles.length).map((members) => ({ members, weight })),
+        greedyCliques(
+          strict.filter((pair) => pair.breaks === weight),
+          true,
+          candidates,
+          roles.length,
+        ).map((members) => ({ members, weight })),
       );
       return breakCliques;
     },
@@ -236,11 +241,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
 }
 
 /** Member index -> partner indices, both directions, for links given on either side. */
-function undirectedPairs(
-  members: Member[],
-  memberIndex: Map<string, number>,
-  links: (m: Member) => string[],
-): Map<number, Set<number>> {
+function undirectedPairs(members: Member[], memberIndex: Map<string, number>, links: (m: Member) => string[]): Map<number, Set<number>> {
   const out = new Map<number, Set<number>>();
   const add = (a: number, b: number) => {
     const set = out.get(a) ?? new Set<number>();

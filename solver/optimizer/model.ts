@@ -57,7 +57,13 @@ export function fillModel(instance: OptimizerInstance, spacing: Spacing): LP {
 export function fairnessModel(instance: OptimizerInstance, target: StageTarget): LP {
   const spacing: Spacing = target.breaks === 0 ? 'hard' : 'count';
   const { rows, bounds, breaks } = ruleRows(instance, spacing);
-  rows.add(instance.candidates.map((_, c) => [x(c), 1]), GLP.LO, target.filled, 0, FILL_ROW);
+  rows.add(
+    instance.candidates.map((_, c) => [x(c), 1]),
+    GLP.LO,
+    target.filled,
+    0,
+    FILL_ROW,
+  );
   if (spacing === 'count') rows.add(breaks, GLP.UP, 0, target.breaks);
   const weight = fairnessWeight(instance);
   const terms: Term[] = [];

@@ -49,8 +49,14 @@ function fairnessFloor(instance: OptimizerInstance, filled: number): number {
   instance.maxLoad.forEach((most, m) => {
     for (let k = 1; k <= most; k++) steps.push(2 * (instance.lockedLoad[m] + k) - 1);
   });
-  const slotMinima = instance.bySlot.filter((slot) => slot.length > 0).map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
-  const cheapest = (values: number[]) => values.sort((a, b) => a - b).slice(0, filled).reduce((sum, v) => sum + v, 0);
+  const slotMinima = instance.bySlot
+    .filter((slot) => slot.length > 0)
+    .map((slot) => Math.min(...slot.map((c) => instance.candidates[c].points)));
+  const cheapest = (values: number[]) =>
+    values
+      .sort((a, b) => a - b)
+      .slice(0, filled)
+      .reduce((sum, v) => sum + v, 0);
   return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
 }
 
@@ -85,7 +91,14 @@ export function tieBreakFloor(instance: OptimizerInstance): number {
 }
 
 /** The whole objective below fill (fairness + tie-break), its bound, the largest gap and the status. */
-export function overall(instance: OptimizerInstance, score: RosterScore, fillGap: number, fillProven: boolean, fairness: TierProof, tieBreak: TierProof) {
+export function overall(
+  instance: OptimizerInstance,
+  score: RosterScore,
+  fillGap: number,
+  fillProven: boolean,
+  fairness: TierProof,
+  tieBreak: TierProof,
+) {
   const objective = fairnessObjective(instance, score) + score.tieBreak;
   const bound = Math.min(objective, fairness.bound + tieBreak.bound);
   const gap = Math.max(fillGap, (objective - bound) / Math.max(1, Math.abs(objective)));

@@ -31,14 +31,26 @@ export type Spacing = 'hard' | 'count';
 export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
   const rows = new RowSet();
   for (const slot of instance.bySlot) {
-    if (slot.length > 1) rows.add(slot.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    if (slot.length > 1)
+      rows.add(
+        slot.map((c) => [x(c), 1]),
+        GLP.UP,
+        0,
+        1,
+      );
   }
   for (const row of oneRolePerDayRows(instance)) addAtMost(rows, row);
   for (const row of avoidanceRows(instance)) addAtMost(rows, row);
   const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
   const breaks: Term[] = [];
   if (spacing === 'hard') {
-    for (const clique of instance.strictCliques) rows.add(clique.map((c) => [x(c), 1]), GLP.UP, 0, 1);
+    for (const clique of instance.strictCliques)
+      rows.add(
+        clique.map((c) => [x(c), 1]),
+        GLP.UP,
+        0,
+        1,
+      );
     // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
     instance.candidates.forEach((cand, c) => {
       if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
@@ -64,7 +76,12 @@ export function capRows(instance: OptimizerInstance, rows: RowSet): void {
 }
 
 function addAtMost(rows: RowSet, { candidates, most }: AtMost): void {
-  rows.add(candidates.map((c) => [x(c), 1]), GLP.UP, 0, most);
+  rows.add(
+    candidates.map((c) => [x(c), 1]),
+    GLP.UP,
+    0,
+    most,
+  );
 }
 
 export function memberCandidates(instance: OptimizerInstance, m: number): number[] {

@@ -94,7 +94,16 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
     if (fairnessTier.proven && isOutcome(fairness)) {
       const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
-      const searched = await breakTies(instance, { ...target, fairness: fairnessTier.value }, fairness, best, columns, fairnessMs, tieBreakDeadline, size);
+      const searched = await breakTies(
+        instance,
+        { ...target, fairness: fairnessTier.value },
+        fairness,
+        best,
+        columns,
+        fairnessMs,
+        tieBreakDeadline,
+        size,
+      );
       best = searched.best;
       tieBreak = tieBreakProof(best.score, floor, searched);
     }

@@ -105,4 +105,3 @@ export function greedyCliques(conflicts: PairTerm[], partition: boolean, candida
   }
   return cliques;
 }
-

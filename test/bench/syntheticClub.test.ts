@@ -27,7 +27,14 @@ describe('syntheticClub', () => {
     const club = syntheticClub({ members: 10, roles: 6, seed: 1 });
     assert.deepEqual(
       club.roles.map((r) => `${r.key}:${r.qualification}`),
-      ['am_instructor:instructor', 'pm_instructor:instructor', 'am_tow:towpilot', 'pm_tow:towpilot', 'duty_officer:duty_officer', 'assistant_duty_officer:assistant_duty_officer'],
+      [
+        'am_instructor:instructor',
+        'pm_instructor:instructor',
+        'am_tow:towpilot',
+        'pm_tow:towpilot',
+        'duty_officer:duty_officer',
+        'assistant_duty_officer:assistant_duty_officer',
+      ],
     );
   });
 

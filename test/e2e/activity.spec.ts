@@ -6,7 +6,9 @@ const MOMENT = /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/;
 test.describe('with a failing optimizer in shadow mode', () => {
   test.use({ optimizerFault: 'throw' });
 
-  test('Activity: newest first, log filtered by level, chart legend, fallbacks and shadow runs marked, one date format', async ({ app }) => {
+  test('Activity: newest first, log filtered by level, chart legend, fallbacks and shadow runs marked, one date format', async ({
+    app,
+  }) => {
     await openPage(app, 'Settings');
     await app.getByRole('switch', { name: /^Shadow mode/ }).click();
     await expect(app.getByText('Shadow mode on.')).toBeVisible();

@@ -23,7 +23,9 @@ export function demoClub(): ClubFile {
 
 /** Imports a club file through the Members page, as a user does (the Members page must be open). */
 export async function importClubFile(app: Page, club: unknown, fileName = 'club.json'): Promise<void> {
-  await app.getByLabel('Club file to import').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(club, null, 2)) });
+  await app
+    .getByLabel('Club file to import')
+    .setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(club, null, 2)) });
   await app.getByRole('dialog', { name: 'Replace the club with this file?' }).getByRole('button', { name: 'Import' }).click();
 }
 

@@ -36,7 +36,10 @@ test('empty cells on Compare carry their diagnosis; spacing breaks are counted f
   let kept = false;
   for (const member of club.members) {
     if (!member.qualifications.includes('towpilot')) continue;
-    if (!kept) { kept = true; continue; }
+    if (!kept) {
+      kept = true;
+      continue;
+    }
     member.qualifications = member.qualifications.filter((q) => q !== 'towpilot');
     if (member.rolePercent) delete member.rolePercent.towpilot;
   }

@@ -74,7 +74,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 /** Clicks an entry of the navigation and waits for the page's heading. */
 export async function openPage(app: Page, name: 'Propose' | 'Compare' | 'Members' | 'Settings' | 'Activity' | 'Published'): Promise<void> {
   await app.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
-  const headings = { Propose: 'Propose roster', Compare: 'Compare schedulers', Members: 'Members', Settings: 'Settings', Activity: 'Activity', Published: 'Published rosters' };
+  const headings = {
+    Propose: 'Propose roster',
+    Compare: 'Compare schedulers',
+    Members: 'Members',
+    Settings: 'Settings',
+    Activity: 'Activity',
+    Published: 'Published rosters',
+  };
   await expect(app.getByRole('heading', { name: headings[name], exact: true })).toBeVisible();
 }
 

@@ -12,5 +12,8 @@ export default async function globalSetup(): Promise<void> {
   const build = (await import(pathToFileURL(join(ROOT, 'scripts', 'build.mjs')).href)) as BuildScript;
   await build.buildRenderer();
   if (electronBinaryPresent()) await build.buildElectron();
-  else console.log('[electron] Electron binary not installed (node_modules/electron/dist is missing): the electron project is skipped; the specs run on the browser host.');
+  else
+    console.log(
+      '[electron] Electron binary not installed (node_modules/electron/dist is missing): the electron project is skipped; the specs run on the browser host.',
+    );
 }

@@ -23,10 +23,14 @@ async function expectNoSidewaysScroll(app: Page): Promise<void> {
   const overflow = await app.evaluate(() => {
     const root = document.documentElement;
     const main = document.querySelector('main')!.getBoundingClientRect();
-    const name = (el: Element) => el.getAttribute('aria-label') ?? el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el.tagName.toLowerCase();
+    const name = (el: Element) =>
+      el.getAttribute('aria-label') ?? el.querySelector('[aria-label]')?.getAttribute('aria-label') ?? el.tagName.toLowerCase();
     const all = [...document.querySelectorAll('main *')];
     // Visually hidden text (1 px boxes for screen readers) is clipped on purpose.
-    const scrolling = all.filter((el) => el.clientWidth > 1 && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1);
+    const scrolling = all.filter(
+      (el) =>
+        el.clientWidth > 1 && ['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1,
+    );
     const sticking = all.filter((el) => {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) return false;
@@ -35,7 +39,11 @@ async function expectNoSidewaysScroll(app: Page): Promise<void> {
       }
       return box.right > main.right + 1;
     });
-    return { page: root.scrollWidth - root.clientWidth, scrolling: scrolling.map(name).slice(0, 5), sticking: sticking.map(name).slice(0, 5) };
+    return {
+      page: root.scrollWidth - root.clientWidth,
+      scrolling: scrolling.map(name).slice(0, 5),
+      sticking: sticking.map(name).slice(0, 5),
+    };
   });
   expect(overflow).toEqual({ page: 0, scrolling: [], sticking: [] });
 }

@@ -24,7 +24,12 @@ test('a member edit with a bad value shows the error and saves nothing', async (
   await openPage(app, 'Members');
   await app.getByLabel('Search members').fill('David Chen');
   await expect(members.getByRole('row', { name: /David Chen-Lee/ })).toHaveCount(0);
-  await expect(members.getByRole('row', { name: /David Chen/ }).getByRole('cell').nth(2)).toHaveText('1');
+  await expect(
+    members
+      .getByRole('row', { name: /David Chen/ })
+      .getByRole('cell')
+      .nth(2),
+  ).toHaveText('1');
 });
 
 test('blackout days toggled on the calendar are saved with the member', async ({ app }) => {
@@ -48,20 +53,31 @@ test('blackout days toggled on the calendar are saved with the member', async ({
   await app.getByLabel('Month', { exact: true }).fill('2027-06');
   await app.getByRole('button', { name: 'Generate' }).click();
   await app.getByRole('button', { name: /^Instructor, Sat 12 Jun: / }).click({ timeout: 60_000 });
-  await expect(app.getByRole('dialog').getByRole('list', { name: 'Not allowed: blacked out' }).getByRole('button', { name: 'David Chen' })).toBeDisabled();
+  await expect(
+    app.getByRole('dialog').getByRole('list', { name: 'Not allowed: blacked out' }).getByRole('button', { name: 'David Chen' }),
+  ).toBeDisabled();
 });
 
 test('search ignores accents and finds members by qualification or role title', async ({ app }) => {
   await openPage(app, 'Members');
   const search = app.getByLabel('Search members');
   const names = app.getByRole('table', { name: 'Members' }).getByRole('rowheader');
-  for (const [typed, found] of [['Jose', 'José Núñez'], ['zoe', 'Zoë Müller'], ['Soren', 'Søren Østergaard'], ['Lukasz', 'Łukasz Zieliński'], ['ayse yilmaz', 'Ayşe Yılmaz']]) {
+  for (const [typed, found] of [
+    ['Jose', 'José Núñez'],
+    ['zoe', 'Zoë Müller'],
+    ['Soren', 'Søren Østergaard'],
+    ['Lukasz', 'Łukasz Zieliński'],
+    ['ayse yilmaz', 'Ayşe Yılmaz'],
+  ]) {
     await search.fill(typed);
     await expect(names).toHaveText([found]);
   }
 
   await search.fill('Tow Pilot');
-  const rows = app.getByRole('table', { name: 'Members' }).getByRole('row').filter({ has: app.getByRole('rowheader') });
+  const rows = app
+    .getByRole('table', { name: 'Members' })
+    .getByRole('row')
+    .filter({ has: app.getByRole('rowheader') });
   expect(await rows.count()).toBeGreaterThan(1);
   for (const row of await rows.all()) await expect(row.getByRole('cell').nth(1)).toContainText('Tow Pilot');
   await search.fill('towpilot');
@@ -131,7 +147,10 @@ test('adding a member under a taken id is refused and replaces nobody; the propo
 
   // Alex's published duties still show Alex.
   await openPage(app, 'Published');
-  await app.getByRole('list', { name: 'Published months' }).getByRole('button', { name: /October 2026/ }).click();
+  await app
+    .getByRole('list', { name: 'Published months' })
+    .getByRole('button', { name: /October 2026/ })
+    .click();
   const roster = app.getByRole('table', { name: 'Published roster October 2026' });
   await expect(roster.getByText('Alex Rivera').first()).toBeVisible();
   await expect(roster.getByText('Sam Newcomer')).toHaveCount(0);

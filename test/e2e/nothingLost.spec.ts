@@ -5,7 +5,10 @@ const SHOTS = 'test-results/screenshots';
 
 /** Screenshots of the page as it stands at both sizes the README promises, to be looked at. */
 async function shoot(app: Page, name: string): Promise<void> {
-  for (const [width, height] of [[1280, 800], [1024, 700]] as const) {
+  for (const [width, height] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
     await app.setViewportSize({ width, height });
     await app.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
   }
@@ -15,7 +18,10 @@ async function shoot(app: Page, name: string): Promise<void> {
 async function blackOut(app: Page, name: string, isoMonth: string, dayName: string): Promise<void> {
   await openPage(app, 'Members');
   await app.getByLabel('Search members').fill(name);
-  const row = app.getByRole('table', { name: 'Members' }).getByRole('row', { name: new RegExp(name) }).first();
+  const row = app
+    .getByRole('table', { name: 'Members' })
+    .getByRole('row', { name: new RegExp(name) })
+    .first();
   await row.getByRole('button', { name: `Blackout days of ${name}` }).click();
   const dialog = app.getByRole('dialog', { name: `Blackout days of ${name}` });
   await dialog.getByLabel('Show month').fill(isoMonth);
@@ -60,7 +66,9 @@ test('publish lists empty slots and rule breaks, needs "Publish anyway", and the
   await shoot(app, 'published-blackout-conflict');
 
   await openPage(app, 'Members');
-  await expect(app.getByRole('alert', { name: 'Blackouts on published duties' })).toContainText(`${instructor} has a blackout on Sat 5 Jun 2027`);
+  await expect(app.getByRole('alert', { name: 'Blackouts on published duties' })).toContainText(
+    `${instructor} has a blackout on Sat 5 Jun 2027`,
+  );
 
   // Proposing again: the publish dialog says what changes against version 1.
   await openPage(app, 'Propose');
@@ -124,7 +132,13 @@ test('importing a club file says what it keeps, keeps the draft and makes a back
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export club file' }).click();
   const file = await (await download).path();
-  await app.getByLabel('Club file to import').setInputFiles({ name: 'kestrel.json', mimeType: 'application/json', buffer: await import('node:fs/promises').then((fs) => fs.readFile(file)) });
+  await app
+    .getByLabel('Club file to import')
+    .setInputFiles({
+      name: 'kestrel.json',
+      mimeType: 'application/json',
+      buffer: await import('node:fs/promises').then((fs) => fs.readFile(file)),
+    });
   const dialog = app.getByRole('dialog', { name: 'Import kestrel.json?' });
   const changes = dialog.getByRole('list', { name: 'What the import changes' });
   await expect(changes).toContainText('Drafts: 1 kept');

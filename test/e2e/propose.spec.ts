@@ -18,7 +18,10 @@ test('generate and publish a month', async ({ app }) => {
   await expect(app.getByText('June 2027 is published')).toBeVisible();
 
   await openPage(app, 'Published');
-  await app.getByRole('list', { name: 'Published months' }).getByRole('button', { name: /June 2027/ }).click();
+  await app
+    .getByRole('list', { name: 'Published months' })
+    .getByRole('button', { name: /June 2027/ })
+    .click();
   const roster = app.getByRole('table', { name: 'Published roster June 2027' });
   await expect(roster.getByRole('row', { name: /Sat 5 Jun/ })).toContainText(firstInstructor);
 });

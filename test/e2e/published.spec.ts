@@ -10,7 +10,10 @@ test('a published month can be read, filtered to one member and downloaded', asy
   await expect(app.getByText('June 2027 is published')).toBeVisible();
 
   await openPage(app, 'Published');
-  await app.getByRole('list', { name: 'Published months' }).getByRole('button', { name: /June 2027/ }).click();
+  await app
+    .getByRole('list', { name: 'Published months' })
+    .getByRole('button', { name: /June 2027/ })
+    .click();
   await expect(app.getByRole('heading', { name: /June 2027/ })).toBeVisible();
 
   await app.getByLabel('Member').click();

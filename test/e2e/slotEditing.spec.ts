@@ -4,7 +4,9 @@ test.beforeEach(async ({ app }) => {
   await chooseMonth(app, 2027, 6);
 });
 
-test('by keyboard: focus lands on Roll after Generate, arrows move through candidates, the slot keeps the focus, Publish asks with Cancel focused', async ({ app }) => {
+test('by keyboard: focus lands on Roll after Generate, arrows move through candidates, the slot keeps the focus, Publish asks with Cancel focused', async ({
+  app,
+}) => {
   await generateDraft(app);
   const roll = app.getByRole('button', { name: 'Roll' });
   await expect(roll).toBeFocused();

@@ -54,24 +54,47 @@ function validArgs(method: ApiMethod): Promise<unknown[]> {
 async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
   const s = await draftState();
   switch (method) {
-    case 'updateClubSettings': return [await backend.getClubSettings()];
-    case 'updateMember': return [(await backend.listMembers())[1]];
-    case 'addMember': return [blankMember(freeMemberId((await backend.listMembers()).map((m) => m.id)), 'New Member', ['towpilot'])];
-    case 'deleteMember': return [s.memberId];
-    case 'importClub': return [await backend.exportClub()];
-    case 'getDraft': case 'generateDraft': case 'compare': case 'latestComparison': case 'getPublished':
+    case 'updateClubSettings':
+      return [await backend.getClubSettings()];
+    case 'updateMember':
+      return [(await backend.listMembers())[1]];
+    case 'addMember':
+      return [blankMember(freeMemberId((await backend.listMembers()).map((m) => m.id)), 'New Member', ['towpilot'])];
+    case 'deleteMember':
+      return [s.memberId];
+    case 'importClub':
+      return [await backend.exportClub()];
+    case 'getDraft':
+    case 'generateDraft':
+    case 'compare':
+    case 'latestComparison':
+    case 'getPublished':
       return [{ ...DRAFT_MONTH, months: 1 }];
-    case 'rollDraft': case 'publishDraft': case 'discardDraft': return [s.draftId];
-    case 'setDateRemoved': return [s.draftId, s.date, true];
-    case 'slotCandidates': return [s.draftId, s.date, s.role];
-    case 'setSlot': return [s.draftId, s.date, s.role, s.memberId];
-    case 'setSlotLocked': return [s.draftId, s.date, s.role, true];
-    case 'adoptComparison': return [1, 'optimizer'];
-    case 'exportPublished': return [{ year: 2026, month: 10, format: 'csv', memberId: s.memberId, bom: true, paper: 'A4' }];
-    case 'updateSettings': return [CALM_SETTINGS];
-    case 'restoreBackup': return [backupName];
-    case 'listRuns': case 'recentLog': return [20];
-    default: return [];
+    case 'rollDraft':
+    case 'publishDraft':
+    case 'discardDraft':
+      return [s.draftId];
+    case 'setDateRemoved':
+      return [s.draftId, s.date, true];
+    case 'slotCandidates':
+      return [s.draftId, s.date, s.role];
+    case 'setSlot':
+      return [s.draftId, s.date, s.role, s.memberId];
+    case 'setSlotLocked':
+      return [s.draftId, s.date, s.role, true];
+    case 'adoptComparison':
+      return [1, 'optimizer'];
+    case 'exportPublished':
+      return [{ year: 2026, month: 10, format: 'csv', memberId: s.memberId, bom: true, paper: 'A4' }];
+    case 'updateSettings':
+      return [CALM_SETTINGS];
+    case 'restoreBackup':
+      return [backupName];
+    case 'listRuns':
+    case 'recentLog':
+      return [20];
+    default:
+      return [];
   }
 }
 
@@ -169,8 +192,20 @@ describe('API payload fuzzing through callApi on a real backend', () => {
   it('saves a mutated member only when it is valid, otherwise names the member field and changes nothing', async (t) => {
     const start = counts.calls;
     const memberFields = fc.constantFrom<keyof Member>(
-      'id', 'name', 'active', 'qualifications', 'rolePercent', 'maxPerMonth', 'preferredDay', 'allowWeekendDouble',
-      'dontSchedule', 'suspended', 'blackouts', 'pairWith', 'avoid', 'lastDutyDate',
+      'id',
+      'name',
+      'active',
+      'qualifications',
+      'rolePercent',
+      'maxPerMonth',
+      'preferredDay',
+      'allowWeekendDouble',
+      'dontSchedule',
+      'suspended',
+      'blackouts',
+      'pairWith',
+      'avoid',
+      'lastDutyDate',
     );
     const fieldEdit = fc.record({ field: memberFields, value: fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })) });
     let saved = 0;

@@ -15,7 +15,9 @@ import { applyMutations, mutation } from './fixtures/mutations.ts';
  * table as it was) or imported completely (the exported club is exactly the file's club).
  */
 
-const RUNS = STRESS ? { mutatedDocument: 5_000, mutatedText: 3_000, randomText: 3_000 } : { mutatedDocument: 400, mutatedText: 250, randomText: 300 };
+const RUNS = STRESS
+  ? { mutatedDocument: 5_000, mutatedText: 3_000, randomText: 3_000 }
+  : { mutatedDocument: 400, mutatedText: 250, randomText: 300 };
 
 let backend: Backend;
 let reader: Database.Database;
@@ -41,7 +43,11 @@ async function importAndCheck(text: string): Promise<void> {
   }
   counts.imported++;
   const expected = serializeClub(parseClubFile(text));
-  assert.deepEqual(asSets(JSON.parse(await backend.exportClub()) as Doc), asSets(JSON.parse(JSON.stringify(expected)) as Doc), 'the whole file, and only it, was imported');
+  assert.deepEqual(
+    asSets(JSON.parse(await backend.exportClub()) as Doc),
+    asSets(JSON.parse(JSON.stringify(expected)) as Doc),
+    'the whole file, and only it, was imported',
+  );
   assert.equal((reply.value as { members: number }).members, expected.members.length);
   await backend.importClub(baseline);
   assert.ok(dumpTables(reader) === baselineDump, 'the baseline club is back');
@@ -108,7 +114,11 @@ describe('club import with mutated and random club files', () => {
   });
 
   it('refuses random text and random JSON', async () => {
-    const text = fc.oneof(fc.string({ maxLength: 200, unit: 'binary' }), fc.json({ maxDepth: 4 }), fc.constantFrom('', '\uFEFF', 'null', '[]', '{}', '{"format":"rostermeister-club/1"}', '\u0000'.repeat(100)));
+    const text = fc.oneof(
+      fc.string({ maxLength: 200, unit: 'binary' }),
+      fc.json({ maxDepth: 4 }),
+      fc.constantFrom('', '\uFEFF', 'null', '[]', '{}', '{"format":"rostermeister-club/1"}', '\u0000'.repeat(100)),
+    );
     await fc.assert(fc.asyncProperty(text, importAndCheck), { numRuns: RUNS.randomText });
   });
 

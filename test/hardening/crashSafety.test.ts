@@ -30,7 +30,15 @@ const work = tempDataDir('crash');
 after(() => work.remove());
 before(async () => {
   mkdirSync(CHILD_DIR, { recursive: true });
-  await build({ entryPoints: [CHILD_SOURCE], outfile: CHILD, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [CHILD_SOURCE],
+    outfile: CHILD,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  });
 });
 let copies = 0;
 
@@ -152,7 +160,10 @@ async function killRepeatedly(op: Operation, prepare: () => Promise<Prepared>): 
     const { integrity, dump } = inspectDatabase(file);
     assert.equal(integrity, 'ok', `${op} killed after ${delay.toFixed(1)} ms: integrity_check said ${integrity}`);
     const state = hashOf(dump);
-    assert.ok(state === oldState || state === newState, `${op} killed after ${delay.toFixed(1)} ms left a state that is neither the old nor the new one`);
+    assert.ok(
+      state === oldState || state === newState,
+      `${op} killed after ${delay.toFixed(1)} ms left a state that is neither the old nor the new one`,
+    );
     if (state === oldState) outcome.old++;
     else outcome.new++;
   }
@@ -163,7 +174,11 @@ async function killRepeatedly(op: Operation, prepare: () => Promise<Prepared>): 
 }
 
 describe('crash safety: SIGKILL at many points', () => {
-  for (const [op, prepare] of [['publish', preparePublish], ['import', prepareImport], ['restore', prepareRestore]] as const) {
+  for (const [op, prepare] of [
+    ['publish', preparePublish],
+    ['import', prepareImport],
+    ['restore', prepareRestore],
+  ] as const) {
     it(`${op} leaves the old or the new state, never a mix`, async (t) => {
       const line = await killRepeatedly(op, prepare);
       t.diagnostic(line);

@@ -41,10 +41,15 @@ async function callWithin(backend: Backend, method: string, args: unknown[]): Pr
   }
 }
 
-function storedRun(backend: Backend, runId: number): { scheduler: string; requested_scheduler: string; fallback_reason: string | null; fallback_status: string | null } {
+function storedRun(
+  backend: Backend,
+  runId: number,
+): { scheduler: string; requested_scheduler: string; fallback_reason: string | null; fallback_status: string | null } {
   const db = new Database(backend.databaseFile, { readonly: true });
   try {
-    return db.prepare('SELECT scheduler, requested_scheduler, fallback_reason, fallback_status FROM generation_run WHERE id = ?').get(runId) as never;
+    return db
+      .prepare('SELECT scheduler, requested_scheduler, fallback_reason, fallback_status FROM generation_run WHERE id = ?')
+      .get(runId) as never;
   } finally {
     db.close();
   }
@@ -71,7 +76,10 @@ describe('optimizer faults end in the legacy fallback with the reason recorded',
         assert.equal(draft.run.requestedScheduler, 'optimizer');
         assert.equal(draft.run.fallback?.status, EXPECTED[fault].status);
         assert.match(draft.run.fallback?.reason ?? '', EXPECTED[fault].reason);
-        assert.ok(draft.slots.some((s) => s.memberId !== null), 'the legacy roster fills slots');
+        assert.ok(
+          draft.slots.some((s) => s.memberId !== null),
+          'the legacy roster fills slots',
+        );
 
         const stored = storedRun(backend, draft.run.id);
         assert.equal(stored.scheduler, 'legacy');

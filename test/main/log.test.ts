@@ -76,7 +76,11 @@ describe('file sink', () => {
     }
     const recent = readLogFile(path, 1000).map((e) => e.i as number);
     assert.equal(recent.at(-1), 39);
-    assert.deepEqual(recent, recent.map((_, k) => recent[0] + k), 'events come back in order across rotated files');
+    assert.deepEqual(
+      recent,
+      recent.map((_, k) => recent[0] + k),
+      'events come back in order across rotated files',
+    );
     assert.ok(recent[0] > 0, 'the oldest events were dropped');
   });
 
@@ -100,6 +104,9 @@ describe('file sink', () => {
       readLogFile(path, 10).map((e) => e.message),
       ['before', 'after'],
     );
-    assert.deepEqual(readLogFile(path, 1).map((e) => e.message), ['after']);
+    assert.deepEqual(
+      readLogFile(path, 1).map((e) => e.message),
+      ['after'],
+    );
   });
 });

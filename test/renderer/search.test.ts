@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { matchesSearch, searchKey } from '../../renderer/search.ts';
 
-const demoNames: string[] = (JSON.parse(readFileSync(new URL('../../assets/demo-club.json', import.meta.url), 'utf8')) as { members: { name: string }[] }).members.map((m) => m.name);
+const demoNames: string[] = (
+  JSON.parse(readFileSync(new URL('../../assets/demo-club.json', import.meta.url), 'utf8')) as { members: { name: string }[] }
+).members.map((m) => m.name);
 const found = (query: string) => demoNames.filter((name) => matchesSearch(query, [name]));
 
 test('plain letters find the demo club members with accents', () => {

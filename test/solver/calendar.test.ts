@@ -26,8 +26,16 @@ const mayToOctober = club({ start: 'First weekend of May', end: 'Last weekend of
 describe('dutyDaysFor', () => {
   it('lists every weekend day of a month with five weekends (May 2026)', () => {
     assert.deepEqual(dutyDaysFor(allYear, monthRange(2026, 5)), [
-      '2026-05-02', '2026-05-03', '2026-05-09', '2026-05-10', '2026-05-16',
-      '2026-05-17', '2026-05-23', '2026-05-24', '2026-05-30', '2026-05-31',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-09',
+      '2026-05-10',
+      '2026-05-16',
+      '2026-05-17',
+      '2026-05-23',
+      '2026-05-24',
+      '2026-05-30',
+      '2026-05-31',
     ]);
   });
 
@@ -64,8 +72,15 @@ describe('dutyDaysFor', () => {
     );
     const days = dutyDaysFor(c, monthRange(2026, 5), ['2026-05-31']);
     assert.deepEqual(days, [
-      '2026-05-02', '2026-05-03', '2026-05-10', '2026-05-16', '2026-05-17',
-      '2026-05-23', '2026-05-24', '2026-05-25', '2026-05-30',
+      '2026-05-02',
+      '2026-05-03',
+      '2026-05-10',
+      '2026-05-16',
+      '2026-05-17',
+      '2026-05-23',
+      '2026-05-24',
+      '2026-05-25',
+      '2026-05-30',
     ]);
     assert.deepEqual(dutyDaysFor(c, monthRange(2026, 4)), ['2026-04-06']);
   });
@@ -75,12 +90,20 @@ describe('dutyDaysFor', () => {
     assert.deepEqual(dutyDaysFor(wednesdays, monthRange(2026, 7)), ['2026-07-01', '2026-07-08', '2026-07-15', '2026-07-22', '2026-07-29']);
   });
 
-  it('uses each year\'s season over a year end, December to January', () => {
+  it("uses each year's season over a year end, December to January", () => {
     const c = club({ start: 'First weekend of March', end: 'Last weekend of December' });
     const days = dutyDaysFor(c, { start: '2022-12-01', end: '2023-01-31' });
     assert.deepEqual(days, [
-      '2022-12-03', '2022-12-04', '2022-12-10', '2022-12-11', '2022-12-17',
-      '2022-12-18', '2022-12-24', '2022-12-25', '2022-12-31', '2023-01-01',
+      '2022-12-03',
+      '2022-12-04',
+      '2022-12-10',
+      '2022-12-11',
+      '2022-12-17',
+      '2022-12-18',
+      '2022-12-24',
+      '2022-12-25',
+      '2022-12-31',
+      '2023-01-01',
     ]);
   });
 

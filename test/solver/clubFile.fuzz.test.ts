@@ -79,7 +79,8 @@ function checkOutcome(load: () => Club, doc: unknown): void {
   try {
     club = load();
   } catch (error) {
-    if (!(error instanceof ClubFileError)) throw new Error(`crash: ${error instanceof Error ? error.stack : String(error)}`, { cause: error });
+    if (!(error instanceof ClubFileError))
+      throw new Error(`crash: ${error instanceof Error ? error.stack : String(error)}`, { cause: error });
     assert.ok(error.problems.length > 0, 'a ClubFileError lists at least one problem');
     for (const problem of error.problems) {
       assert.equal(typeof problem.path, 'string');
@@ -98,14 +99,43 @@ function checkOutcome(load: () => Club, doc: unknown): void {
 function collectPaths(value: Json, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
   out.push(at);
   if (Array.isArray(value)) value.forEach((item, i) => collectPaths(item, [...at, i], out));
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) collectPaths(item, [...at, key], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) collectPaths(item, [...at, key], out);
   return out;
 }
 
 /** Values that are wrong in interesting ways somewhere in a club file. */
 const nasty: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 0.5, 13, 1e308, -1e308, '', ' ', 'x', '2026-02-30', '2026-13-01', '2026-1-1',
-    '2027-02-28', 'sat', 'Sun', 'duty_officer', 'Duty Officer', 'm001', 'm999', '__proto__', 'constructor', [], {}, [null], { x: 1 }),
+  fc.constantFrom<Json>(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    0.5,
+    13,
+    1e308,
+    -1e308,
+    '',
+    ' ',
+    'x',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-1-1',
+    '2027-02-28',
+    'sat',
+    'Sun',
+    'duty_officer',
+    'Duty Officer',
+    'm001',
+    'm999',
+    '__proto__',
+    'constructor',
+    [],
+    {},
+    [null],
+    { x: 1 },
+  ),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -191,14 +221,23 @@ test('club-shaped objects with random fields never crash the loader', () => {
       roles: fc.array(fc.record({ key: nasty, title: nasty, qualification: nasty }, { requiredKeys: [] }), { maxLength: 3 }),
       members: fc.array(
         fc.record(
-          { id: nasty, name: nasty, qualifications: fc.array(nasty, { maxLength: 3 }), maxPerMonth: nasty, avoid: fc.array(nasty, { maxLength: 2 }) },
+          {
+            id: nasty,
+            name: nasty,
+            qualifications: fc.array(nasty, { maxLength: 3 }),
+            maxPerMonth: nasty,
+            avoid: fc.array(nasty, { maxLength: 2 }),
+          },
           { requiredKeys: [] },
         ),
         { maxLength: 4 },
       ),
-      published: fc.array(fc.record({ date: nasty, slots: fc.dictionary(fc.string({ maxLength: 6 }), nasty, { maxKeys: 3 }) }, { requiredKeys: [] }), {
-        maxLength: 3,
-      }),
+      published: fc.array(
+        fc.record({ date: nasty, slots: fc.dictionary(fc.string({ maxLength: 6 }), nasty, { maxKeys: 3 }) }, { requiredKeys: [] }),
+        {
+          maxLength: 3,
+        },
+      ),
     },
     { requiredKeys: [] },
   );

@@ -25,9 +25,20 @@ function validDoc(): Doc {
     ],
     members: [
       {
-        id: 'm001', name: 'Alex Rivera', active: true, qualifications: ['instructor', 'towpilot'],
-        rolePercent: { instructor: 50, towpilot: 50 }, maxPerMonth: 2, preferredDay: 'sat', allowWeekendDouble: false,
-        dontSchedule: false, suspended: false, blackouts: ['2026-06-06'], pairWith: ['m002'], avoid: ['m003'], lastDutyDate: '2026-04-26',
+        id: 'm001',
+        name: 'Alex Rivera',
+        active: true,
+        qualifications: ['instructor', 'towpilot'],
+        rolePercent: { instructor: 50, towpilot: 50 },
+        maxPerMonth: 2,
+        preferredDay: 'sat',
+        allowWeekendDouble: false,
+        dontSchedule: false,
+        suspended: false,
+        blackouts: ['2026-06-06'],
+        pairWith: ['m002'],
+        avoid: ['m003'],
+        lastDutyDate: '2026-04-26',
       },
       { id: 'm002', name: 'Zoë Müller', qualifications: ['towpilot'] },
       { id: 'm003', name: 'José Núñez', qualifications: ['instructor'], maxPerMonth: 0.5 },
@@ -54,9 +65,20 @@ describe('parseClub', () => {
     assert.deepEqual(club.roles[0], { key: 'instructor', title: 'Instructor', qualification: 'instructor' });
     assert.deepEqual(club.roles[2], { key: 'am_tow', title: 'Tow Pilot (AM)', qualification: 'towpilot' });
     assert.deepEqual(club.members[1], {
-      id: 'm002', name: 'Zoë Müller', active: true, qualifications: ['towpilot'], rolePercent: {}, maxPerMonth: null,
-      preferredDay: null, allowWeekendDouble: false, dontSchedule: false, suspended: false, blackouts: [], pairWith: [],
-      avoid: [], lastDutyDate: null,
+      id: 'm002',
+      name: 'Zoë Müller',
+      active: true,
+      qualifications: ['towpilot'],
+      rolePercent: {},
+      maxPerMonth: null,
+      preferredDay: null,
+      allowWeekendDouble: false,
+      dontSchedule: false,
+      suspended: false,
+      blackouts: [],
+      pairWith: [],
+      avoid: [],
+      lastDutyDate: null,
     });
     assert.deepEqual(club.published, [{ date: '2026-05-31', slots: { instructor: 'm001', towpilot: null } }]);
   });
@@ -106,14 +128,29 @@ describe('parseClub', () => {
     ['member not an object', (d) => d.members.push('m004'), 'members[3]', /a member/],
     ['missing member id', (d) => d.members.push({ name: 'Kim Lee', qualifications: [] }), 'members[3].id', /required/],
     ['missing qualifications', (d) => delete d.members[1].qualifications, 'members[1].qualifications', /required/],
-    ['duplicate member id', (d) => d.members.push({ id: 'm002', name: 'Kim Lee', qualifications: [] }), 'members[3].id', /members\[1\] has it too/],
+    [
+      'duplicate member id',
+      (d) => d.members.push({ id: 'm002', name: 'Kim Lee', qualifications: [] }),
+      'members[3].id',
+      /members\[1\] has it too/,
+    ],
     ['bad qualification', (d) => (d.members[1].qualifications = ['Tow']), 'members[1].qualifications[0]', /lowercase/],
-    ['duplicate qualification', (d) => (d.members[1].qualifications = ['towpilot', 'towpilot']), 'members[1].qualifications[1]', /only once/],
+    [
+      'duplicate qualification',
+      (d) => (d.members[1].qualifications = ['towpilot', 'towpilot']),
+      'members[1].qualifications[1]',
+      /only once/,
+    ],
     ['active not boolean', (d) => (d.members[1].active = 'yes'), 'members[1].active', /true or false/],
     ['suspended not boolean', (d) => (d.members[1].suspended = 1), 'members[1].suspended', /true or false/],
     ['percent above 100', (d) => (d.members[0].rolePercent.instructor = 120), 'members[0].rolePercent.instructor', /0 to 100/],
     ['negative percent', (d) => (d.members[0].rolePercent.towpilot = -5), 'members[0].rolePercent.towpilot', /0 to 100/],
-    ['percent for a qualification not held', (d) => (d.members[0].rolePercent.duty_officer = 10), 'members[0].rolePercent.duty_officer', /holds: instructor, towpilot/],
+    [
+      'percent for a qualification not held',
+      (d) => (d.members[0].rolePercent.duty_officer = 10),
+      'members[0].rolePercent.duty_officer',
+      /holds: instructor, towpilot/,
+    ],
     ['rolePercent not an object', (d) => (d.members[0].rolePercent = [50, 50]), 'members[0].rolePercent', /percent/],
     ['maxPerMonth above 12', (d) => (d.members[1].maxPerMonth = 12.5), 'members[1].maxPerMonth', /0 to 12/],
     ['maxPerMonth as text', (d) => (d.members[1].maxPerMonth = '2'), 'members[1].maxPerMonth', /0 to 12/],
@@ -128,8 +165,18 @@ describe('parseClub', () => {
     ['avoid id not text', (d) => (d.members[1].avoid = [3]), 'members[1].avoid[0]', /member id/],
     ['bad published date', (d) => (d.published[0].date = '2026-05-32'), 'published[0].date', /YYYY-MM-DD/],
     ['duplicate published date', (d) => d.published.push({ date: '2026-05-31', slots: {} }), 'published[1].date', /not published twice/],
-    ['published slot for an unknown role', (d) => (d.published[0].slots.winch = 'm001'), 'published[0].slots.winch', /instructor, towpilot, am_tow/],
-    ['published slot for an unknown member', (d) => (d.published[0].slots.towpilot = 'm999'), 'published[0].slots.towpilot', /member in this file/],
+    [
+      'published slot for an unknown role',
+      (d) => (d.published[0].slots.winch = 'm001'),
+      'published[0].slots.winch',
+      /instructor, towpilot, am_tow/,
+    ],
+    [
+      'published slot for an unknown member',
+      (d) => (d.published[0].slots.towpilot = 'm999'),
+      'published[0].slots.towpilot',
+      /member in this file/,
+    ],
     ['published slots not an object', (d) => (d.published[0].slots = []), 'published[0].slots', /role key/],
   ];
 
@@ -145,8 +192,14 @@ describe('parseClub', () => {
   }
 
   it('rejects a document that is not an object', () => {
-    assert.deepEqual(problemsOf([1, 2]).map((p) => p.path), ['']);
-    assert.deepEqual(problemsOf(null).map((p) => p.path), ['']);
+    assert.deepEqual(
+      problemsOf([1, 2]).map((p) => p.path),
+      [''],
+    );
+    assert.deepEqual(
+      problemsOf(null).map((p) => p.path),
+      [''],
+    );
   });
 
   it('collects every problem and names members by id in the message', () => {
@@ -162,10 +215,18 @@ describe('parseClub', () => {
       caught = error;
     }
     assert.ok(caught instanceof ClubFileError);
-    assert.deepEqual(caught.problems.map((p) => p.path).sort(), ['extraDutyDays[0]', 'format', 'members[1].avoid[0]', 'members[2].rolePercent.instructor']);
+    assert.deepEqual(caught.problems.map((p) => p.path).sort(), [
+      'extraDutyDays[0]',
+      'format',
+      'members[1].avoid[0]',
+      'members[2].rolePercent.instructor',
+    ]);
     assert.match(caught.message, /^The club file has 4 problems:/);
     assert.ok(caught.message.includes('- members[1] (m002).avoid[0]: "m999" — expected the id of a member of the club'), caught.message);
-    assert.ok(caught.message.includes('- members[2] (m003).rolePercent.instructor: 200 — expected a percent from 0 to 100'), caught.message);
+    assert.ok(
+      caught.message.includes('- members[2] (m003).rolePercent.instructor: 200 — expected a percent from 0 to 100'),
+      caught.message,
+    );
   });
 
   it('says "missing" for a missing required field', () => {
@@ -179,7 +240,10 @@ describe('parseClubFile', () => {
   it('reports text that is not JSON', () => {
     assert.throws(
       () => parseClubFile('{"format": "rostermeister-club/1",'),
-      (error: unknown) => error instanceof ClubFileError && error.problems.length === 1 && /^The club file has 1 problem:\n- \(file\): missing — expected a JSON document/.test(error.message),
+      (error: unknown) =>
+        error instanceof ClubFileError &&
+        error.problems.length === 1 &&
+        /^The club file has 1 problem:\n- \(file\): missing — expected a JSON document/.test(error.message),
     );
   });
 
@@ -192,7 +256,17 @@ describe('serializeClub', () => {
   it('writes every field explicitly and round-trips', () => {
     const club = parseClub(validDoc());
     const doc = serializeClub(club);
-    assert.deepEqual(Object.keys(doc), ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published']);
+    assert.deepEqual(Object.keys(doc), [
+      'format',
+      'club',
+      'season',
+      'operatingWeekdays',
+      'extraDutyDays',
+      'removedDates',
+      'roles',
+      'members',
+      'published',
+    ]);
     assert.equal(doc.members[1].maxPerMonth, null);
     assert.equal(doc.roles[0].qualification, 'instructor');
     assert.deepEqual(parseClub(doc), club);
@@ -200,7 +274,10 @@ describe('serializeClub', () => {
   });
 
   it('is byte-stable: serialize, parse, serialize gives the same text', () => {
-    for (const club of [parseClub(validDoc()), syntheticClub({ members: 60, roles: 6, seed: 3, seasonStart: 'First weekend of April', seasonEnd: null })]) {
+    for (const club of [
+      parseClub(validDoc()),
+      syntheticClub({ members: 60, roles: 6, seed: 3, seasonStart: 'First weekend of April', seasonEnd: null }),
+    ]) {
       const first = JSON.stringify(serializeClub(club));
       const again = JSON.stringify(serializeClub(parseClub(JSON.parse(first))));
       assert.equal(again, first);
@@ -220,7 +297,10 @@ describe('the demo club', () => {
 
   it('loads, with about 45 members, the four default roles and a season', () => {
     assert.equal(club.members.length, 45);
-    assert.deepEqual(club.roles.map((r) => r.key), ['instructor', 'towpilot', 'duty_officer', 'assistant_duty_officer']);
+    assert.deepEqual(
+      club.roles.map((r) => r.key),
+      ['instructor', 'towpilot', 'duty_officer', 'assistant_duty_officer'],
+    );
     assert.ok(club.season.start && club.season.end);
     assert.ok(club.members.some((m) => /[^\p{ASCII}]/u.test(m.name)));
   });

@@ -25,7 +25,12 @@ describe('diagnoseEmptySlots', () => {
       [TOW, DUTY],
     );
     const p = problem(c, [SAT, SUN]);
-    const roster = [slot(SAT, 'towpilot', 'a'), slot(SAT, 'duty_officer', 'c'), slot(SUN, 'towpilot', null), slot(SUN, 'duty_officer', 'b')];
+    const roster = [
+      slot(SAT, 'towpilot', 'a'),
+      slot(SAT, 'duty_officer', 'c'),
+      slot(SUN, 'towpilot', null),
+      slot(SUN, 'duty_officer', 'b'),
+    ];
     // b is on duty that day; i (who avoids d) is free
     assert.deepEqual(diagnoseEmptySlots(p, roster), [
       {
@@ -47,7 +52,13 @@ describe('diagnoseEmptySlots', () => {
     );
 
     // without i nobody is free
-    const withoutI = problem(club(c.members.filter((m) => m.id !== 'i'), [TOW, DUTY]), [SAT, SUN]);
+    const withoutI = problem(
+      club(
+        c.members.filter((m) => m.id !== 'i'),
+        [TOW, DUTY],
+      ),
+      [SAT, SUN],
+    );
     assert.equal(
       diagnoseEmptySlots(withoutI, roster)[0].summary,
       'No qualified member free: 1 inactive, opted out or suspended, 2 not qualified, 1 blacked out, 1 role set to 0%, 1 monthly limit 0, 1 already on duty that day, 1 at monthly limit',
@@ -58,7 +69,10 @@ describe('diagnoseEmptySlots', () => {
     const c = club([member('a', ['towpilot']), member('b', ['duty_officer'])], [TOW], [{ date: '2026-05-31', slots: { towpilot: 'a' } }]);
     const p = problem(c, JUNE_WEEKENDS.slice(0, 3));
     const roster = runLegacy(p, 1);
-    assert.deepEqual(roster.map((s) => s.memberId), [null, 'a', null]);
+    assert.deepEqual(
+      roster.map((s) => s.memberId),
+      [null, 'a', null],
+    );
     assert.deepEqual(diagnoseEmptySlots(p, roster), [
       { date: '2026-06-06', role: 'towpilot', summary: 'Only members who would break spacing: 1 not qualified, 1 would break spacing' },
       { date: '2026-06-13', role: 'towpilot', summary: 'Only members who would break spacing: 1 not qualified, 1 would break spacing' },
@@ -69,7 +83,9 @@ describe('diagnoseEmptySlots', () => {
     const days = ['2026-06-06', '2026-06-07', '2026-06-13'];
     const roster = [slot('2026-06-06', 'towpilot', null), slot('2026-06-07', 'towpilot', null), slot('2026-06-13', 'towpilot', 'a')];
     const summaries = (allow: boolean) =>
-      diagnoseEmptySlots(problem(club([member('a', ['towpilot'], { allowWeekendDouble: allow })], [TOW]), days), roster).map((d) => d.summary);
+      diagnoseEmptySlots(problem(club([member('a', ['towpilot'], { allowWeekendDouble: allow })], [TOW]), days), roster).map(
+        (d) => d.summary,
+      );
     // 06-06 is 7 days before a's 06-13; 06-07 is its neighbouring duty day either way
     assert.deepEqual(summaries(false), [
       'Only members who would break spacing: 1 would break spacing',
@@ -95,6 +111,9 @@ describe('diagnoseEmptySlots', () => {
       diagnoseEmptySlots(p, [slot(SAT, 'duty_officer', 'a')]).map((d) => d.role),
       ['towpilot'],
     );
-    assert.deepEqual(diagnoseEmptySlots(p, []).map((d) => d.role), ['duty_officer', 'towpilot']);
+    assert.deepEqual(
+      diagnoseEmptySlots(p, []).map((d) => d.role),
+      ['duty_officer', 'towpilot'],
+    );
   });
 });

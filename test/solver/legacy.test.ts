@@ -20,7 +20,10 @@ describe('runLegacy', () => {
     const roster = runLegacy(realistic, 1);
     assert.equal(roster.length, realistic.dutyDays.length * realistic.roles.length);
     const expected = realistic.dutyDays.flatMap((date) => realistic.roles.map((r) => `${date}|${r.key}`));
-    assert.deepEqual(roster.map((a) => `${a.date}|${a.role}`), expected);
+    assert.deepEqual(
+      roster.map((a) => `${a.date}|${a.role}`),
+      expected,
+    );
   });
 
   it('gives the same roster for the same seed and different rosters for different seeds', () => {
@@ -33,7 +36,16 @@ describe('runLegacy', () => {
       ...realistic,
       club: {
         ...realistic.club,
-        published: [{ date: '2026-05-31', slots: Object.fromEntries(runLegacy(realistic, 99).slice(0, 4).map((a) => [a.role, a.memberId])) }],
+        published: [
+          {
+            date: '2026-05-31',
+            slots: Object.fromEntries(
+              runLegacy(realistic, 99)
+                .slice(0, 4)
+                .map((a) => [a.role, a.memberId]),
+            ),
+          },
+        ],
       },
     };
     for (let seed = 0; seed < 60; seed++) {
@@ -50,12 +62,13 @@ describe('runLegacy', () => {
   });
 
   it('does not give a role to the previous duty day holder, nor to the carry-over member on the first day', () => {
-    const c = club([member('a', ['towpilot']), member('b', ['towpilot'])], [TOW], [
-      { date: '2026-05-31', slots: { towpilot: 'a' } },
-    ]);
+    const c = club([member('a', ['towpilot']), member('b', ['towpilot'])], [TOW], [{ date: '2026-05-31', slots: { towpilot: 'a' } }]);
     const p = problem(c, JUNE_WEEKENDS.slice(0, 4));
     for (let seed = 0; seed < 20; seed++) {
-      assert.deepEqual(runLegacy(p, seed).map((a) => a.memberId), ['b', 'a', 'b', 'a']);
+      assert.deepEqual(
+        runLegacy(p, seed).map((a) => a.memberId),
+        ['b', 'a', 'b', 'a'],
+      );
     }
   });
 
@@ -79,7 +92,10 @@ describe('runLegacy', () => {
       [TOW, DUTY],
     );
     for (let seed = 0; seed < 10; seed++) {
-      assert.deepEqual(runLegacy(problem(avoiding, ['2026-06-06']), seed).map((a) => a.memberId), ['a', 'c']);
+      assert.deepEqual(
+        runLegacy(problem(avoiding, ['2026-06-06']), seed).map((a) => a.memberId),
+        ['a', 'c'],
+      );
     }
   });
 
@@ -96,16 +112,25 @@ describe('runLegacy', () => {
     );
     const p = problem(c, ['2026-06-06', '2026-06-07']);
     // instructor 3, towpilot 1, duty officer 1.5 on average
-    assert.deepEqual(rolesByScarcity(p, new Eligibility(c, p.range)).map((r) => r.key), ['towpilot', 'duty_officer', 'instructor']);
+    assert.deepEqual(
+      rolesByScarcity(p, new Eligibility(c, p.range)).map((r) => r.key),
+      ['towpilot', 'duty_officer', 'instructor'],
+    );
     const tie = club([member('a', ['instructor', 'towpilot', 'duty_officer'])], [DUTY, INSTRUCTOR, TOW]);
     const q = problem(tie, ['2026-06-06']);
-    assert.deepEqual(rolesByScarcity(q, new Eligibility(tie, q.range)).map((r) => r.key), ['duty_officer', 'instructor', 'towpilot']);
+    assert.deepEqual(
+      rolesByScarcity(q, new Eligibility(tie, q.range)).map((r) => r.key),
+      ['duty_officer', 'instructor', 'towpilot'],
+    );
   });
 
   it('fills the scarce role first, so the only qualified member is kept for it', () => {
     const c = club([member('x', ['instructor', 'towpilot']), member('y', ['instructor'])], [INSTRUCTOR, TOW]);
     for (let seed = 0; seed < 30; seed++) {
-      assert.deepEqual(runLegacy(problem(c, ['2026-06-06']), seed).map((a) => a.memberId), ['y', 'x']);
+      assert.deepEqual(
+        runLegacy(problem(c, ['2026-06-06']), seed).map((a) => a.memberId),
+        ['y', 'x'],
+      );
     }
   });
 
@@ -129,8 +154,14 @@ describe('runLegacy', () => {
     const p = problem(c, JUNE_WEEKENDS.slice(0, 4), { locked: [slot('2026-06-06', 'towpilot', 'a')] });
     for (let seed = 0; seed < 10; seed++) {
       const roster = runLegacy(p, seed);
-      assert.deepEqual(roster.map((a) => a.memberId), ['a', 'b', null, 'b']); // a is at the cap after the locked slot
-      assert.deepEqual(validateRoster(p, roster).map((v) => [v.rule, v.locked]), [['blackout', true]]);
+      assert.deepEqual(
+        roster.map((a) => a.memberId),
+        ['a', 'b', null, 'b'],
+      ); // a is at the cap after the locked slot
+      assert.deepEqual(
+        validateRoster(p, roster).map((v) => [v.rule, v.locked]),
+        [['blackout', true]],
+      );
     }
   });
 
@@ -138,15 +169,22 @@ describe('runLegacy', () => {
     const share = (c: ReturnType<typeof club>, who: string) => {
       let hits = 0;
       const runs = 3000;
-      for (let seed = 0; seed < runs; seed++) if (holderOf(runLegacy(problem(c, ['2026-06-06']), seed), '2026-06-06', 'duty_officer') === who) hits++;
+      for (let seed = 0; seed < runs; seed++)
+        if (holderOf(runLegacy(problem(c, ['2026-06-06']), seed), '2026-06-06', 'duty_officer') === who) hits++;
       return hits / runs;
     };
     // p is the only tow pilot, so towpilot is drawn first and p is on duty when the duty officer is drawn.
-    const paired = club([member('p', ['towpilot']), member('q', ['duty_officer'], { pairWith: ['p'] }), member('r', ['duty_officer'])], [TOW, DUTY]);
+    const paired = club(
+      [member('p', ['towpilot']), member('q', ['duty_officer'], { pairWith: ['p'] }), member('r', ['duty_officer'])],
+      [TOW, DUTY],
+    );
     const pairedShare = share(paired, 'q');
     assert.ok(pairedShare > 0.71 && pairedShare < 0.79, `paired share ${pairedShare}`);
 
-    const pairedOtherWay = club([member('p', ['towpilot'], { pairWith: ['q'] }), member('q', ['duty_officer']), member('r', ['duty_officer'])], [TOW, DUTY]);
+    const pairedOtherWay = club(
+      [member('p', ['towpilot'], { pairWith: ['q'] }), member('q', ['duty_officer']), member('r', ['duty_officer'])],
+      [TOW, DUTY],
+    );
     const otherWayShare = share(pairedOtherWay, 'q');
     assert.ok(otherWayShare > 0.71 && otherWayShare < 0.79, `undirected pairing share ${otherWayShare}`);
 
@@ -155,7 +193,11 @@ describe('runLegacy', () => {
     assert.ok(plainShare > 0.45 && plainShare < 0.55, `plain share ${plainShare}`);
 
     const weighted = club(
-      [member('p', ['towpilot']), member('q', ['duty_officer', 'instructor'], { rolePercent: { duty_officer: 20, instructor: 80 } }), member('r', ['duty_officer'])],
+      [
+        member('p', ['towpilot']),
+        member('q', ['duty_officer', 'instructor'], { rolePercent: { duty_officer: 20, instructor: 80 } }),
+        member('r', ['duty_officer']),
+      ],
       [TOW, DUTY],
     );
     const weightedShare = share(weighted, 'q'); // 20 / (20 + 100)

@@ -13,7 +13,10 @@ describe('member schema', () => {
     };
     assert.deepEqual(parseClub(doc).members[0], blankMember('m001', 'Alex Rivera', ['towpilot']));
     // Every field but the optional qualificationExpiry, which a member without one leaves out.
-    assert.deepEqual(Object.keys(blankMember('x', 'y', [])), MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry'));
+    assert.deepEqual(
+      Object.keys(blankMember('x', 'y', [])),
+      MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry'),
+    );
   });
 
   it('does not share default lists between blank members', () => {

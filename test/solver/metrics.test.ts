@@ -42,7 +42,12 @@ describe('rosterMetrics', () => {
   });
 
   it('counts missing slots as empty and ignores slots outside the problem and repeated listings', () => {
-    const odd = [...roster.slice(0, 3), slot('2026-06-08', 'towpilot', 'c'), slot('2026-06-06', 'winch', 'c'), slot('2026-06-06', 'towpilot', 'c')];
+    const odd = [
+      ...roster.slice(0, 3),
+      slot('2026-06-08', 'towpilot', 'c'),
+      slot('2026-06-06', 'winch', 'c'),
+      slot('2026-06-06', 'towpilot', 'c'),
+    ];
     const m = rosterMetrics(p, odd, 0);
     assert.equal(m.filled_slots, 3);
     assert.equal(m.total_slots, 6);
@@ -56,16 +61,38 @@ describe('rosterMetrics', () => {
     assert.equal(empty.fairness_variance, 0);
     assert.equal(empty.fairness_variance_all, 0);
     assert.deepEqual(rosterMetrics(problem(c, []), [], 0), {
-      solve_time_ms: 0, fill_rate_percent: 0, fairness_variance: 0, fairness_variance_all: 0, filled_slots: 0, total_slots: 0,
+      solve_time_ms: 0,
+      fill_rate_percent: 0,
+      fairness_variance: 0,
+      fairness_variance_all: 0,
+      filled_slots: 0,
+      total_slots: 0,
     });
   });
 
   it('rounds half up to 4 decimals for variance', () => {
     // 8 members, loads 1 x7 and 2 x1: variance p(1-p) with p = 1/8 is 0.109375
-    const many = club(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => member(id, ['duty_officer'])), [DUTY]);
-    const days = ['2026-06-06', '2026-06-07', '2026-06-13', '2026-06-14', '2026-06-20', '2026-06-21', '2026-06-27', '2026-06-28', '2026-06-30'];
+    const many = club(
+      ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => member(id, ['duty_officer'])),
+      [DUTY],
+    );
+    const days = [
+      '2026-06-06',
+      '2026-06-07',
+      '2026-06-13',
+      '2026-06-14',
+      '2026-06-20',
+      '2026-06-21',
+      '2026-06-27',
+      '2026-06-28',
+      '2026-06-30',
+    ];
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'a'];
-    const m = rosterMetrics(problem(many, days), days.map((d, i) => slot(d, 'duty_officer', ids[i])), 1);
+    const m = rosterMetrics(
+      problem(many, days),
+      days.map((d, i) => slot(d, 'duty_officer', ids[i])),
+      1,
+    );
     assert.equal(m.fairness_variance, 0.1094);
     assert.equal(m.fairness_variance_all, 0.1094);
   });
@@ -111,7 +138,9 @@ describe('compareRosters', () => {
     });
     assert.deepEqual(compareRosters(roster, roster), { changed_slots: 0, changed_dates: 0, slot_differences: [] });
     const filledOnlyInB = compareRosters(roster, [...roster.slice(0, 3), slot('2026-06-07', 'duty_officer', 'b'), ...roster.slice(4)]);
-    assert.deepEqual(filledOnlyInB.slot_differences, [{ date: '2026-06-07', role: 'duty_officer', legacy_member_id: null, optimizer_member_id: 'b' }]);
+    assert.deepEqual(filledOnlyInB.slot_differences, [
+      { date: '2026-06-07', role: 'duty_officer', legacy_member_id: null, optimizer_member_id: 'b' },
+    ]);
   });
 
   it('counts distinct dates', () => {
@@ -124,7 +153,12 @@ describe('compareRosters', () => {
 
 describe('acceptance', () => {
   const metrics = (fill: number, variance: number, ms: number): RosterMetrics => ({
-    solve_time_ms: ms, fill_rate_percent: fill, fairness_variance: variance, fairness_variance_all: 9, filled_slots: 0, total_slots: 0,
+    solve_time_ms: ms,
+    fill_rate_percent: fill,
+    fairness_variance: variance,
+    fairness_variance_all: 9,
+    filled_slots: 0,
+    total_slots: 0,
   });
   const legacy = metrics(90, 1.5, 3);
 

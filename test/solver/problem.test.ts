@@ -12,8 +12,20 @@ describe('buildProblem', () => {
     const problem = buildProblem(club, june);
     assert.equal(problem.club, club);
     assert.deepEqual(problem.range, june);
-    assert.deepEqual(problem.dutyDays, ['2026-06-06', '2026-06-07', '2026-06-13', '2026-06-14', '2026-06-20', '2026-06-21', '2026-06-27', '2026-06-28']);
-    assert.deepEqual(problem.roles.map((r) => r.key), ['instructor', 'towpilot', 'duty_officer', 'assistant_duty_officer']);
+    assert.deepEqual(problem.dutyDays, [
+      '2026-06-06',
+      '2026-06-07',
+      '2026-06-13',
+      '2026-06-14',
+      '2026-06-20',
+      '2026-06-21',
+      '2026-06-27',
+      '2026-06-28',
+    ]);
+    assert.deepEqual(
+      problem.roles.map((r) => r.key),
+      ['instructor', 'towpilot', 'duty_officer', 'assistant_duty_officer'],
+    );
     assert.deepEqual(problem.locked, []);
   });
 
@@ -25,7 +37,10 @@ describe('buildProblem', () => {
 
   it('keeps only the chosen roles, in club order', () => {
     const problem = buildProblem(club, june, { roleKeys: ['duty_officer', 'instructor'] });
-    assert.deepEqual(problem.roles.map((r) => r.key), ['instructor', 'duty_officer']);
+    assert.deepEqual(
+      problem.roles.map((r) => r.key),
+      ['instructor', 'duty_officer'],
+    );
   });
 
   it('refuses an unknown role key', () => {

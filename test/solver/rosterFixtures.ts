@@ -46,4 +46,13 @@ export function slot(date: IsoDate, role: string, memberId: string | null): Assi
 }
 
 /** June 2026 weekends: Sat 6, Sun 7, Sat 13, Sun 14, Sat 20, Sun 21, Sat 27, Sun 28. */
-export const JUNE_WEEKENDS = ['2026-06-06', '2026-06-07', '2026-06-13', '2026-06-14', '2026-06-20', '2026-06-21', '2026-06-27', '2026-06-28'];
+export const JUNE_WEEKENDS = [
+  '2026-06-06',
+  '2026-06-07',
+  '2026-06-13',
+  '2026-06-14',
+  '2026-06-20',
+  '2026-06-21',
+  '2026-06-27',
+  '2026-06-28',
+];

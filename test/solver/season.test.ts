@@ -14,11 +14,24 @@ describe('parseSeasonPhrase', () => {
     assert.deepEqual(parseSeasonPhrase('1st weekend of january'), { ordinal: 1, month: 1 });
   });
 
-  for (const bad of ['fifth weekend of May', 'first weekend of Maytember', 'first of May', '', 'first weekday of May', 'weekend of May', 'first weekend of May 2026', '5th weekend of May']) {
+  for (const bad of [
+    'fifth weekend of May',
+    'first weekend of Maytember',
+    'first of May',
+    '',
+    'first weekday of May',
+    'weekend of May',
+    'first weekend of May 2026',
+    '5th weekend of May',
+  ]) {
     it(`rejects ${JSON.stringify(bad)} with a message quoting it`, () => {
       assert.throws(
         () => parseSeasonPhrase(bad),
-        (error: unknown) => error instanceof SeasonPhraseError && error.phrase === bad && error.message.includes(`"${bad}"`) && error.message.includes('weekend'),
+        (error: unknown) =>
+          error instanceof SeasonPhraseError &&
+          error.phrase === bad &&
+          error.message.includes(`"${bad}"`) &&
+          error.message.includes('weekend'),
       );
     });
   }

@@ -27,7 +27,11 @@ function setting(holder: string | null) {
     member('h', ['instructor']),
   ];
   const p = problem(club(members, [TOW], published), ['2026-06-06', '2026-06-07', '2026-06-14']);
-  const assignments: Assignment[] = [slot('2026-06-06', 'towpilot', holder), slot('2026-06-07', 'towpilot', 'f'), slot('2026-06-14', 'towpilot', 'c')];
+  const assignments: Assignment[] = [
+    slot('2026-06-06', 'towpilot', holder),
+    slot('2026-06-07', 'towpilot', 'f'),
+    slot('2026-06-14', 'towpilot', 'c'),
+  ];
   return { p, assignments };
 }
 
@@ -39,9 +43,17 @@ test('candidates are ranked by the change in the season sum of squared loads, wa
   const eligible = ranked.filter((c) => c.eligible);
   assert.deepEqual(
     eligible.map((c) => [c.memberId, c.fairnessDelta, c.warnings.length > 0]),
-    [['b', -2, false], ['c', 0, false], ['a', 4, false], ['f', 0, true]],
+    [
+      ['b', -2, false],
+      ['c', 0, false],
+      ['a', 4, false],
+      ['f', 0, true],
+    ],
   );
-  assert.deepEqual(eligible.map((c) => c.seasonLoad), [0, 1, 3, 1]);
+  assert.deepEqual(
+    eligible.map((c) => c.seasonLoad),
+    [0, 1, 3, 1],
+  );
 
   // The delta is the real change of the season's sum of squared loads.
   const base = seasonLoads(p, assignments, SLOT);
@@ -57,9 +69,17 @@ test('members not allowed come last, grouped by reason', () => {
   const ranked = rankCandidates(p, assignments, SLOT, candidatesForSlot(p, assignments, SLOT.date, SLOT.role));
   assert.deepEqual(
     ranked.filter((c) => !c.eligible).map((c) => [c.memberId, c.reason]),
-    [['d', 'blacked out'], ['g', 'inactive, opted out or suspended'], ['e', 'not qualified'], ['h', 'not qualified']],
+    [
+      ['d', 'blacked out'],
+      ['g', 'inactive, opted out or suspended'],
+      ['e', 'not qualified'],
+      ['h', 'not qualified'],
+    ],
   );
-  assert.equal(ranked.findIndex((c) => !c.eligible), ranked.filter((c) => c.eligible).length);
+  assert.equal(
+    ranked.findIndex((c) => !c.eligible),
+    ranked.filter((c) => c.eligible).length,
+  );
 });
 
 test('for an empty slot the change is against leaving it empty', () => {
@@ -67,6 +87,10 @@ test('for an empty slot the change is against leaving it empty', () => {
   const ranked = rankCandidates(p, assignments, SLOT, candidatesForSlot(p, assignments, SLOT.date, SLOT.role));
   assert.deepEqual(
     ranked.filter((c) => c.eligible && c.warnings.length === 0).map((c) => [c.memberId, c.fairnessDelta]),
-    [['b', 1], ['c', 3], ['a', 7]],
+    [
+      ['b', 1],
+      ['c', 3],
+      ['a', 7],
+    ],
   );
 });

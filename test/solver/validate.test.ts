@@ -87,9 +87,16 @@ describe('validateRoster', () => {
 describe('spacingBreaks', () => {
   const tows = [member('a', ['towpilot']), member('b', ['towpilot']), member('w', ['towpilot'], { allowWeekendDouble: true })];
   const days = JUNE_WEEKENDS.slice(0, 4); // 6, 7, 13, 14
-  const breaksOf = (holders: (string | null)[], published: { date: string; slots: Record<string, string | null> }[] = [], dutyDays = days) => {
+  const breaksOf = (
+    holders: (string | null)[],
+    published: { date: string; slots: Record<string, string | null> }[] = [],
+    dutyDays = days,
+  ) => {
     const p = problem(club(tows, [TOW], published), dutyDays);
-    return spacingBreaks(p, dutyDays.map((d, i) => slot(d, 'towpilot', holders[i]))).map((b) => `${b.date}|${b.memberId}|${b.rule}|${b.otherDate}`);
+    return spacingBreaks(
+      p,
+      dutyDays.map((d, i) => slot(d, 'towpilot', holders[i])),
+    ).map((b) => `${b.date}|${b.memberId}|${b.rule}|${b.otherDate}`);
   };
 
   it('finds neighbouring duty days, across the week too', () => {
@@ -109,7 +116,10 @@ describe('spacingBreaks', () => {
   });
 
   it('applies the 7-day rule to published days before the range, except for members allowing weekend doubles', () => {
-    const published = [{ date: '2026-05-30', slots: { towpilot: 'a' } }, { date: '2026-05-31', slots: { towpilot: 'b' } }];
+    const published = [
+      { date: '2026-05-30', slots: { towpilot: 'a' } },
+      { date: '2026-05-31', slots: { towpilot: 'b' } },
+    ];
     assert.deepEqual(breaksOf(['a', null, null, null], published), ['2026-06-06|a|seven_days|2026-05-30']);
     assert.deepEqual(breaksOf(['w', 'a', 'w', 'a']), ['2026-06-14|a|seven_days|2026-06-07']);
     assert.deepEqual(breaksOf(['w', 'w', null, null]), ['2026-06-07|w|neighbouring_day|2026-06-06']);
@@ -117,7 +127,10 @@ describe('spacingBreaks', () => {
 
   it('counts both rules when neighbouring duty days are a week apart', () => {
     const saturdays = ['2026-06-06', '2026-06-13'];
-    assert.deepEqual(breaksOf(['a', 'a'], [], saturdays), ['2026-06-13|a|neighbouring_day|2026-06-06', '2026-06-13|a|seven_days|2026-06-06']);
+    assert.deepEqual(breaksOf(['a', 'a'], [], saturdays), [
+      '2026-06-13|a|neighbouring_day|2026-06-06',
+      '2026-06-13|a|seven_days|2026-06-06',
+    ]);
   });
 });
 
@@ -160,7 +173,10 @@ describe('candidatesForSlot', () => {
 
   it('warns about spacing breaks the choice would cause and about reaching the limit', () => {
     const byId = new Map(candidatesForSlot(p, roster, '2026-06-13', 'towpilot').map((c) => [c.memberId, c]));
-    assert.deepEqual(byId.get('a')?.warnings, ['Member A is also Tow Pilot on 2026-06-06, 7 days apart.', 'Member A reaches the limit of 2 duties.']);
+    assert.deepEqual(byId.get('a')?.warnings, [
+      'Member A is also Tow Pilot on 2026-06-06, 7 days apart.',
+      'Member A reaches the limit of 2 duties.',
+    ]);
     assert.deepEqual(byId.get('b')?.warnings, ['Member B is also Tow Pilot on 2026-06-07, the neighbouring duty day.']);
     const first = candidatesForSlot(p, roster, '2026-06-06', 'towpilot').find((c) => c.memberId === 'b');
     assert.deepEqual(first?.warnings, [

@@ -68,7 +68,7 @@ describe('solver/worker.ts in a worker thread', () => {
     assert.deepEqual(validateRoster(problem, result.assignments), []);
   });
 
-  it('answers each further request on the same worker with that request\'s id', async () => {
+  it("answers each further request on the same worker with that request's id", async () => {
     const worker = startWorker();
     let answer: (reply: WorkerReply) => void = () => {};
     worker.on('message', (reply: WorkerReply) => answer(reply));
@@ -93,7 +93,10 @@ describe('solver/worker.ts in a worker thread', () => {
 
   it('replies with the error when the solve throws', async () => {
     const outcome = await run(problem, 'throw');
-    assert.deepEqual(outcome, { kind: 'reply', reply: { id: REQUEST_ID, ok: false, error: 'Forced optimizer failure (test fault "throw").' } });
+    assert.deepEqual(outcome, {
+      kind: 'reply',
+      reply: { id: REQUEST_ID, ok: false, error: 'Forced optimizer failure (test fault "throw").' },
+    });
   });
 
   it('ends the worker with exit code 1 on a crash', async () => {

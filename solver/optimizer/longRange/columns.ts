@@ -45,7 +45,11 @@ export class ColumnSet {
     const offered = instance.members.map(() => 0);
     for (const slot of instance.bySlot) {
       const picks = [...slot]
-        .sort((a, b) => offered[instance.candidates[a].member] - offered[instance.candidates[b].member] || instance.candidates[a].points - instance.candidates[b].points)
+        .sort(
+          (a, b) =>
+            offered[instance.candidates[a].member] - offered[instance.candidates[b].member] ||
+            instance.candidates[a].points - instance.candidates[b].points,
+        )
         .slice(0, startPerSlot);
       for (const c of picks) {
         this.columns.add(c);

@@ -80,7 +80,13 @@ export function reducedCostFixing(lp: LP, run: GlpkRun, limit: number, binaries:
  * the stage (the face's every point costs the LP's optimum). Most of the face's columns are fixed,
  * and the rest is network-like, so this is far faster than branching over the whole model.
  */
-export async function integralOnFace(instance: OptimizerInstance, lp: LP, lpRun: GlpkRun, columns: ColumnSet, deadline: number): Promise<GlpkRun | undefined> {
+export async function integralOnFace(
+  instance: OptimizerInstance,
+  lp: LP,
+  lpRun: GlpkRun,
+  columns: ColumnSet,
+  deadline: number,
+): Promise<GlpkRun | undefined> {
   const face = workingFace(instance, lp, lpRun, columns);
   const run = await solveUntilIntegral(instance, { ...lp, subjectTo: [...lp.subjectTo, ...face.rows] }, face.fixed, deadline);
   return typeof run === 'string' ? undefined : { ...run, status: 'optimal', z: lpRun.z };
@@ -90,7 +96,13 @@ export async function integralOnFace(instance: OptimizerInstance, lp: LP, lpRun:
  * The optimal face of an LP solved over a column set, less the columns left out of the set (`held`
  * columns keep their values).
  */
-export function workingFace(instance: OptimizerInstance, lp: LP, run: GlpkRun, columns: ColumnSet, held: ReadonlyMap<string, number> = new Map()): Restriction {
+export function workingFace(
+  instance: OptimizerInstance,
+  lp: LP,
+  run: GlpkRun,
+  columns: ColumnSet,
+  held: ReadonlyMap<string, number> = new Map(),
+): Restriction {
   const face = optimalFace({ ...lp, binaries: [] }, run);
   return { ...face, fixed: withinSet(instance, columns, new Map([...face.fixed, ...held])) };
 }

@@ -49,9 +49,18 @@ export async function reachTieBreakBound(
   const onBoundFace = { ...lp, subjectTo: [...lp.subjectTo, ...boundFace.rows] };
   const open = (c: number) => !fixed.has(x(c));
   const partnersOpen = instance.candidates.flatMap((_, c) => (open(c) && isPartners(c) ? [x(c)] : []));
-  const partnersLp = { ...onBoundFace, subjectTo: [...onBoundFace.subjectTo, ...noSoftSpacingRows(instance, (c) => open(c) && isPartners(c))], binaries: partnersOpen };
+  const partnersLp = {
+    ...onBoundFace,
+    subjectTo: [...onBoundFace.subjectTo, ...noSoftSpacingRows(instance, (c) => open(c) && isPartners(c))],
+    binaries: partnersOpen,
+  };
   let last: Map<string, number> | undefined;
-  for await (const choice of choosePartners(partnersLp, partnersOpen, fixed, performance.now() + (deadline - performance.now()) * PARTNERS_SHARE)) {
+  for await (const choice of choosePartners(
+    partnersLp,
+    partnersOpen,
+    fixed,
+    performance.now() + (deadline - performance.now()) * PARTNERS_SHARE,
+  )) {
     last = holding(fixed, partnersOpen, choice);
     const run = await fillAround(instance, onBoundFace, last, deadline, true);
     if (typeof run === 'string') continue;
@@ -95,7 +104,11 @@ async function partnersByCost(
   const partnersOpen = instance.candidates.flatMap((_, c) => (isPartners(c) && !inSet.has(x(c)) ? [x(c)] : []));
   const partnersPairs = softPairsOpen(instance, inSet).filter((p) => isPartners(instance.pairs[p].a));
   // GLPK rarely proves this optimal in time: the rest needs time left for everyone else.
-  const choice = await solveWithGlpk(withSoftPairs({ ...lp, binaries: partnersOpen }, instance, partnersPairs), (deadline - performance.now()) * PARTNERS_SHARE, inSet);
+  const choice = await solveWithGlpk(
+    withSoftPairs({ ...lp, binaries: partnersOpen }, instance, partnersPairs),
+    (deadline - performance.now()) * PARTNERS_SHARE,
+    inSet,
+  );
   if (choice.status !== 'optimal' && choice.status !== 'feasible') return undefined;
   const held = holding(inSet, partnersOpen, choice);
   const spacedApart = await fillAround(instance, lp, held, deadline, true);
@@ -111,7 +124,12 @@ async function partnersByCost(
  * roster's value is still its rounded cost), which gives the search a direction at the price of
  * proving the nudged optimum.
  */
-async function* choosePartners(partnersLp: LP, partnersOpen: string[], fixed: ReadonlyMap<string, number>, deadline: number): AsyncGenerator<GlpkRun> {
+async function* choosePartners(
+  partnersLp: LP,
+  partnersOpen: string[],
+  fixed: ReadonlyMap<string, number>,
+  deadline: number,
+): AsyncGenerator<GlpkRun> {
   const nudge = 0.4 / Math.max(1, partnersOpen.length);
   const costs = new Map(partnersLp.objective.vars.map(({ name, coef }) => [name, coef]));
   // Spread deterministically over [0, nudge): the same problem gives the same roster.

@@ -74,7 +74,10 @@ describe('toErrorBody', () => {
   it('turns anything else into internal, logging what was thrown', () => {
     const logged: string[] = [];
     for (const thrown of [new TypeError('x is undefined'), 'a string', null, { code: 'bad_input', message: 'forged' }]) {
-      assert.deepEqual(toErrorBody(thrown, (d) => logged.push(d.message)), { code: 'internal', message: INTERNAL_MESSAGE });
+      assert.deepEqual(
+        toErrorBody(thrown, (d) => logged.push(d.message)),
+        { code: 'internal', message: INTERNAL_MESSAGE },
+      );
     }
     assert.deepEqual(logged, ['x is undefined', 'a string', 'null', '[object Object]']);
   });

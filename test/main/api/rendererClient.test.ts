@@ -51,7 +51,9 @@ describe('renderer API client', () => {
     const { code } = await bundleClient();
     const calls: string[] = [];
     // The bridge does what the preload and main.ts do: hand the call to callApi on the real backend.
-    const window = { rostermeister: { call: (method: string, args: unknown[]) => (calls.push(method), callApi(backend, method, args, () => {})) } };
+    const window = {
+      rostermeister: { call: (method: string, args: unknown[]) => (calls.push(method), callApi(backend, method, args, () => {})) },
+    };
     const sandbox: Record<string, unknown> = { window };
     runInNewContext(code, sandbox);
     const { api, ApiError } = sandbox.client as { api: RostermeisterApi; ApiError: new (...a: never[]) => Error };
@@ -70,7 +72,10 @@ describe('renderer API client', () => {
       return true;
     });
     const unknown = (api as unknown as Record<string, () => Promise<unknown>>).noSuchMethod;
-    await assert.rejects(unknown(), (error: unknown) => error instanceof ApiError && (error as unknown as { code: string }).code === 'not_found');
+    await assert.rejects(
+      unknown(),
+      (error: unknown) => error instanceof ApiError && (error as unknown as { code: string }).code === 'not_found',
+    );
     assert.deepEqual(calls, ['getSettings', 'listMembers', 'updateSettings', 'noSuchMethod']);
   });
 });

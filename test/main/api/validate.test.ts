@@ -32,7 +32,12 @@ const clubSettings = (): ClubSettings => ({
   roles: [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer', scheduled: true }],
 });
 
-const settings = (): Settings => ({ scheduler: 'legacy', monthOverrides: { '2026-07': 'optimizer' }, shadowMode: false, timeLimitSeconds: 30 });
+const settings = (): Settings => ({
+  scheduler: 'legacy',
+  monthOverrides: { '2026-07': 'optimizer' },
+  shadowMode: false,
+  timeLimitSeconds: 30,
+});
 
 /** One well-formed call per method. */
 const VALID: Record<ApiMethod, unknown[]> = {
@@ -128,7 +133,11 @@ describe('validateArgs', () => {
   it('refuses unknown fields, prototype keys included', () => {
     rejects('updateMember', [{ ...member(), isAdmin: true }], 'member.isAdmin');
     rejects('updateMember', [JSON.parse('{"__proto__": {"x": 1}}') as unknown], 'member.__proto__');
-    rejects('updateSettings', [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') as unknown }], 'settings.monthOverrides.__proto__');
+    rejects(
+      'updateSettings',
+      [{ ...settings(), monthOverrides: JSON.parse('{"__proto__": "legacy"}') as unknown }],
+      'settings.monthOverrides.__proto__',
+    );
     rejects('getDraft', [{ year: 2026, month: 6, day: 1 }], 'month.day');
     rejects('exportPublished', [{ year: 2026, month: 6, format: 'csv', path: '/etc/passwd' }], 'request.path');
   });
@@ -157,7 +166,11 @@ describe('validateArgs', () => {
     const twice = clubSettings();
     twice.roles.push({ ...twice.roles[0] });
     rejects('updateClubSettings', [twice], 'settings.roles[1].key');
-    rejects('updateClubSettings', [{ ...clubSettings(), roles: [{ key: 'Tow Pilot', title: 'x', qualification: 'x', scheduled: true }] }], 'settings.roles[0].key');
+    rejects(
+      'updateClubSettings',
+      [{ ...clubSettings(), roles: [{ key: 'Tow Pilot', title: 'x', qualification: 'x', scheduled: true }] }],
+      'settings.roles[0].key',
+    );
   });
 
   it('names a form field as the form labels it, not by its payload path', () => {
@@ -172,10 +185,16 @@ describe('validateArgs', () => {
     assert.match(messageOf('updateMember', [{ ...member(), maxPerMonth: 20 }]), /^Monthly limit must be .*0 to 12.*, not 20\.$/);
     assert.match(messageOf('addMember', [{ ...member(), blackouts: ['2026-06-06', '2026-06-06'] }]), /^Blackout days \(entry 2\) /);
     assert.match(messageOf('updateMember', [{ ...member(), rolePercent: { towpilot: 101 } }]), /^Percent for towpilot /);
-    assert.match(messageOf('updateSettings', [{ ...settings(), timeLimitSeconds: 601 }]), /^Optimizer time limit \(seconds\) must be a number from 1 to 600\.$/);
+    assert.match(
+      messageOf('updateSettings', [{ ...settings(), timeLimitSeconds: 601 }]),
+      /^Optimizer time limit \(seconds\) must be a number from 1 to 600\.$/,
+    );
     assert.match(messageOf('updateClubSettings', [{ ...clubSettings(), name: ' ' }]), /^Club name must be /);
     assert.match(messageOf('updateClubSettings', [{ ...clubSettings(), seasonEnd: 7 }]), /^Season ends must be /);
-    for (const message of [messageOf('updateMember', [{ ...member(), maxPerMonth: 20 }]), messageOf('updateSettings', [{ ...settings(), shadowMode: 1 }])]) {
+    for (const message of [
+      messageOf('updateMember', [{ ...member(), maxPerMonth: 20 }]),
+      messageOf('updateSettings', [{ ...settings(), shadowMode: 1 }]),
+    ]) {
       assert.doesNotMatch(message, /member\.|settings\./);
     }
   });
@@ -211,17 +230,22 @@ describe('validateArgs', () => {
     );
     // Near misses: each valid call with one field of its first object replaced by junk.
     fc.assert(
-      fc.property(fc.constantFrom(...API_METHODS.filter((m) => typeof VALID[m][0] === 'object')), fc.anything(), fc.nat(), (method, junk, pick) => {
-        cases++;
-        const first = structuredClone(VALID[method][0]) as Record<string, unknown>;
-        const keys = Object.keys(first);
-        first[keys[pick % keys.length]] = junk;
-        try {
-          validateArgs(method, [first, ...VALID[method].slice(1)]);
-        } catch (error) {
-          assert.ok(error instanceof ApiError && error.code === 'bad_input' && typeof error.field === 'string');
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...API_METHODS.filter((m) => typeof VALID[m][0] === 'object')),
+        fc.anything(),
+        fc.nat(),
+        (method, junk, pick) => {
+          cases++;
+          const first = structuredClone(VALID[method][0]) as Record<string, unknown>;
+          const keys = Object.keys(first);
+          first[keys[pick % keys.length]] = junk;
+          try {
+            validateArgs(method, [first, ...VALID[method].slice(1)]);
+          } catch (error) {
+            assert.ok(error instanceof ApiError && error.code === 'bad_input' && typeof error.field === 'string');
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
     assert.equal(cases, 4000);

@@ -38,7 +38,10 @@ describe('adding and editing members', () => {
     assert.match(error.message, /m046/, 'proposes the next free id after m045');
 
     assert.equal(dumpTables(reader), before, 'the database is exactly as it was');
-    assert.deepEqual((await backend.listMembers()).find((m) => m.id === 'm001'), alex);
+    assert.deepEqual(
+      (await backend.listMembers()).find((m) => m.id === 'm001'),
+      alex,
+    );
     assert.equal(await publishedNameOf('2026-10-24', 'towpilot'), 'Alex Rivera', 'the published roster still shows Alex');
   });
 
@@ -67,13 +70,20 @@ describe('adding and editing members', () => {
     const count = (await backend.listMembers()).length;
     await apiError(backend.updateMember(blankMember('m999', 'Ghost', [])), 'not_found', 'member.id');
     assert.equal((await backend.listMembers()).length, count);
-    assert.equal((await backend.listMembers()).some((m) => m.id === 'm999'), false);
+    assert.equal(
+      (await backend.listMembers()).some((m) => m.id === 'm999'),
+      false,
+    );
 
     const zoe = (await backend.listMembers()).find((m) => m.id === 'm002')!;
     const others = (await backend.listMembers()).filter((m) => m.id !== 'm002');
     const saved = await backend.updateMember({ ...zoe, name: 'Zoë Müller-Brandt' });
     assert.equal(saved.name, 'Zoë Müller-Brandt');
-    assert.deepEqual((await backend.listMembers()).filter((m) => m.id !== 'm002'), others, 'nobody else changed');
+    assert.deepEqual(
+      (await backend.listMembers()).filter((m) => m.id !== 'm002'),
+      others,
+      'nobody else changed',
+    );
   });
 
   it('names the field as the form labels it, and saves nothing', async () => {
@@ -83,13 +93,20 @@ describe('adding and editing members', () => {
     assert.doesNotMatch(limit.message, /member\.|club file/);
 
     const other = (await backend.listMembers()).find((m) => m.id !== 'm001' && !alex.pairWith.includes(m.id))!;
-    const pair = await apiError(backend.updateMember({ ...alex, pairWith: [...alex.pairWith, 'm999'] }), 'bad_input', `member.pairWith[${alex.pairWith.length}]`);
+    const pair = await apiError(
+      backend.updateMember({ ...alex, pairWith: [...alex.pairWith, 'm999'] }),
+      'bad_input',
+      `member.pairWith[${alex.pairWith.length}]`,
+    );
     assert.match(pair.message, /^Likes to work with \(entry \d+\) must be the id of a member of the club, not "m999"\.$/);
 
     // Someone who avoids Alex cannot become Alex's partner.
     await backend.updateMember({ ...other, avoid: ['m001'] });
     const contradiction = await apiError(backend.updateMember({ ...alex, pairWith: [other.id] }), 'bad_input', 'member.pairWith[0]');
     assert.match(contradiction.message, new RegExp(`^${other.name} avoids Alex Rivera`));
-    assert.deepEqual((await backend.listMembers()).find((m) => m.id === 'm001'), alex);
+    assert.deepEqual(
+      (await backend.listMembers()).find((m) => m.id === 'm001'),
+      alex,
+    );
   });
 });

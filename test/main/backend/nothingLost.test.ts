@@ -18,10 +18,8 @@ async function withBackend(work: (backend: Backend, dataDir: string) => Promise<
 }
 
 type Slots = { slots: { date: string; role: string; memberId: string | null; locked: boolean; diagnosis?: string | null }[] };
-const slotOf = (draft: Slots, date: string, role: string) =>
-  draft.slots.find((s) => s.date === date && s.role === role)!;
-const contents = (draft: Slots) =>
-  draft.slots.map((s) => `${s.date}|${s.role}|${s.memberId}|${s.locked}`);
+const slotOf = (draft: Slots, date: string, role: string) => draft.slots.find((s) => s.date === date && s.role === role)!;
+const contents = (draft: Slots) => draft.slots.map((s) => `${s.date}|${s.role}|${s.memberId}|${s.locked}`);
 
 describe('import keeps drafts and publish times, and backs up first', () => {
   it('keeps the drafts of members who stay, empties slots of removed members, keeps unchanged months published as they were', async () => {
@@ -51,7 +49,9 @@ describe('import keeps drafts and publish times, and backs up first', () => {
       assert.deepEqual(preview.members.removed, ['Newcomer Nine']);
       assert.deepEqual(
         preview.drafts.emptiedSlots,
-        june.slots.filter((s) => s.memberId === gone).map((s) => ({ date: s.date, role: june.roles.find((r) => r.key === s.role)!.title, memberName: 'Newcomer Nine' })),
+        june.slots
+          .filter((s) => s.memberId === gone)
+          .map((s) => ({ date: s.date, role: june.roles.find((r) => r.key === s.role)!.title, memberName: 'Newcomer Nine' })),
       );
       assert.ok(preview.drafts.emptiedSlots.some((s) => s.date === day && s.role === 'Duty Officer'));
       assert.deepEqual(preview.publishedMonths.kept, ['2026-10']);
@@ -69,7 +69,7 @@ describe('import keeps drafts and publish times, and backs up first', () => {
         const now = slotOf(after, s.date, s.role);
         if (s.memberId === gone) {
           assert.equal(now.memberId, null);
-          assert.ok(typeof now.diagnosis === "string" && now.diagnosis.length > 0, 'an emptied slot is diagnosed');
+          assert.ok(typeof now.diagnosis === 'string' && now.diagnosis.length > 0, 'an emptied slot is diagnosed');
         } else {
           assert.equal(now.memberId, s.memberId);
         }
@@ -91,7 +91,7 @@ describe('import keeps drafts and publish times, and backs up first', () => {
   });
 });
 
-describe('Adopt and Roll keep the user\'s work; the replaced draft can be brought back', () => {
+describe("Adopt and Roll keep the user's work; the replaced draft can be brought back", () => {
   it('Roll on an adopted optimizer draft uses the optimizer; adopting keeps locked slots; Roll, Adopt and Discard can be undone', async () => {
     await withBackend(async (backend) => {
       await apiError(backend.restoreReplacedDraft(), 'not_found');
@@ -165,7 +165,10 @@ describe('publish says what it publishes', () => {
 
       const check = await backend.publishCheck(draft.id);
       assert.ok(check.emptySlots.some((s) => s.date === b.date && s.role === b.role));
-      assert.ok(check.ruleBreaks.some((r) => r.date === a.date && r.role === a.role && /blacked out/.test(r.message)), JSON.stringify(check.ruleBreaks));
+      assert.ok(
+        check.ruleBreaks.some((r) => r.date === a.date && r.role === a.role && /blacked out/.test(r.message)),
+        JSON.stringify(check.ruleBreaks),
+      );
       assert.equal(check.published, null);
       assert.equal(check.changedSlots, null);
       const refused = await apiError(backend.publishDraft(draft.id), 'conflict');
@@ -217,7 +220,10 @@ describe('the draft figures follow every change', () => {
       // A hand edit that repeats a member in the same role on the neighbouring duty day counts as a spacing break.
       const [d0, d1] = [draft.dutyDays[0]!, draft.dutyDays[1]!];
       const holder = slotOf(restored, d0, 'towpilot').memberId;
-      const candidate = holder === null ? undefined : (await backend.slotCandidates(draft.id, d1, 'towpilot')).find((c) => c.memberId === holder && c.eligible);
+      const candidate =
+        holder === null
+          ? undefined
+          : (await backend.slotCandidates(draft.id, d1, 'towpilot')).find((c) => c.memberId === holder && c.eligible);
       const spacingWarnings = (view: typeof restored) =>
         view.slots.flatMap((s) => s.warnings).filter((w) => /neighbouring duty day|7 days apart|last published day/.test(w)).length;
       assert.equal(restored.metrics.spacing_breaks, spacingWarnings(restored));
@@ -236,13 +242,19 @@ describe('a month with no duty days', () => {
       const month = { year: 2026, month: 1 };
       const status = await backend.monthStatus(month);
       assert.deepEqual(status.dutyDays, []);
-      assert.match(status.noDutyDays ?? '', /January 2026 has no duty days: it lies outside the operating season \(First weekend of March to Last weekend of November\)/);
+      assert.match(
+        status.noDutyDays ?? '',
+        /January 2026 has no duty days: it lies outside the operating season \(First weekend of March to Last weekend of November\)/,
+      );
       const draft = await backend.generateDraft(month);
       assert.equal(draft.noDutyDays, status.noDutyDays);
       const refused = await apiError(backend.publishDraft(draft.id), 'conflict');
       assert.match(refused.message, /Nothing to publish/);
       await apiError(backend.publishDraftAnyway(draft.id), 'conflict');
-      assert.equal((await backend.listPublishedMonths()).some((m) => m.year === 2026 && m.month === 1), false);
+      assert.equal(
+        (await backend.listPublishedMonths()).some((m) => m.year === 2026 && m.month === 1),
+        false,
+      );
 
       // A month whose every duty day the rostermeister removed says so too.
       const june = await backend.generateDraft({ year: 2026, month: 6 });
@@ -261,7 +273,9 @@ describe('carry-over needs the published duty day directly before the range', ()
       const lastNovember = (await backend.getPublished({ year: 2026, month: 11 }))!.days.at(-1)!;
       const instructor = lastNovember.slots.find((s) => s.role === 'instructor')!.memberId!;
       const carried = (draft: { id: number; dutyDays: string[] }) =>
-        backend.slotCandidates(draft.id, draft.dutyDays[0]!, 'instructor').then((cs) => cs.find((c) => c.memberId === instructor)!.warnings.some((w) => w.includes('last published day')));
+        backend
+          .slotCandidates(draft.id, draft.dutyDays[0]!, 'instructor')
+          .then((cs) => cs.find((c) => c.memberId === instructor)!.warnings.some((w) => w.includes('last published day')));
 
       const december = await backend.generateDraft({ year: 2026, month: 12 });
       assert.equal(await carried(december), true);
@@ -292,9 +306,15 @@ describe('a blackout on a published duty day is flagged', () => {
       await backend.updateMember({ ...member, blackouts: [...new Set([...member.blackouts, date])].sort() });
 
       const flagged = (await backend.getPublished({ year: 2026, month: 10 }))!;
-      assert.deepEqual(flagged.conflicts.map((c) => [c.date, c.role, c.memberId]), [[date, duty.role, member.id]]);
+      assert.deepEqual(
+        flagged.conflicts.map((c) => [c.date, c.role, c.memberId]),
+        [[date, duty.role, member.id]],
+      );
       assert.match(flagged.conflicts[0]!.message, /blackout/);
-      assert.deepEqual((await backend.publishedConflicts(member.id)).map((c) => c.date), [date]);
+      assert.deepEqual(
+        (await backend.publishedConflicts(member.id)).map((c) => c.date),
+        [date],
+      );
       assert.equal((await backend.publishedConflicts(null)).length, 1);
     });
   });

@@ -29,10 +29,19 @@ describe('Compare with nothing for the optimizer to decide (real database, real 
     assert.ok(side !== null, `unexpected fallback: ${comparison.optimizerFailure?.reason}`);
     assert.equal(side.fallback, null);
     assert.deepEqual([side.scheduler, side.status, side.gap], ['optimizer', 'optimal', 0]);
-    assert.deepEqual(side.assignments.map((a) => [a.date, a.role, a.memberId]), locked);
-    assert.deepEqual(side.diagnostics.map((d) => [d.date, d.role]), [[first.date, first.role]]);
+    assert.deepEqual(
+      side.assignments.map((a) => [a.date, a.role, a.memberId]),
+      locked,
+    );
+    assert.deepEqual(
+      side.diagnostics.map((d) => [d.date, d.role]),
+      [[first.date, first.role]],
+    );
     const [run] = await backend.listRuns(1);
-    assert.deepEqual([run.requestedScheduler, run.scheduler, run.status, run.gap, run.fallback], ['optimizer', 'optimizer', 'optimal', 0, null]);
+    assert.deepEqual(
+      [run.requestedScheduler, run.scheduler, run.status, run.gap, run.fallback],
+      ['optimizer', 'optimizer', 'optimal', 0, null],
+    );
     assert.equal(ring.events().filter((e) => e.message === 'fallback_to_legacy').length, 0);
   });
 

@@ -26,14 +26,20 @@ describe('backend: fallback, shadow mode, cancel, import/export, backups', () =>
       assert.equal(draft.run.scheduler, 'legacy');
       await backend.settled();
       const comparison = (await backend.latestComparison({ year: 2026, month: 7 }))!;
-      assert.deepEqual(comparison.legacy.assignments, draft.slots.map(({ date, role, memberId }) => ({ date, role, memberId })));
+      assert.deepEqual(
+        comparison.legacy.assignments,
+        draft.slots.map(({ date, role, memberId }) => ({ date, role, memberId })),
+      );
       // The optimizer failed: its fallback roster is not offered as the optimizer's.
       assert.equal(comparison.optimizer, null);
       assert.ok(comparison.optimizerFailure?.reason);
       await apiError(backend.adoptComparison(comparison.id, 'optimizer'), 'bad_input', 'side');
       const adopted = await backend.adoptComparison(comparison.id, 'legacy');
       assert.equal(adopted.id, draft.id);
-      assert.deepEqual(adopted.slots.map((s) => s.memberId), comparison.legacy.assignments.map((a) => a.memberId));
+      assert.deepEqual(
+        adopted.slots.map((s) => s.memberId),
+        comparison.legacy.assignments.map((a) => a.memberId),
+      );
     } finally {
       await cleanup();
     }

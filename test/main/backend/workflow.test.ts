@@ -60,7 +60,10 @@ describe('roster workflow on a real database', () => {
     const final = await backend.rollDraft(draft.id);
     const published = await backend.publishDraft(draft.id);
     assert.equal(await backend.getDraft({ year: 2026, month: 6 }), null);
-    assert.deepEqual(published.days.map((d) => d.date), final.dutyDays);
+    assert.deepEqual(
+      published.days.map((d) => d.date),
+      final.dutyDays,
+    );
     const june = (await backend.listPublishedMonths()).find((m) => m.year === 2026 && m.month === 6)!;
     assert.equal(june.totalSlots, final.slots.length);
     assert.equal(june.filledSlots, final.slots.filter((s) => s.memberId !== null).length);
@@ -75,7 +78,10 @@ describe('roster workflow on a real database', () => {
     const firstDay = july.dutyDays[0];
     assert.notEqual(july.slots.find((s) => s.date === firstDay && s.role === 'towpilot')!.memberId, carried);
     const carriedCandidate = (await backend.slotCandidates(july.id, firstDay, 'towpilot')).find((c) => c.memberId === carried)!;
-    assert.ok(carriedCandidate.warnings.some((w) => w.includes('last published day')), carriedCandidate.warnings.join('; '));
+    assert.ok(
+      carriedCandidate.warnings.some((w) => w.includes('last published day')),
+      carriedCandidate.warnings.join('; '),
+    );
   });
 
   it('publishes all or nothing: a failure midway leaves the earlier published roster intact', async () => {

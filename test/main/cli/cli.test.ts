@@ -89,7 +89,20 @@ describe('rostermeister CLI', () => {
   });
 
   it('propose prints a readable grid with the optimizer', async () => {
-    const run = await cli('propose', '--club', clubPath, '--year', '2026', '--month', '5', '--scheduler', 'optimizer', '--time-limit', '3', '--verbose');
+    const run = await cli(
+      'propose',
+      '--club',
+      clubPath,
+      '--year',
+      '2026',
+      '--month',
+      '5',
+      '--scheduler',
+      'optimizer',
+      '--time-limit',
+      '3',
+      '--verbose',
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^Date\s+Instructor\s+Tow Pilot\s+Duty Officer\s+Assistant Duty Officer$/m);
     assert.match(run.stdout, /^Sat 2026-05-02 /m);
@@ -97,13 +110,31 @@ describe('rostermeister CLI', () => {
       assert.match(run.stdout, /^Fallback: +the optimizer was replaced by legacy: /m, 'an optimizer roster or a reported fallback');
     }
     assert.match(run.stdout, /^Filled: +\d+ of \d+ slots/m);
-    const events = run.stderr.trim().split('\n').map((line) => JSON.parse(line) as { message: string });
+    const events = run.stderr
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { message: string });
     assert.equal(events[0].message, 'Generating roster');
     assert.equal(events.at(-1)?.message, 'Roster generation complete');
   });
 
   it('compare --json has the documented shape, with legacy runs', async () => {
-    const run = await cli('compare', '--club', clubPath, '--year', '2026', '--month', '5', '--seed', '9', '--legacy-runs', '3', '--time-limit', '3', '--json');
+    const run = await cli(
+      'compare',
+      '--club',
+      clubPath,
+      '--year',
+      '2026',
+      '--month',
+      '5',
+      '--seed',
+      '9',
+      '--legacy-runs',
+      '3',
+      '--time-limit',
+      '3',
+      '--json',
+    );
     assert.equal(run.code, 0, run.stderr);
     const report = JSON.parse(run.stdout) as ComparisonReport;
     assert.deepEqual(Object.keys(report.metadata).sort(), [
@@ -150,7 +181,10 @@ describe('rostermeister CLI', () => {
       const holders = new Set((report[side] as RosterDocument).assignments.map((a) => `${a.date}|${a.role}|${a.memberId}`));
       for (const b of report.spacing_breaks[side]) {
         assert.ok(holders.has(`${b.date}|${b.role}|${b.memberId}`), `${side} holds ${b.date} ${b.role}`);
-        assert.ok(b.rule === 'carry_over' || holders.has(`${b.otherDate}|${b.role}|${b.memberId}`), `${side} also holds ${b.otherDate} ${b.role}`);
+        assert.ok(
+          b.rule === 'carry_over' || holders.has(`${b.otherDate}|${b.role}|${b.memberId}`),
+          `${side} also holds ${b.otherDate} ${b.role}`,
+        );
       }
     }
     // Seed 3 of the demo club's June 2027: legacy puts members in the same role a week apart.
@@ -158,7 +192,10 @@ describe('rostermeister CLI', () => {
 
     const text = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--verbose');
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, new RegExp(`^Spacing breaks +${report.spacing_breaks.legacy.length} +${report.spacing_breaks.optimizer.length}\\b`, 'm'));
+    assert.match(
+      text.stdout,
+      new RegExp(`^Spacing breaks +${report.spacing_breaks.legacy.length} +${report.spacing_breaks.optimizer.length}\\b`, 'm'),
+    );
     assert.match(text.stdout, /^Spacing breaks \(legacy\):$/m);
     assert.match(text.stdout, /7 days apart/);
   });
@@ -191,7 +228,10 @@ describe('rostermeister CLI', () => {
 
   it('exits 2 on bad input: unknown flag, month out of range, missing file, bad season phrase', async () => {
     const seasonFile = join(dir, 'season.json');
-    const doc = { ...serializeClub(syntheticClub({ members: 5, roles: 4, seed: 1 })), season: { start: 'Fifth weekend of May', end: null } };
+    const doc = {
+      ...serializeClub(syntheticClub({ members: 5, roles: 4, seed: 1 })),
+      season: { start: 'Fifth weekend of May', end: null },
+    };
     writeFileSync(seasonFile, JSON.stringify(doc));
 
     const [unknownFlag, month, missing, season, command] = await Promise.all([

@@ -37,7 +37,9 @@ describe('month ranges on the command line', () => {
 
   it('--from/--to is the same range as --year/--month/--months, across a year end', async () => {
     const a = JSON.parse((await cli('propose', '--from', '2026-11', '--to', '2027-02', '--seed', '5', '--json')).stdout) as RosterDocument;
-    const b = JSON.parse((await cli('propose', '--year', '2026', '--month', '11', '--months', '4', '--seed', '5', '--json')).stdout) as RosterDocument;
+    const b = JSON.parse(
+      (await cli('propose', '--year', '2026', '--month', '11', '--months', '4', '--seed', '5', '--json')).stdout,
+    ) as RosterDocument;
     assert.deepEqual(a.range, { start: '2026-11-01', end: '2027-02-28' });
     assert.deepEqual(a.assignments, b.assignments);
   });
@@ -59,7 +61,10 @@ describe('month ranges on the command line', () => {
     const cases: [string[], RegExp][] = [
       [['--year', '2026', '--month', '1', '--months', '13'], /^Option --months must be a whole number from 1 to 12, not "13"\.\n$/],
       [['--year', '2026', '--month', '1', '--months', '0'], /^Option --months must be/],
-      [['--from', '2026-04', '--to', '2027-04'], /^Option --to is 13 months from --from counting both; a range covers at most 12 months\.\n$/],
+      [
+        ['--from', '2026-04', '--to', '2027-04'],
+        /^Option --to is 13 months from --from counting both; a range covers at most 12 months\.\n$/,
+      ],
       [['--from', '2026-05', '--to', '2026-04'], /^Option --to \(2026-04\) is before --from \(2026-05\)\.\n$/],
       [['--from', 'April', '--to', '2026-05'], /^Option --from must be a month as YYYY-MM/],
       [['--from', '2026-13', '--to', '2027-01'], /^Option --from must be a month as YYYY-MM/],

@@ -33,7 +33,11 @@ describe('rostermeister serve', () => {
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<div id="root">/);
 
-      const refused = await fetch(new URL('/api/listMembers', url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"args":[]}' });
+      const refused = await fetch(new URL('/api/listMembers', url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"args":[]}',
+      });
       assert.equal(refused.status, 401);
 
       const reply = await fetch(new URL('/api/listMembers', url), {

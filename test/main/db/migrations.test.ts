@@ -33,7 +33,10 @@ describe('database migrations', () => {
     assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     const status = migrationStatus(db);
-    assert.deepEqual(status.map((s) => s.version), MIGRATIONS.map((m) => m.version));
+    assert.deepEqual(
+      status.map((s) => s.version),
+      MIGRATIONS.map((m) => m.version),
+    );
     assert.ok(status.every((s) => s.appliedAt !== null));
     assert.ok(columns(db, 'generation_run').includes('gap'));
     assert.ok(columns(db, 'roster_slot').includes('locked'));

@@ -14,8 +14,17 @@ describe('launch options', () => {
   it('prefers an explicit native build, then the one next to the bundle', () => {
     const dist = join('/app', 'dist');
     const bundled = join(dist, 'native', 'better_sqlite3.node');
-    assert.equal(nativeBindingPath(dist, { ROSTERMEISTER_NATIVE_BINDING: '/x/b.node' }, () => true), '/x/b.node');
-    assert.equal(nativeBindingPath(dist, {}, (p) => p === bundled), bundled);
-    assert.equal(nativeBindingPath(dist, {}, () => false), undefined);
+    assert.equal(
+      nativeBindingPath(dist, { ROSTERMEISTER_NATIVE_BINDING: '/x/b.node' }, () => true),
+      '/x/b.node',
+    );
+    assert.equal(
+      nativeBindingPath(dist, {}, (p) => p === bundled),
+      bundled,
+    );
+    assert.equal(
+      nativeBindingPath(dist, {}, () => false),
+      undefined,
+    );
   });
 });

@@ -15,7 +15,13 @@ import {
 } from '../../../main/electron/securityPolicy.ts';
 
 const directives = (csp: string) =>
-  new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name, values]));
+  new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('Electron window', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security on', () => {

@@ -63,14 +63,20 @@ test("one member's CSV: long format keeps only their slots, grid only their duty
     columns: true,
   });
   const held = view.days.flatMap((day) => day.slots.filter((slot) => slot.memberId === 'm4').map(() => day.date));
-  assert.deepEqual(long.map((row) => row.date), held);
+  assert.deepEqual(
+    long.map((row) => row.date),
+    held,
+  );
   assert.ok(long.every((row) => row.member_id === 'm4' && row.member_name === NAMES.m4));
 
   const grid = await renderExport(view, request({ memberId: 'm2' }), GENERATED);
   assert.equal(grid.fileName, 'skyhigh-gliding-club-sud-roster-2026-12-zoe-muller.csv');
   const [, ...rows] = parseCsv(grid.bytes);
   const m2Days = view.days.filter((day) => day.slots.some((slot) => slot.memberId === 'm2')).map((day) => day.date);
-  assert.deepEqual(rows.map((row) => row[0]), m2Days);
+  assert.deepEqual(
+    rows.map((row) => row[0]),
+    m2Days,
+  );
   assert.ok(rows.every((row) => row.includes(NAMES.m2)));
 
   const nordic = await renderExport(view, request({ memberId: 'm8' }), GENERATED);

@@ -60,7 +60,9 @@ test('DutyMan CSV: the documented columns only, a row per slot, read back by a C
       else assert.equal(name, slot.memberName ?? '', `${day.date} ${role.key}`);
     }
   }
-  for (const row of rows) for (const [column, max] of Object.entries(DOCUMENTED)) if (column in row) assert.ok([...row[column]].length <= max, `${column} "${row[column]}" fits`);
+  for (const row of rows)
+    for (const [column, max] of Object.entries(DOCUMENTED))
+      if (column in row) assert.ok([...row[column]].length <= max, `${column} "${row[column]}" fits`);
 });
 
 test('names: the last word is the last name, one word is a first name only; open slots are unallocated duties', async () => {
@@ -75,7 +77,13 @@ test('names: the last word is the last name, one word is a first name only; open
   const single = rows.find((r) => r['First Name'] === NAMES.m4);
   assert.equal(single?.['Last Name'], '');
   const open = rows.filter((r) => r['Duty Date'] === '26/12/2026' && r['First Name'] === '');
-  assert.deepEqual(open.map((r) => [r['Duty Type'], r['Last Name'], r.Swappable]), [['Duty officer', '', 'Yes'], ['Winch driver', '', 'Yes']]);
+  assert.deepEqual(
+    open.map((r) => [r['Duty Type'], r['Last Name'], r.Swappable]),
+    [
+      ['Duty officer', '', 'Yes'],
+      ['Winch driver', '', 'Yes'],
+    ],
+  );
 });
 
 test("one member's duties only, and a long role title cut to DutyMan's 25 characters", async () => {
@@ -84,7 +92,10 @@ test("one member's duties only, and a long role title cut to DutyMan's 25 charac
   assert.equal(mine.length, expected);
   assert.ok(mine.every((r) => r['First Name'] === 'Zoë' && r['Last Name'] === 'Müller'));
 
-  const view: PublishedView = { ...decemberView(), roles: ROLES.map((r, i) => (i === 0 ? { ...r, title: 'Duty officer and airfield safety lead' } : r)) };
+  const view: PublishedView = {
+    ...decemberView(),
+    roles: ROLES.map((r, i) => (i === 0 ? { ...r, title: 'Duty officer and airfield safety lead' } : r)),
+  };
   const rows = read((await renderExport(view, request({}), GENERATED)).bytes).rows;
   assert.equal(rows[0]['Duty Type'], 'Duty officer and airfield');
 });

@@ -79,14 +79,20 @@ test('UIDs are stable across renders (re-publishing updates events) and differ p
   const first = parseCalendar((await renderExport(decemberView(), request(), GENERATED)).bytes).events;
   const later = new Date('2026-12-02T08:00:00Z');
   const second = parseCalendar((await renderExport(decemberView(), request(), later)).bytes).events;
-  assert.deepEqual(second.map((event) => event.uid), first.map((event) => event.uid));
+  assert.deepEqual(
+    second.map((event) => event.uid),
+    first.map((event) => event.uid),
+  );
   assert.ok(second.every((event) => event.stamp === later.toISOString()));
 
   const changed = decemberView();
   changed.days[0].slots[0] = { role: 'duty_officer', memberId: 'm2', memberName: NAMES.m2 };
   const third = parseCalendar((await renderExport(changed, request(), GENERATED)).bytes).events;
   assert.notEqual(third[0].uid, first[0].uid);
-  assert.deepEqual(third.slice(1).map((event) => event.uid), first.slice(1).map((event) => event.uid));
+  assert.deepEqual(
+    third.slice(1).map((event) => event.uid),
+    first.slice(1).map((event) => event.uid),
+  );
 });
 
 test("a member's calendar holds only their duties, named for them", async () => {
@@ -104,7 +110,10 @@ test("a member's calendar holds only their duties, named for them", async () => 
   );
   const whole = parseCalendar((await renderExport(view, request(), GENERATED)).bytes).events;
   const wholeUids = new Set(whole.map((event) => event.uid));
-  assert.ok(events.every((event) => wholeUids.has(event.uid)), 'same UIDs as in the month calendar');
+  assert.ok(
+    events.every((event) => wholeUids.has(event.uid)),
+    'same UIDs as in the month calendar',
+  );
 
   const greek = await renderExport(view, request({ memberId: 'm5' }), GENERATED);
   assert.equal(greek.fileName, 'skyhigh-gliding-club-sud-roster-2026-12-m5.ics', 'non-Latin names fall back to the id');

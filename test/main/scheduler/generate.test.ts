@@ -17,7 +17,10 @@ const FAULT_LIMIT_MS = 30_000;
 
 function recorder() {
   const ring = memorySink();
-  return { log: createLogger([ring]), events: (message?: string): LogEvent[] => ring.events().filter((e) => !message || e.message === message) };
+  return {
+    log: createLogger([ring]),
+    events: (message?: string): LogEvent[] => ring.events().filter((e) => !message || e.message === message),
+  };
 }
 
 function assertWholeRoster(doc: RosterDocument, p: SchedulingProblem) {

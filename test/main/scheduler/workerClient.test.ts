@@ -27,7 +27,10 @@ async function assertSolves(problem: SchedulingProblem): Promise<void> {
   const result = await runOptimizerInWorker(problem, { timeLimitMs: LIMIT_MS });
   assert.ok(result.status === 'optimal' || result.status === 'feasible', `status ${result.status}`);
   assert.ok(result.assignments.length > 0);
-  assert.ok(result.assignments.every((a) => problem.dutyDays.includes(a.date)), 'the roster is for this problem');
+  assert.ok(
+    result.assignments.every((a) => problem.dutyDays.includes(a.date)),
+    'the roster is for this problem',
+  );
   assert.deepEqual(validateRoster(problem, result.assignments), []);
 }
 

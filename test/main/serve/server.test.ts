@@ -16,7 +16,10 @@ interface Reply {
 }
 
 /** node:http rather than fetch: fetch will not send a forged Host header. */
-function send(server: RunningServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  server: RunningServer,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -140,7 +143,10 @@ describe('browser host', () => {
     }
     const crossSite = await apiCall(server, 'getClubSettings', [], { 'Sec-Fetch-Site': 'cross-site' });
     assert.equal(crossSite.status, 403);
-    const sameOrigin = await apiCall(server, 'getClubSettings', [], { Origin: `http://127.0.0.1:${port}`, 'Sec-Fetch-Site': 'same-origin' });
+    const sameOrigin = await apiCall(server, 'getClubSettings', [], {
+      Origin: `http://127.0.0.1:${port}`,
+      'Sec-Fetch-Site': 'same-origin',
+    });
     assert.equal(sameOrigin.status, 200);
   });
 

@@ -14,7 +14,12 @@ const both = (id: string, overrides = {}) => member(id, ['instructor', 'duty_off
 const NOTHING_TO_DECIDE: Record<string, SchedulingProblem> = {
   'no duty days': problem(club([both('a'), both('b')], ROLES), [], { range: { start: '2026-06-01', end: '2026-06-30' } }),
   'every slot locked': problem(club([both('a'), both('b')], ROLES), DAYS, {
-    locked: [slot(DAYS[0], 'instructor', 'a'), slot(DAYS[0], 'duty_officer', 'b'), slot(DAYS[1], 'instructor', 'b'), slot(DAYS[1], 'duty_officer', null)],
+    locked: [
+      slot(DAYS[0], 'instructor', 'a'),
+      slot(DAYS[0], 'duty_officer', 'b'),
+      slot(DAYS[1], 'instructor', 'b'),
+      slot(DAYS[1], 'duty_officer', null),
+    ],
   }),
   // a is locked on the first day, and b avoids a; both are away on the second.
   'nobody free': problem(club([both('a', { blackouts: [DAYS[1]] }), both('b', { blackouts: [DAYS[1]], avoid: ['a'] })], ROLES), DAYS, {
@@ -39,7 +44,10 @@ describe('solveOptimizer with nothing to decide', () => {
       assert.equal(result.objective, 0);
       assert.equal(result.bound, 0);
       assert.deepEqual([result.stats.variables, result.stats.constraints], [0, 0]);
-      assert.deepEqual(validateRoster(p, result.assignments).filter((v) => !v.locked), []);
+      assert.deepEqual(
+        validateRoster(p, result.assignments).filter((v) => !v.locked),
+        [],
+      );
     });
   }
 
@@ -56,21 +64,54 @@ describe('solveOptimizer with nothing to decide', () => {
 describe('solveWithGlpk on a model whose every column is held', () => {
   const lp = {
     name: 'held',
-    objective: { direction: 1, name: 'z', vars: [{ name: 'x0', coef: 3 }, { name: 'x1', coef: 5 }] },
-    subjectTo: [{ name: 'one', vars: [{ name: 'x0', coef: 1 }, { name: 'x1', coef: 1 }], bnds: { type: 3, lb: 0, ub: 1 } }],
-    bounds: [{ name: 'x0', type: 4, lb: 0, ub: 1 }, { name: 'x1', type: 4, lb: 0, ub: 1 }],
+    objective: {
+      direction: 1,
+      name: 'z',
+      vars: [
+        { name: 'x0', coef: 3 },
+        { name: 'x1', coef: 5 },
+      ],
+    },
+    subjectTo: [
+      {
+        name: 'one',
+        vars: [
+          { name: 'x0', coef: 1 },
+          { name: 'x1', coef: 1 },
+        ],
+        bnds: { type: 3, lb: 0, ub: 1 },
+      },
+    ],
+    bounds: [
+      { name: 'x0', type: 4, lb: 0, ub: 1 },
+      { name: 'x1', type: 4, lb: 0, ub: 1 },
+    ],
     binaries: ['x0', 'x1'],
   };
 
   it('returns the held point and its cost without calling GLPK', async () => {
-    const run = await solveWithGlpk(lp, 1_000, new Map([['x0', 1], ['x1', 0]]));
+    const run = await solveWithGlpk(
+      lp,
+      1_000,
+      new Map([
+        ['x0', 1],
+        ['x1', 0],
+      ]),
+    );
     assert.equal(run.status, 'optimal');
     assert.equal(run.z, 3);
     assert.deepEqual(run.vars, { x0: 1, x1: 0 });
   });
 
   it('says infeasible when the held point breaks a row', async () => {
-    const run = await solveWithGlpk(lp, 1_000, new Map([['x0', 1], ['x1', 1]]));
+    const run = await solveWithGlpk(
+      lp,
+      1_000,
+      new Map([
+        ['x0', 1],
+        ['x1', 1],
+      ]),
+    );
     assert.equal(run.status, 'infeasible');
   });
 });

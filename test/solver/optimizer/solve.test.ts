@@ -22,7 +22,10 @@ const WEEKENDS = ['2026-05-02', '2026-05-03', '2026-05-09', '2026-05-10'];
 
 const member = (id: string, over: Partial<Member> = {}): Member => memberWith(id, ['instructor', 'duty_officer'], over);
 
-function problemOf(members: Member[], opts: { days?: string[]; locked?: Assignment[]; published?: PublishedDay[]; roles?: Role[] } = {}): SchedulingProblem {
+function problemOf(
+  members: Member[],
+  opts: { days?: string[]; locked?: Assignment[]; published?: PublishedDay[]; roles?: Role[] } = {},
+): SchedulingProblem {
   const roles = opts.roles ?? ROLES;
   const club: Club = clubOf(members, roles, opts.published);
   return { club, range: RANGE, dutyDays: opts.days ?? WEEKENDS, roles, locked: opts.locked ?? [] };
@@ -145,10 +148,16 @@ function randomProblem(seed: number, triangle = false): SchedulingProblem {
   if (random() < 0.5) members[0].avoid.push(ids[1]);
   if (random() < 0.5) members[count - 1].pairWith.push(ids[0]);
   if (random() < 0.5) members[1].pairWith.push(ids[2]);
-  const published: PublishedDay[] = random() < 0.5 ? [{ date: '2026-04-26', slots: { instructor: ids[count - 1], duty_officer: ids[0] } }] : [];
+  const published: PublishedDay[] =
+    random() < 0.5 ? [{ date: '2026-04-26', slots: { instructor: ids[count - 1], duty_officer: ids[0] } }] : [];
   const locked: Assignment[] = random() < 0.4 ? [{ date: days[0], role: 'duty_officer', memberId: ids[1] }] : [];
   if (triangle) {
-    for (const [a, b] of [[0, 1], [1, 2], [0, 2]]) if (!members[a].avoid.includes(ids[b])) members[a].avoid.push(ids[b]);
+    for (const [a, b] of [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ])
+      if (!members[a].avoid.includes(ids[b])) members[a].avoid.push(ids[b]);
   }
   return problemOf(members, { days, published, locked });
 }
@@ -200,7 +209,10 @@ describe('solveOptimizer', () => {
     const roles = [ROLES[1]];
     const forced = problemOf(only, { days: WEEKENDS.slice(0, 2), roles });
     const filled = await solveOptimizer(forced, { timeLimitMs: 10_000 });
-    assert.deepEqual(filled.assignments.map((a) => a.memberId), ['a', 'a']);
+    assert.deepEqual(
+      filled.assignments.map((a) => a.memberId),
+      ['a', 'a'],
+    );
     assert.equal(spacingBreaks(forced, filled.assignments).length, 1);
 
     const three = ['a', 'b', 'c'].map((id) => member(id, { qualifications: ['duty_officer'] }));
@@ -217,8 +229,15 @@ describe('solveOptimizer', () => {
   });
 
   it('honours the carry-over and the 7-day rule against published history', async () => {
-    const members = [member('a', { qualifications: ['duty_officer'] }), member('b', { qualifications: ['duty_officer'] }), member('c', { qualifications: ['duty_officer'] })];
-    const published = [{ date: '2026-04-26', slots: { duty_officer: 'a' } }, { date: '2026-04-25', slots: { duty_officer: 'b' } }];
+    const members = [
+      member('a', { qualifications: ['duty_officer'] }),
+      member('b', { qualifications: ['duty_officer'] }),
+      member('c', { qualifications: ['duty_officer'] }),
+    ];
+    const published = [
+      { date: '2026-04-26', slots: { duty_officer: 'a' } },
+      { date: '2026-04-25', slots: { duty_officer: 'b' } },
+    ];
     const problem = problemOf(members, { days: ['2026-05-02', '2026-05-03'], roles: [ROLES[1]], published });
     const result = await solveOptimizer(problem, { timeLimitMs: 10_000 });
     assert.deepEqual(spacingBreaks(problem, result.assignments), []);
@@ -266,7 +285,10 @@ describe('solveOptimizer', () => {
     const problem = randomProblem(11);
     try {
       const result = await solveOptimizer(problem, { timeLimitMs: 1 });
-      assert.deepEqual(validateRoster(problem, result.assignments).filter((v) => !v.locked), []);
+      assert.deepEqual(
+        validateRoster(problem, result.assignments).filter((v) => !v.locked),
+        [],
+      );
       assert.ok(result.gap >= 0);
     } catch (error) {
       assert.match((error as Error).message, /no solution within the time limit/);
