@@ -132,13 +132,11 @@ test('importing a club file says what it keeps, keeps the draft and makes a back
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export club file' }).click();
   const file = await (await download).path();
-  await app
-    .getByLabel('Club file to import')
-    .setInputFiles({
-      name: 'kestrel.json',
-      mimeType: 'application/json',
-      buffer: await import('node:fs/promises').then((fs) => fs.readFile(file)),
-    });
+  await app.getByLabel('Club file to import').setInputFiles({
+    name: 'kestrel.json',
+    mimeType: 'application/json',
+    buffer: await import('node:fs/promises').then((fs) => fs.readFile(file)),
+  });
   const dialog = app.getByRole('dialog', { name: 'Import kestrel.json?' });
   const changes = dialog.getByRole('list', { name: 'What the import changes' });
   await expect(changes).toContainText('Drafts: 1 kept');
