@@ -190,7 +190,7 @@ function parsedClubFile(text: string): Club {
 }
 
 /** The backup made before importing `fileName`: `before-import-of-NAME-<time>.sqlite`. */
-export function importBackupPrefix(fileName: string | undefined): string {
+function importBackupPrefix(fileName: string | undefined): string {
   const base = (fileName ?? 'club file')
     .replace(/\.json$/i, '')
     .replace(/[^A-Za-z0-9._-]+/g, '-')

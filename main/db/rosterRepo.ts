@@ -202,7 +202,7 @@ export function replacePublished(db: Db, range: DateRange, slots: Assignment[], 
 }
 
 /** The highest version among the published rosters holding days of `range` (0 when none does). */
-export function publishedVersionOf(db: Db, range: DateRange): number {
+function publishedVersionOf(db: Db, range: DateRange): number {
   const row = db
     .prepare(
       `SELECT MAX(r.version) AS v FROM roster r WHERE r.kind = 'published'

@@ -28,25 +28,16 @@ import { csvText } from './csv.ts';
  * Cells go through the app's CSV escaping (csvField), formula neutralising included.
  */
 
-export const DUTYMAN_COLUMNS = [
-  'Duty Date',
-  'Duty Time',
-  'Event',
-  'Duty Type',
-  'First Name',
-  'Last Name',
-  'Swappable',
-  'Reminders',
-] as const;
+const DUTYMAN_COLUMNS = ['Duty Date', 'Duty Time', 'Event', 'Duty Type', 'First Name', 'Last Name', 'Swappable', 'Reminders'] as const;
 
-export const DUTYMAN_EVENT = 'Duty day';
+const DUTYMAN_EVENT = 'Duty day';
 const MAX_EVENT = 45;
 const MAX_DUTY_TYPE = 25;
 const MAX_FIRST_NAME = 30;
 const MAX_LAST_NAME = 60;
 
 /** "05/12/2026" */
-export function dutymanDate(date: IsoDate): string {
+function dutymanDate(date: IsoDate): string {
   const { year, month, day } = parseIso(date);
   return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Backend } from '../../../main/backend/index.ts';
 import { backupsDir } from '../../../main/dataDir.ts';
+import type { ClubDocument } from '../../../solver/clubFile.ts';
 import { apiError, tempBackend } from './helpers.ts';
 
 /** Issue 11: nothing lost, nothing misleading. Each test runs on a real SQLite file with the demo club. */
@@ -25,7 +26,7 @@ describe('import keeps drafts and publish times, and backs up first', () => {
   it('keeps the drafts of members who stay, empties slots of removed members, keeps unchanged months published as they were', async () => {
     await withBackend(async (backend, dataDir) => {
       // The club file as it is, then a new member who takes a June draft slot: the file does not have them.
-      const doc = JSON.parse(await backend.exportClub());
+      const doc = JSON.parse(await backend.exportClub()) as ClubDocument;
       const template = (await backend.listMembers()).find((m) => m.qualifications.includes('duty_officer'))!;
       const gone = 'm900';
       await backend.addMember({ ...template, id: gone, name: 'Newcomer Nine', blackouts: [], pairWith: [], avoid: [], lastDutyDate: null });
@@ -39,9 +40,9 @@ describe('import keeps drafts and publish times, and backs up first', () => {
       const june = await backend.setSlot(generated.id, day, 'duty_officer', gone);
       const octoberBefore = (await backend.getPublished({ year: 2026, month: 10 }))!;
       // November changes one published slot: that month alone becomes a new version.
-      const november = doc.published.find((d: { date: string }) => d.date.startsWith('2026-11'))!;
+      const november = doc.published.find((d) => d.date.startsWith('2026-11'))!;
       const [role] = Object.keys(november.slots);
-      november.slots[role!] = null;
+      november.slots[role] = null;
       const text = JSON.stringify(doc);
 
       const preview = await backend.previewClubImport(text);
@@ -102,7 +103,7 @@ describe("Adopt and Roll keep the user's work; the replaced draft can be brought
       const comparison = await backend.compare(month);
 
       // A hand edit locked after the comparison: a member the optimizer side does not put there.
-      const day = draft.dutyDays[2]!;
+      const day = draft.dutyDays[2];
       const sideHolder = comparison.optimizer!.assignments.find((a) => a.date === day && a.role === 'duty_officer')!.memberId;
       const pick = (await backend.slotCandidates(draft.id, day, 'duty_officer')).find((c) => c.eligible && c.memberId !== sideHolder)!;
       await backend.setSlot(draft.id, day, 'duty_officer', pick.memberId);
@@ -157,7 +158,7 @@ describe('publish says what it publishes', () => {
     await withBackend(async (backend) => {
       const month = { year: 2026, month: 6 };
       const draft = await backend.generateDraft(month);
-      const [a, b] = [draft.slots.find((s) => s.memberId !== null)!, draft.slots.filter((s) => s.memberId !== null)[5]!];
+      const [a, b] = [draft.slots.find((s) => s.memberId !== null)!, draft.slots.filter((s) => s.memberId !== null)[5]];
       await backend.setSlot(draft.id, b.date, b.role, null);
       // A blackout added after the draft was made.
       const member = (await backend.listMembers()).find((m) => m.id === a.memberId)!;
@@ -210,7 +211,7 @@ describe('the draft figures follow every change', () => {
       assert.equal(view.metrics.fill_rate_percent, Math.round(((generated.filled_slots - 4) / generated.total_slots) * 10000) / 100);
       assert.deepEqual(view.run.metrics, generated, 'the run keeps its figures as generated');
 
-      const date = draft.dutyDays[1]!;
+      const date = draft.dutyDays[1];
       const removed = await backend.setDateRemoved(draft.id, date, true);
       assert.equal(removed.metrics.total_slots, generated.total_slots - draft.roles.length);
       const restored = await backend.setDateRemoved(draft.id, date, false);
@@ -218,7 +219,7 @@ describe('the draft figures follow every change', () => {
       assert.equal(restored.metrics.filled_slots, view.metrics.filled_slots);
 
       // A hand edit that repeats a member in the same role on the neighbouring duty day counts as a spacing break.
-      const [d0, d1] = [draft.dutyDays[0]!, draft.dutyDays[1]!];
+      const [d0, d1] = [draft.dutyDays[0], draft.dutyDays[1]];
       const holder = slotOf(restored, d0, 'towpilot').memberId;
       const candidate =
         holder === null
@@ -274,7 +275,7 @@ describe('carry-over needs the published duty day directly before the range', ()
       const instructor = lastNovember.slots.find((s) => s.role === 'instructor')!.memberId!;
       const carried = (draft: { id: number; dutyDays: string[] }) =>
         backend
-          .slotCandidates(draft.id, draft.dutyDays[0]!, 'instructor')
+          .slotCandidates(draft.id, draft.dutyDays[0], 'instructor')
           .then((cs) => cs.find((c) => c.memberId === instructor)!.warnings.some((w) => w.includes('last published day')));
 
       const december = await backend.generateDraft({ year: 2026, month: 12 });
@@ -288,7 +289,7 @@ describe('carry-over needs the published duty day directly before the range', ()
       const lastDecember = (await backend.getPublished({ year: 2026, month: 12 }))!.days.at(-1)!;
       const decInstructor = lastDecember.slots.find((s) => s.role === 'instructor')!.memberId;
       if (decInstructor !== null) {
-        const cs = await backend.slotCandidates(januaryAgain.id, januaryAgain.dutyDays[0]!, 'instructor');
+        const cs = await backend.slotCandidates(januaryAgain.id, januaryAgain.dutyDays[0], 'instructor');
         assert.ok(cs.find((c) => c.memberId === decInstructor)!.warnings.some((w) => w.includes('last published day')));
       }
     });
@@ -300,8 +301,8 @@ describe('a blackout on a published duty day is flagged', () => {
     await withBackend(async (backend) => {
       const october = (await backend.getPublished({ year: 2026, month: 10 }))!;
       assert.deepEqual(october.conflicts, []);
-      const duty = october.days[0]!.slots.find((s) => s.memberId !== null)!;
-      const date = october.days[0]!.date;
+      const duty = october.days[0].slots.find((s) => s.memberId !== null)!;
+      const date = october.days[0].date;
       const member = (await backend.listMembers()).find((m) => m.id === duty.memberId)!;
       await backend.updateMember({ ...member, blackouts: [...new Set([...member.blackouts, date])].sort() });
 
@@ -310,7 +311,7 @@ describe('a blackout on a published duty day is flagged', () => {
         flagged.conflicts.map((c) => [c.date, c.role, c.memberId]),
         [[date, duty.role, member.id]],
       );
-      assert.match(flagged.conflicts[0]!.message, /blackout/);
+      assert.match(flagged.conflicts[0].message, /blackout/);
       assert.deepEqual(
         (await backend.publishedConflicts(member.id)).map((c) => c.date),
         [date],

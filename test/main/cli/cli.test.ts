@@ -176,9 +176,9 @@ describe('rostermeister CLI', () => {
   it('compare reports the strict spacing breaks of both rosters, each one real', async () => {
     const run = await cli('compare', '--year', '2027', '--month', '6', '--seed', '3', '--time-limit', '5', '--json');
     assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout);
+    const report = JSON.parse(run.stdout) as ComparisonReport;
     for (const side of ['legacy', 'optimizer'] as const) {
-      const holders = new Set((report[side] as RosterDocument).assignments.map((a) => `${a.date}|${a.role}|${a.memberId}`));
+      const holders = new Set(report[side].assignments.map((a) => `${a.date}|${a.role}|${a.memberId}`));
       for (const b of report.spacing_breaks[side]) {
         assert.ok(holders.has(`${b.date}|${b.role}|${b.memberId}`), `${side} holds ${b.date} ${b.role}`);
         assert.ok(

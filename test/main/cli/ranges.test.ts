@@ -101,14 +101,14 @@ describe('month ranges on the command line', () => {
     assert.equal(csv.code, 0, csv.stderr);
     assert.match(csv.stdout, /roster-2026-12-to-2027-01\.csv/);
     const gridPath = /Wrote (.*\.csv) /.exec(csv.stdout)?.[1] ?? '';
-    const [, ...grid] = parse(readFileSync(gridPath)) as string[][];
+    const [, ...grid] = parse(readFileSync(gridPath));
     assert.deepEqual(monthsOf(grid.map((row) => row[0])), ['2026-12', '2027-01']);
 
     const dutyman = await store('export', '--year', '2026', '--month', '12', '--months', '2', '--format', 'dutyman', '--out', dir);
     assert.equal(dutyman.code, 0, dutyman.stderr);
     const path = /Wrote (.*\.csv) /.exec(dutyman.stdout)?.[1] ?? '';
     assert.match(path, /roster-2026-12-to-2027-01-dutyman\.csv$/);
-    const rows = parse(readFileSync(path), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(path), { columns: true });
     const slots = draft.slots.length;
     assert.equal(rows.length, slots, 'a row per published slot of both months');
     assert.deepEqual([...new Set(rows.map((r) => r['Duty Date'].slice(3)))], ['12/2026', '01/2027']);
@@ -116,7 +116,7 @@ describe('month ranges on the command line', () => {
     // One month of the range alone is just that month; a range with nothing published is a clear error.
     const january = await store('export', '--from', '2027-01', '--to', '2027-01', '--format', 'dutyman', '--out', join(dir, 'jan.csv'));
     assert.equal(january.code, 0, january.stderr);
-    const janRows = parse(readFileSync(join(dir, 'jan.csv')), { columns: true }) as Record<string, string>[];
+    const janRows = parse<Record<string, string>>(readFileSync(join(dir, 'jan.csv')), { columns: true });
     assert.ok(janRows.length > 0 && janRows.every((r) => r['Duty Date'].endsWith('/01/2027')));
     const none = await store('export', '--from', '2031-01', '--to', '2031-03', '--format', 'dutyman', '--out', join(dir, 'none.csv'));
     assert.equal(none.code, 2);

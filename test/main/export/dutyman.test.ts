@@ -28,8 +28,8 @@ const DOCUMENTED: Record<string, number> = {
 const REQUIRED = ['Duty Date', 'Event', 'Duty Type', 'First Name', 'Last Name'];
 
 function read(bytes: Buffer): { header: string[]; rows: Record<string, string>[] } {
-  const [header] = parse(bytes, { to_line: 1 }) as string[][];
-  const rows = parse(bytes, { columns: true, relax_column_count: false }) as Record<string, string>[];
+  const [header] = parse(bytes, { to_line: 1 });
+  const rows = parse<Record<string, string>>(bytes, { columns: true, relax_column_count: false });
   return { header, rows };
 }
 
@@ -105,7 +105,7 @@ test('cells use the app CSV escaping: a formula-like name reads back exactly as 
   view.days[0].slots[0].memberName = '=HYPERLINK("http://x","y")';
   view.days[0].slots[1].memberName = 'Ann +1-@SUM(A1)';
   const dutyman = read((await renderExport(view, request({}), GENERATED)).bytes).rows;
-  const [, grid] = parse((await renderExport(view, request({ format: 'csv' }), GENERATED)).bytes) as string[][];
+  const [, grid] = parse((await renderExport(view, request({ format: 'csv' }), GENERATED)).bytes);
   assert.equal(dutyman[0]['First Name'], grid[1], 'same cell text as the grid CSV gives the same name');
   assert.equal(`${dutyman[1]['First Name']} ${dutyman[1]['Last Name']}`.endsWith('@SUM(A1)'), true);
 });
