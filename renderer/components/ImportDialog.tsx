@@ -64,8 +64,10 @@ export function ImportDialog(props: { fileName: string; preview: ImportPreview; 
         </ul>
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
-        <Button variant="contained" color="error" onClick={props.onImport} autoFocus>
+        <Button onClick={props.onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="contained" color="error" onClick={props.onImport}>
           Import
         </Button>
       </DialogActions>

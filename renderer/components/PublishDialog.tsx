@@ -120,13 +120,15 @@ export function PublishDialog(props: {
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onCancel}>Cancel</Button>
+        <Button onClick={props.onCancel} autoFocus>
+          Cancel
+        </Button>
         {breaks > 0 ? (
           <Button variant="contained" color="error" onClick={() => props.onPublish(true)}>
             Publish anyway
           </Button>
         ) : (
-          <Button variant="contained" disabled={check === null} onClick={() => props.onPublish(false)} autoFocus>
+          <Button variant="contained" disabled={check === null} onClick={() => props.onPublish(false)}>
             Publish
           </Button>
         )}
