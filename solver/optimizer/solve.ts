@@ -6,6 +6,7 @@ import { ColumnSet } from './longRange/index.ts';
 import { legacyIncumbent } from './incumbent.ts';
 import { fairnessModel, fillModel, type StageTarget } from './model.ts';
 import { fairnessProof, fillGap, overall, tieBreakFloor, tieBreakProof, type TierProof } from './proof.ts';
+import { MIN_SOLVE_MS } from './glpk.ts';
 import { solveStage, type ModelSize } from './stage.ts';
 import { breakTies } from './tieBreak.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
@@ -68,24 +69,28 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const flow = flowRoster(instance);
   const flowOutcome = outcomeOf(instance, flow.chosen);
   const columns = new ColumnSet(instance, flow.chosen);
+  // Legacy's roster, drawn before the stages so its time counts against theirs.
+  const legacy = legacyIncumbent(instance);
 
   // 2 and 3. Strict spacing and fairness: usually the flow's fill is reachable without a spacing
   // break, so the fairness stage is asked for it with spacing hard. Only when that fails does the
   // fill stage trade fill and breaks exactly, and fairness is asked for what it reached.
   const fairnessStarted = performance.now();
   const fairnessStage = (target: StageTarget) =>
-    solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
+    inTime(until(FAIRNESS_SHARE), buildMs, (stageDeadline) =>
+      solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, stageDeadline, size),
+    );
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
   if (!isOutcome(fairness)) {
-    fill = await solveStage(instance, fillModel(instance, 'count'), {}, until(FILL_SHARE), size);
+    fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) => solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size));
     target = isOutcome(fill) ? reached(fill) : reached(flowOutcome);
     if (isOutcome(fill)) fairness = await fairnessStage(target);
   }
   const fairnessMs = performance.now() - fairnessStarted;
   // Legacy's roster goes first: on a tie the stages' own roster, whose proofs are known, wins.
-  const rosters = [legacyIncumbent(instance), flowOutcome, fill, fairness].filter(isOutcome);
+  const rosters = [legacy, flowOutcome, fill, fairness].filter(isOutcome);
   let best = bestOf(rosters);
   // What the stages so far prove (proof.ts).
   const fillProven = fill === undefined || (isOutcome(fill) && fill.optimal);
@@ -121,6 +126,14 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
     proven: { fill: fillProven && gapOfFill === 0, fairness: fairnessTier.proven, tieBreak: tieBreak.proven },
     stats: { ...size, buildMs, solveMs: performance.now() - started - buildMs },
   };
+}
+
+/**
+ * Runs a stage only when its deadline leaves time to build its model and solve it. Building a
+ * year's model takes about as long as building the instance (`buildMs`), and cannot be cut short.
+ */
+async function inTime(stageDeadline: number, buildMs: number, stage: (stageDeadline: number) => Promise<StageRun>): Promise<StageRun> {
+  return stageDeadline - performance.now() < buildMs + MIN_SOLVE_MS ? 'timeout' : stage(stageDeadline);
 }
 
 /** The fill and strict breaks a roster reached, for the later stages to keep. */
