@@ -84,7 +84,9 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
   if (!isOutcome(fairness)) {
-    fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) => solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size));
+    fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) =>
+      solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size),
+    );
     target = isOutcome(fill) ? reached(fill) : reached(flowOutcome);
     if (isOutcome(fill)) fairness = await fairnessStage(target);
   }
