@@ -26,7 +26,10 @@ export async function importClubFile(app: Page, club: unknown, fileName = 'club.
   await app
     .getByLabel('Club file to import')
     .setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(club, null, 2)) });
-  await app.getByRole('dialog', { name: 'Replace the club with this file?' }).getByRole('button', { name: 'Import' }).click();
+  await app
+    .getByRole('dialog', { name: `Import ${fileName}?` })
+    .getByRole('button', { name: 'Import' })
+    .click();
 }
 
 /** Waits for the import summary (a success notice, or the warning alert when there were likely typos). */

@@ -68,7 +68,7 @@ test('a damaged database opens the recovery page, and restoring a backup brings 
     await page.getByRole('button', { name: `Restore ${backup}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Restore' }).click();
     await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByLabel(/time limit/i)).toHaveValue('33');
   } finally {
     await app.close();
@@ -92,7 +92,7 @@ test('a zero-byte database with no backups starts afresh only when asked, and ke
     await page.getByRole('button', { name: 'Start afresh' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Start afresh' }).click();
     await expect(page.getByRole('navigation', { name: 'Pages' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Members' }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Members' }).click();
     await expect(page.getByRole('heading', { name: 'Members', exact: true })).toBeVisible();
   } finally {
     await app.close();
