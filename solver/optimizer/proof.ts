@@ -30,13 +30,16 @@ export function fillGap(instance: OptimizerInstance, score: RosterScore, kept: S
  * The fairness tier (fairnessWeight x squared loads + preference points): proven when the fairness
  * stage's roster was proven optimal and the roster returned ties it; else GLPK's bound or the floor.
  */
-export function fairnessProof(instance: OptimizerInstance, score: RosterScore, fairness: StageRun, filled: number): TierProof {
+export function fairnessProof(instance: OptimizerInstance, score: RosterScore, fairness: StageRun): TierProof {
   const value = fairnessObjective(instance, score);
   // The best roster may come from the flow and differ in the tie-break tier only: still proven.
   const proven = isOutcome(fairness) && fairness.optimal && compareScores(score, fairness.score, 'fairness') === 0;
   if (proven) return { value, bound: value, proven };
-  const glpkBound = isOutcome(fairness) ? (fairness.bound ?? -Infinity) : -Infinity;
-  return { value, bound: Math.min(value, Math.max(glpkBound, fairnessFloor(instance, filled))), proven };
+  // GLPK's bound holds at the fill and breaks the fairness stage kept; the roster returned (the
+  // flow's or legacy's, when that stage was cut short) may have reached others.
+  const sameTarget = isOutcome(fairness) && fairness.score.filled === score.filled && fairness.score.breaks === score.breaks;
+  const glpkBound = sameTarget ? (fairness.bound ?? -Infinity) : -Infinity;
+  return { value, bound: Math.min(value, Math.max(glpkBound, fairnessFloor(instance, score.filled))), proven };
 }
 
 /**

@@ -3,8 +3,10 @@ import { bestOf, isOutcome, outcomeOf, type StageRun } from './evaluate.ts';
 import { flowRoster } from './flow.ts';
 import { assignmentsOf, buildInstance } from './instance.ts';
 import { ColumnSet } from './longRange/index.ts';
+import { legacyIncumbent } from './incumbent.ts';
 import { fairnessModel, fillModel, type StageTarget } from './model.ts';
 import { fairnessProof, fillGap, overall, tieBreakFloor, tieBreakProof, type TierProof } from './proof.ts';
+import { MIN_SOLVE_MS } from './glpk.ts';
 import { solveStage, type ModelSize } from './stage.ts';
 import { breakTies } from './tieBreak.ts';
 import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
@@ -19,6 +21,9 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
  * 4. Pairing and soft spacing: they only break ties among the fairest rosters (tieBreak.ts).
  * The models are in model.ts, the rows of the hard rules in ruleRows.ts, the bounds and the gap in
  * proof.ts; what keeps a season or a year within the time limit is in longRange/.
+ * Once the instance is built it always answers with a roster of its own: when a stage is cut short,
+ * the best of the flow's roster, the stages' rosters so far and legacy's roster (incumbent.ts),
+ * status 'feasible', with the gap its bounds prove.
  */
 
 export interface OptimizerOptions {
@@ -37,6 +42,8 @@ export interface OptimizerResult {
   objective: number;
   /** Lower bound on that objective (at the fill and breaks reached). */
   bound: number;
+  /** Which tiers the roster is proven best in (fill covers strict spacing). */
+  proven: { fill: boolean; fairness: boolean; tieBreak: boolean };
   stats: { variables: number; constraints: number; buildMs: number; solveMs: number };
 }
 
@@ -62,29 +69,35 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   const flow = flowRoster(instance);
   const flowOutcome = outcomeOf(instance, flow.chosen);
   const columns = new ColumnSet(instance, flow.chosen);
+  // Legacy's roster, drawn before the stages so its time counts against theirs.
+  const legacy = legacyIncumbent(instance);
 
   // 2 and 3. Strict spacing and fairness: usually the flow's fill is reachable without a spacing
   // break, so the fairness stage is asked for it with spacing hard. Only when that fails does the
   // fill stage trade fill and breaks exactly, and fairness is asked for what it reached.
   const fairnessStarted = performance.now();
   const fairnessStage = (target: StageTarget) =>
-    solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, until(FAIRNESS_SHARE), size);
+    inTime(until(FAIRNESS_SHARE), buildMs, (stageDeadline) =>
+      solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, stageDeadline, size),
+    );
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
   if (!isOutcome(fairness)) {
-    fill = await solveStage(instance, fillModel(instance, 'count'), {}, until(FILL_SHARE), size);
+    fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) =>
+      solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size),
+    );
     target = isOutcome(fill) ? reached(fill) : reached(flowOutcome);
     if (isOutcome(fill)) fairness = await fairnessStage(target);
   }
   const fairnessMs = performance.now() - fairnessStarted;
-  const rosters = [flowOutcome, fill, fairness].filter(isOutcome);
-  if (rosters.length === 1) throw new Error('The optimizer found no solution within the time limit.');
+  // Legacy's roster goes first: on a tie the stages' own roster, whose proofs are known, wins.
+  const rosters = [legacy, flowOutcome, fill, fairness].filter(isOutcome);
   let best = bestOf(rosters);
   // What the stages so far prove (proof.ts).
   const fillProven = fill === undefined || (isOutcome(fill) && fill.optimal);
   const gapOfFill = fillGap(instance, best.score, fillProven ? target : null, flow.maxFill);
-  const fairnessTier = fairnessProof(instance, best.score, fairness, target.filled);
+  const fairnessTier = fairnessProof(instance, best.score, fairness);
 
   // 4. Pairing and soft spacing, among the fairness optimum's rosters. Without pairings a roster
   // using no soft spacing pair already scores the least possible (0).
@@ -112,8 +125,17 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   return {
     assignments: assignmentsOf(instance, best.chosen),
     ...overall(instance, best.score, gapOfFill, fillProven, fairnessTier, tieBreak),
+    proven: { fill: fillProven && gapOfFill === 0, fairness: fairnessTier.proven, tieBreak: tieBreak.proven },
     stats: { ...size, buildMs, solveMs: performance.now() - started - buildMs },
   };
+}
+
+/**
+ * Runs a stage only when its deadline leaves time to build its model and solve it. Building a
+ * year's model takes about as long as building the instance (`buildMs`), and cannot be cut short.
+ */
+async function inTime(stageDeadline: number, buildMs: number, stage: (stageDeadline: number) => Promise<StageRun>): Promise<StageRun> {
+  return stageDeadline - performance.now() < buildMs + MIN_SOLVE_MS ? 'timeout' : stage(stageDeadline);
 }
 
 /** The fill and strict breaks a roster reached, for the later stages to keep. */
