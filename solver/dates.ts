@@ -3,6 +3,22 @@ import { WEEKDAYS } from './types.ts';
 
 /** Calendar arithmetic on ISO dates, done in UTC so no time zone ever shifts a day. */
 
+/** Month names as the club reads them, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDate(value: unknown): value is IsoDate {

@@ -2,7 +2,7 @@ import type { MonthRef, Settings } from '../api/contract.ts';
 import { badInput } from '../api/errors.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { dutyDaysFor } from '../../solver/calendar.ts';
-import { monthRange } from '../../solver/dates.ts';
+import { MONTH_NAMES, monthRange } from '../../solver/dates.ts';
 import { FIRST_YEAR, isPlannedYear, LAST_YEAR } from '../../solver/limits.ts';
 import { buildProblem, MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import { SeasonPhraseError } from '../../solver/season.ts';
@@ -59,10 +59,8 @@ export function rollSchedulerFor(
   return madeBy;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 function rangeLabel(range: DateRange): string {
-  const name = (date: IsoDate) => `${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  const name = (date: IsoDate) => `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
   const first = name(range.start);
   const last = name(range.end);
   return first === last ? first : `${first} to ${last}`;

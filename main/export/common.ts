@@ -1,24 +1,9 @@
 import type { MonthRef, PublishedView, RoleSetting } from '../api/contract.ts';
-import { parseIso, weekdayOf } from '../../solver/dates.ts';
+import { MONTH_NAMES, parseIso, weekdayOf } from '../../solver/dates.ts';
 import type { IsoDate } from '../../solver/types.ts';
 import { notFound } from '../api/errors.ts';
 
 /** What every export format needs from a published roster, looked up once. */
-
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const WEEKDAY_SHORT = { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' } as const;
 const WEEKDAY_LONG = {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import type { PublishedView, RoleSetting } from '../api/contract.ts';
 import type { PublishedDayView } from './common.ts';
-import { EXPORT_TEXT, MONTH_NAMES, exportRoles, exportText, holderName, rangeTitle, shortDate, slotFor } from './common.ts';
+import { EXPORT_TEXT, exportRoles, exportText, holderName, rangeTitle, shortDate, slotFor } from './common.ts';
+import { MONTH_NAMES } from '../../solver/dates.ts';
 
 /** The printable month sheet: club name, month, a grid of duty days by role, generated date. */
 
