@@ -171,6 +171,37 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'version history of published months (each version a full snapshot of its month)',
+    sql: `
+      CREATE TABLE published_version (
+        month TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+        version INTEGER NOT NULL CHECK (version >= 1),
+        reason TEXT NOT NULL,
+        note TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (month, version)
+      );
+      CREATE TABLE published_version_slot (
+        month TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        role TEXT NOT NULL,
+        member_id TEXT,
+        PRIMARY KEY (month, version, date, role),
+        FOREIGN KEY (month, version) REFERENCES published_version(month, version) ON DELETE CASCADE
+      );
+      INSERT INTO published_version (month, version, reason, note, created_at)
+        SELECT substr(s.date, 1, 7), MAX(COALESCE(r.version, 1)), 'published', NULL, MAX(r.published_at)
+        FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' GROUP BY substr(s.date, 1, 7);
+      INSERT INTO published_version_slot (month, version, date, role, member_id)
+        SELECT substr(s.date, 1, 7), v.version, s.date, s.role, s.member_id
+        FROM roster_slot s JOIN roster r ON r.id = s.roster_id
+        JOIN published_version v ON v.month = substr(s.date, 1, 7)
+        WHERE r.kind = 'published';
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

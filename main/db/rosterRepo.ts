@@ -1,5 +1,6 @@
 import type { Assignment, DateRange, IsoDate, PublishedDay } from '../../solver/types.ts';
 import type { Db } from './connection.ts';
+import { latestVersion, recordVersion, type VersionReason } from './versionRepo.ts';
 
 export interface RosterRow {
   id: number;
@@ -164,8 +165,15 @@ export const slotKey = (date: IsoDate, role: string): string => `${date}|${role}
  * The published roster of a range replaces whatever was published for those days, as one new
  * published roster. Members' last duty dates follow the published history. Call inside a transaction.
  */
-export function replacePublished(db: Db, range: DateRange, slots: Assignment[], now: string): { id: number; version: number } {
-  const version = publishedVersionOf(db, range) + 1;
+export function replacePublished(
+  db: Db,
+  range: DateRange,
+  slots: Assignment[],
+  now: string,
+  why: { reason: VersionReason; note?: string | null } = { reason: 'published' },
+): { id: number; version: number } {
+  const months = [...new Set(slots.map((s) => s.date.slice(0, 7)))].sort();
+  const version = Math.max(publishedVersionOf(db, range), ...months.map((m) => latestVersion(db, m))) + 1;
   db.prepare(
     `DELETE FROM roster_slot WHERE date BETWEEN @start AND @end AND roster_id IN (SELECT id FROM roster WHERE kind = 'published')`,
   ).run({ start: range.start, end: range.end });
@@ -198,7 +206,10 @@ export function replacePublished(db: Db, range: DateRange, slots: Assignment[], 
     const next = kept === null ? published : published === null || kept > published ? kept : published;
     if (next !== m.last_duty_date) update.run(next, m.id);
   }
-  return { id, version };
+  const recorded = months.map((month) => recordVersion(db, month, why.reason, why.note ?? null, now));
+  const newest = Math.max(version, ...recorded);
+  if (newest !== version) db.prepare('UPDATE roster SET version = ? WHERE id = ?').run(newest, id);
+  return { id, version: newest };
 }
 
 /** The highest version among the published rosters holding days of `range` (0 when none does). */
@@ -406,6 +417,9 @@ export function mergePublishedHistory(db: Db, days: PublishedDay[], now: string)
       roster.run(monthDays[0].date, monthDays[monthDays.length - 1].date, now, now, now, (versions.get(month) ?? 0) + 1).lastInsertRowid,
     );
     for (const day of monthDays) for (const [role, memberId] of Object.entries(day.slots)) slot.run(id, day.date, role, memberId);
+    const recorded = recordVersion(db, month, 'imported', null, now);
+    db.prepare('UPDATE roster SET version = ? WHERE id = ?').run(recorded, id);
   }
+  for (const month of changes.removed) recordVersion(db, month, 'imported', null, now);
   return changes;
 }
