@@ -9,6 +9,8 @@ import { WEEKDAYS } from './types.ts';
 export const CLUB_FORMAT = 'rostermeister-club/1';
 const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
+/** `club.id`: a UUID or any other id of letters, digits and `.`, `_`, `:`, `-`; it goes into calendar event ids. */
+const CLUB_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 export interface ClubFileProblem {
   /** Where in the document, e.g. `members[3].avoid[0]` (empty for the document itself). */
@@ -33,7 +35,7 @@ export class ClubFileError extends Error {
 /** The club file document exactly as written to disk, every field explicit. */
 export interface ClubDocument {
   format: typeof CLUB_FORMAT;
-  club: { name: string; defaultMaxPerMonth: number };
+  club: { id?: string; name: string; defaultMaxPerMonth: number };
   season: { start: string | null; end: string | null };
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
@@ -225,11 +227,16 @@ export function parseClub(json: unknown): Club {
 
   if (doc.format !== undefined && doc.format !== CLUB_FORMAT) r.report('format', doc.format, `"${CLUB_FORMAT}"`);
 
+  let id: string | undefined;
   let name = '';
   let defaultMaxPerMonth = DEFAULT_MAX_PER_MONTH;
   if (doc.club !== undefined) {
-    const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
+    const club = r.object(doc.club, 'club', ['id', 'name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
     if (club) {
+      if (club.id !== undefined) {
+        if (typeof club.id === 'string' && CLUB_ID.test(club.id)) id = club.id;
+        else r.report('club.id', club.id, "the club's permanent id: 1 to 100 letters, digits, '.', '_', ':' or '-' (e.g. a UUID)");
+      }
       if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
         defaultMaxPerMonth =
@@ -264,7 +271,7 @@ export function parseClub(json: unknown): Club {
   const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
 
   if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
-  return { name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+  return { ...(id === undefined ? {} : { id }), name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
 }
 
 function readSeason(r: Reader, value: unknown): Season {
@@ -379,7 +386,7 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
 export function serializeClub(club: Club): ClubDocument {
   return {
     format: CLUB_FORMAT,
-    club: { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth },
+    club: { ...(club.id === undefined ? {} : { id: club.id }), name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth },
     season: { start: club.season.start, end: club.season.end },
     operatingWeekdays: [...club.operatingWeekdays],
     extraDutyDays: [...club.extraDutyDays],

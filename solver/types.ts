@@ -49,6 +49,8 @@ export interface Season {
 }
 
 export interface Club {
+  /** Permanent id (club-format.md `club.id`); absent in a file that has none, then the store keeps or makes one. */
+  id?: string;
   name: string;
   defaultMaxPerMonth: number;
   season: Season;

@@ -235,6 +235,12 @@ export interface ExportRequest {
   paper?: 'A4' | 'Letter';
 }
 
+/** A season's calendar (every published month of `year`): the club's feed, or one member's file. */
+export interface CalendarRequest {
+  year: number;
+  memberId?: string;
+}
+
 export interface ExportFile {
   fileName: string;
   mimeType: string;

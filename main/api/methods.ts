@@ -19,12 +19,14 @@ import { adoptComparison, compare, latestComparison } from '../backend/compariso
 import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
+import { exportSeasonCalendar } from '../backend/calendars.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
 import {
   backupName,
+  calendarRequest,
   clubFileText,
   clubSettings,
   exportRequest,
@@ -182,6 +184,8 @@ export const API = {
   /** Published duties that clash with members' records now (of one member, or everyone). */
   publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
+  /** A season's calendar: the club's feed, or one member's duties with the ones they lost cancelled. */
+  exportSeasonCalendar: method([['request', calendarRequest]], ({ ctx }, request) => exportSeasonCalendar(ctx, request)),
 
   // Settings, backups, activity
   getSettings: method([], ({ ctx }) => getSettings(ctx)),

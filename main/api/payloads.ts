@@ -16,7 +16,7 @@ import {
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
-import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import type { CalendarRequest, ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
@@ -132,6 +132,8 @@ export const exportRequest = object<ExportRequest>(
   },
   { optional: ['months', 'memberId', 'bom', 'paper'] },
 );
+
+export const calendarRequest = object<CalendarRequest>({ year, memberId }, { optional: ['memberId'] });
 
 // A backup is named by the backend; a name with a path separator or a leading dot is never one of them.
 export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the name of a backup from the list', 200);

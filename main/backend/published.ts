@@ -12,6 +12,7 @@ import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/ro
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
 import type { DateRange } from '../../solver/types.ts';
+import { monthCalendar } from './calendars.ts';
 import type { BackendContext } from './context.ts';
 import { rangeOf } from './problems.ts';
 
@@ -114,9 +115,10 @@ export function listPublishedMonths(ctx: BackendContext): PublishedMonth[] {
 
 export async function exportPublished(ctx: BackendContext, request: ExportRequest, fontDir?: string): Promise<ExportFile> {
   const ref = { year: request.year, month: request.month, months: request.months ?? 1 };
+  if (request.format === 'ics') return monthCalendar(ctx, ref, request.memberId);
   const view = publishedView(ctx, rangeOf(ref));
   if (!view) throw nothingPublished(ref);
-  const file = await renderExport(view, request, ctx.now(), fontDir ? { fontDir } : {});
+  const file = await renderExport(view, { ...request, format: request.format }, ctx.now(), fontDir ? { fontDir } : {});
   ctx.log.info('Roster exported', { ...ref, format: request.format });
   return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RoleSetting } from '../api/contract.ts';
 import type { Assignment, Club, Member, PublishedDay, Weekday } from '../../solver/types.ts';
 import { emptyDraftSlotsOfMembersNotIn, mergePublishedHistory, type PublishedMonthChanges } from './rosterRepo.ts';
@@ -10,6 +11,7 @@ export interface StoredClub {
 }
 
 interface ClubRow {
+  permanent_id: string | null;
   name: string;
   default_max_per_month: number;
   season_start: string | null;
@@ -132,6 +134,7 @@ export function loadClub(db: Db): StoredClub {
   if (!row) throw new Error('The database holds no club yet.');
   const roles = loadRoles(db);
   const club: Club = {
+    ...(row.permanent_id === null ? {} : { id: row.permanent_id }),
     name: row.name,
     defaultMaxPerMonth: row.default_max_per_month,
     season: { start: row.season_start, end: row.season_end },
@@ -147,13 +150,19 @@ export function loadClub(db: Db): StoredClub {
 
 const b = (v: boolean): number => (v ? 1 : 0);
 
-export function writeClubHeader(db: Db, club: Pick<Club, 'name' | 'defaultMaxPerMonth' | 'season' | 'operatingWeekdays'>): void {
+/**
+ * Writes the club's own settings. The permanent id is the club's `id` when it has one; otherwise the stored
+ * id stays (a renamed club, a club file without an id), and a club stored for the first time gets a new one.
+ */
+export function writeClubHeader(db: Db, club: Pick<Club, 'id' | 'name' | 'defaultMaxPerMonth' | 'season' | 'operatingWeekdays'>): void {
   db.prepare(
-    `INSERT INTO club (id, name, default_max_per_month, season_start, season_end, operating_weekdays)
-     VALUES (1, @name, @max, @start, @end, @weekdays)
-     ON CONFLICT (id) DO UPDATE SET name = @name, default_max_per_month = @max, season_start = @start,
-       season_end = @end, operating_weekdays = @weekdays`,
+    `INSERT INTO club (id, permanent_id, name, default_max_per_month, season_start, season_end, operating_weekdays)
+     VALUES (1, COALESCE(@given, @fresh), @name, @max, @start, @end, @weekdays)
+     ON CONFLICT (id) DO UPDATE SET permanent_id = COALESCE(@given, club.permanent_id, @fresh), name = @name,
+       default_max_per_month = @max, season_start = @start, season_end = @end, operating_weekdays = @weekdays`,
   ).run({
+    given: club.id ?? null,
+    fresh: randomUUID(),
     name: club.name,
     max: club.defaultMaxPerMonth,
     start: club.season.start,

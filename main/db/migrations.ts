@@ -202,6 +202,18 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'published';
     `,
   },
+  {
+    version: 6,
+    name: 'permanent club id (calendar event ids derive from it, never from the name)',
+    // A random version 4 UUID for a club stored before; clubRepo makes one for a club written later.
+    sql: `
+      ALTER TABLE club ADD COLUMN permanent_id TEXT;
+      UPDATE club SET permanent_id = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+        substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+        substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))
+      WHERE permanent_id IS NULL;
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

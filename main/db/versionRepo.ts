@@ -66,3 +66,12 @@ export function versionSlots(db: Db, month: string, version: number): Assignment
       .all(month, version) as { date: string; role: string; member_id: string | null }[]
   ).map((r) => ({ date: r.date, role: r.role, memberId: r.member_id }));
 }
+
+/** The `YYYY-MM` months from `first` to `last` (both included) that have any version, oldest first. */
+export function versionedMonths(db: Db, first: string, last: string): string[] {
+  return (
+    db.prepare('SELECT DISTINCT month FROM published_version WHERE month BETWEEN ? AND ? ORDER BY month').all(first, last) as {
+      month: string;
+    }[]
+  ).map((r) => r.month);
+}

@@ -111,8 +111,8 @@ export function slug(text: string): string {
 }
 
 /** "skyhigh-gliding-club-roster-2026-12", or "...-2026-12-to-2027-02" for a run of months. */
-export function fileStem(view: PublishedView, ref: MonthRef): string {
-  const club = slug(view.clubName) || 'club';
+export function fileStem(clubName: string, ref: MonthRef): string {
+  const club = slug(clubName) || 'club';
   const key = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
   const first = ref.year * 12 + ref.month - 1;
   const months = ref.months ?? 1;

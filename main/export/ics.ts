@@ -1,10 +1,11 @@
-import type { PublishedView, RoleSetting } from '../api/contract.ts';
 import { addDays } from '../../solver/dates.ts';
 import type { IsoDate } from '../../solver/types.ts';
-import type { PublishedDayView } from './common.ts';
-import { EXPORT_TEXT, exportRoles, exportText, holderName, longDate, rangeTitle, slotFor, slug } from './common.ts';
+import { EXPORT_TEXT, exportText } from './common.ts';
 
-/** iCalendar (RFC 5545): one all-day event per filled slot. */
+/**
+ * iCalendar (RFC 5545) files: one all-day event per slot. An event's UID is the slot itself (club id, date,
+ * role), so a calendar that imports a newer file updates or cancels the event instead of adding a second one.
+ */
 
 const MAX_LINE_OCTETS = 75;
 
@@ -63,72 +64,67 @@ function uidPart(text: string): string {
 }
 
 /**
- * The same (date, role, member) gets the same UID on every export, so a calendar that imports a re-published
- * roster updates its events instead of duplicating them. The club slug keeps two clubs' events apart.
+ * The event of one slot: from the club's permanent id, the date and the role, never from the member or the
+ * club's name, so a new holder or a renamed club updates the same event.
  */
-function eventUid(clubName: string, date: IsoDate, roleKey: string, memberId: string): string {
-  return `${icsDate(date)}-${uidPart(roleKey)}-${uidPart(memberId)}-${uidPart(slug(clubName) || 'club')}@rostermeister`;
+export function eventUid(clubId: string, date: IsoDate, roleKey: string): string {
+  return `${icsDate(date)}-${uidPart(roleKey)}-${uidPart(clubId)}@rostermeister`;
 }
 
 /** A name or title as the calendar shows it: capped, so one runaway name cannot make every event huge. */
-const shown = (text: string): string => exportText(text, EXPORT_TEXT.ics);
+export const shown = (text: string): string => exportText(text, EXPORT_TEXT.ics);
 
-function crewDescription(day: PublishedDayView, roles: RoleSetting[]): string {
-  const lines = roles.flatMap((role) => {
-    const slot = slotFor(day, role.key);
-    if (!slot) return [];
-    return [`${shown(role.title)}: ${slot.memberId === null ? '(open)' : shown(holderName(slot))}`];
-  });
-  return [`Crew on ${longDate(day.date)}:`, ...lines].join('\n');
+export interface CalendarEvent {
+  uid: string;
+  date: IsoDate;
+  summary: string;
+  description: string;
+  sequence: number;
+  /** ISO time of the version that last changed the event; empty when unknown. */
+  lastModified: string;
+  /** STATUS:CANCELLED: a calendar that imports the file removes (or strikes out) the event. */
+  cancelled: boolean;
 }
 
-export interface IcsOptions {
-  /** Only this member's duties; the calendar is then named for them. */
-  memberId?: string;
-  memberName?: string;
+export interface CalendarHeader {
+  name: string;
+  description: string;
+  /** A feed to subscribe to: tells calendar programs to fetch it again twice a day (RFC 7986). */
+  feed?: boolean;
 }
 
-export function rosterIcs(view: PublishedView, days: PublishedDayView[], generatedAt: Date, options: IcsOptions = {}): Buffer {
-  const roles = exportRoles(view);
-  const calendarName =
-    options.memberId === undefined
-      ? `${shown(view.clubName)} duty roster`
-      : `${shown(view.clubName)} – duties of ${shown(options.memberName ?? options.memberId)}`;
+function eventLines(event: CalendarEvent, stamp: string): string[] {
+  const modified = new Date(event.lastModified);
+  return [
+    'BEGIN:VEVENT',
+    `UID:${event.uid}`,
+    `DTSTAMP:${stamp}`,
+    ...(Number.isNaN(modified.getTime()) ? [] : [`LAST-MODIFIED:${utcStamp(modified)}`]),
+    `SEQUENCE:${event.sequence}`,
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    `DTSTART;VALUE=DATE:${icsDate(event.date)}`,
+    `DTEND;VALUE=DATE:${icsDate(addDays(event.date, 1))}`,
+    `SUMMARY:${escapeText(event.summary)}`,
+    `DESCRIPTION:${escapeText(event.description)}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/** A whole VCALENDAR; valid with no events at all (a member without duties still gets a file). */
+export function calendarIcs(header: CalendarHeader, events: readonly CalendarEvent[], generatedAt: Date): Buffer {
+  const stamp = utcStamp(generatedAt);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Rostermeister//Duty roster//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(calendarName)}`,
-    `X-WR-CALDESC:${escapeText(`${shown(view.clubName)} duty roster, ${rangeTitle(view)}`)}`,
+    `X-WR-CALNAME:${escapeText(header.name)}`,
+    `X-WR-CALDESC:${escapeText(header.description)}`,
+    ...(header.feed ? ['REFRESH-INTERVAL;VALUE=DURATION:PT12H', 'X-PUBLISHED-TTL:PT12H'] : []),
+    ...events.flatMap((event) => eventLines(event, stamp)),
+    'END:VCALENDAR',
   ];
-  const stamp = utcStamp(generatedAt);
-  const published = new Date(view.publishedAt);
-  for (const day of days) {
-    const description = crewDescription(day, roles);
-    for (const role of roles) {
-      const slot = slotFor(day, role.key);
-      if (!slot || slot.memberId === null) continue;
-      if (options.memberId !== undefined && slot.memberId !== options.memberId) continue;
-      const summary =
-        options.memberId === undefined
-          ? `${shown(role.title)}: ${shown(holderName(slot))} – ${shown(view.clubName)}`
-          : `${shown(role.title)} duty – ${shown(view.clubName)}`;
-      lines.push(
-        'BEGIN:VEVENT',
-        `UID:${eventUid(view.clubName, day.date, role.key, slot.memberId)}`,
-        `DTSTAMP:${stamp}`,
-        ...(Number.isNaN(published.getTime()) ? [] : [`LAST-MODIFIED:${utcStamp(published)}`]),
-        `DTSTART;VALUE=DATE:${icsDate(day.date)}`,
-        `DTEND;VALUE=DATE:${icsDate(addDays(day.date, 1))}`,
-        `SUMMARY:${escapeText(summary)}`,
-        `DESCRIPTION:${escapeText(description)}`,
-        'TRANSP:TRANSPARENT',
-        'END:VEVENT',
-      );
-    }
-  }
-  lines.push('END:VCALENDAR');
   return Buffer.from(lines.map(foldLine).join('\r\n') + '\r\n', 'utf8');
 }

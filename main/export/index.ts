@@ -1,8 +1,7 @@
-import type { ExportRequest, PublishedView } from '../api/contract.ts';
+import type { ExportFormat, ExportRequest, PublishedView } from '../api/contract.ts';
 import { daysToExport, fileStem, memberFileSuffix, memberNameIn } from './common.ts';
 import { gridCsv, longCsv } from './csv.ts';
 import { dutymanCsv } from './dutyman.ts';
-import { rosterIcs } from './ics.ts';
 import { monthSheetPdf } from './pdf.ts';
 
 export interface RenderedExport {
@@ -16,13 +15,16 @@ export interface RenderOptions {
   fontDir?: string;
 }
 
+/** The formats made from the published view alone; calendars follow the version history (backend/calendars.ts). */
+export type ViewExportRequest = ExportRequest & { format: Exclude<ExportFormat, 'ics'> };
+
 /**
  * Renders a published roster in the requested format. Throws ApiError not_found when the month has no published
  * days (or the member has no duties in it), so nobody receives an empty file.
  */
 export async function renderExport(
   view: PublishedView,
-  request: ExportRequest,
+  request: ViewExportRequest,
   generatedAt: Date,
   options: RenderOptions = {},
 ): Promise<RenderedExport> {
@@ -30,7 +32,7 @@ export async function renderExport(
   const days = daysToExport(view, ref, request.memberId);
   const memberName = request.memberId === undefined ? undefined : (memberNameIn(view, request.memberId) ?? request.memberId);
   const stem =
-    fileStem(view, ref) +
+    fileStem(view.clubName, ref) +
     (request.memberId === undefined || memberName === undefined ? '' : `-${memberFileSuffix(memberName, request.memberId)}`);
   switch (request.format) {
     case 'csv':
@@ -44,12 +46,6 @@ export async function renderExport(
     case 'dutyman':
       // Never with a byte order mark: DutyMan must find "Duty Date" as the first heading.
       return { fileName: `${stem}-dutyman.csv`, mimeType: 'text/csv; charset=utf-8', bytes: dutymanCsv(view, days, request.memberId) };
-    case 'ics':
-      return {
-        fileName: `${stem}.ics`,
-        mimeType: 'text/calendar; charset=utf-8',
-        bytes: rosterIcs(view, days, generatedAt, { memberId: request.memberId, memberName }),
-      };
     case 'pdf':
       return {
         fileName: `${stem}.pdf`,

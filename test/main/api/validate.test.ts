@@ -73,6 +73,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getPublished: [{ year: 2026, month: 6 }],
   publishedConflicts: ['m001'],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  exportSeasonCalendar: [{ year: 2026, memberId: 'm001' }],
   getSettings: [],
   updateSettings: [settings()],
   listBackups: [],

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { renderExport } from '../../../main/export/index.ts';
+import { renderExport, type ViewExportRequest } from '../../../main/export/index.ts';
 import { ApiError } from '../../../main/api/errors.ts';
-import type { ExportRequest, PublishedView } from '../../../main/api/contract.ts';
+import type { PublishedView } from '../../../main/api/contract.ts';
 import { NAMES, ROLES, decemberView, emptyView } from './views.ts';
 
 const GENERATED = new Date('2026-11-28T12:05:00Z');
-const request = (extra: Partial<ExportRequest>): ExportRequest => ({ year: 2026, month: 12, format: 'csv', ...extra });
+const request = (extra: Partial<ViewExportRequest>): ViewExportRequest => ({ year: 2026, month: 12, format: 'csv', ...extra });
 
 function parseCsv(bytes: Buffer): string[][] {
   return parse(bytes, { bom: true, relax_column_count: false });

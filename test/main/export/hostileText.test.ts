@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import type { ExportFormat, PublishedView } from '../../../main/api/contract.ts';
 import { EXPORT_TEXT } from '../../../main/export/common.ts';
 import { renderExport } from '../../../main/export/index.ts';
-import { decemberView } from './views.ts';
+import { decemberView, viewIcs } from './views.ts';
 
 /**
  * Names and titles chosen to attack the files members open: spreadsheet formulas, control characters and
@@ -51,6 +51,7 @@ function renamed(name: (i: number) => string, roleTitle = 'Duty officer', clubNa
 }
 
 async function exported(view: PublishedView, format: ExportFormat): Promise<Buffer> {
+  if (format === 'ics') return viewIcs(view, GENERATED);
   return (await renderExport(view, { year: 2026, month: 12, format }, GENERATED)).bytes;
 }
 

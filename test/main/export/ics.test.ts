@@ -1,130 +1,157 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import ICAL from 'ical.js';
-import { renderExport } from '../../../main/export/index.ts';
-import { escapeText, foldLine } from '../../../main/export/ics.ts';
-import { ApiError } from '../../../main/api/errors.ts';
-import type { ExportRequest } from '../../../main/api/contract.ts';
-import { NAMES, ROLES, decemberView, emptyView } from './views.ts';
+import type { Assignment } from '../../../main/api/contract.ts';
+import { clubEvents, memberEvents, type CalendarSource } from '../../../main/export/calendarEvents.ts';
+import { calendarIcs, escapeText, eventUid, foldLine } from '../../../main/export/ics.ts';
+import { slotStories, type MonthVersion } from '../../../main/export/slotHistory.ts';
+import { readCalendar, readWithIcalJs } from './calendarReaders.ts';
+import { NAMES, ROLES, decemberView, viewIcs } from './views.ts';
 
 const GENERATED = new Date('2026-11-28T12:05:00Z');
 const CLUB = 'Skyhigh Gliding Club, Süd';
-const request = (extra: Partial<ExportRequest> = {}): ExportRequest => ({ year: 2026, month: 12, format: 'ics', ...extra });
-const titleOf = (key: string): string => ROLES.find((role) => role.key === key)?.title ?? key;
+const CLUB_ID = '6f1c2a9e-8d4b-4c1e-9a7f-3b2d1e0c5a48';
 
-interface ParsedEvent {
-  uid: string;
-  start: string;
-  end: string;
-  startIsDate: boolean;
-  summary: string;
-  description: string;
-  stamp: string;
+const slot = (date: string, role: string, memberId: string | null): Assignment => ({ date, role, memberId });
+const version = (n: number, createdAt: string, slots: Assignment[]): MonthVersion => ({ version: n, createdAt, slots });
+
+/** Four versions of two December days: v2 hands m1's duty to m2, v3 changes only the 13th, v4 takes the 13th out. */
+const HISTORY: MonthVersion[] = [
+  version(1, '2026-11-20T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm1'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', 'm4')]),
+  version(2, '2026-11-25T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', 'm4')]),
+  version(3, '2026-11-26T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', null)]),
+  version(4, '2026-11-27T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3')]),
+];
+
+function source(versions: MonthVersion[], overrides: Partial<CalendarSource> = {}): CalendarSource {
+  return { clubId: CLUB_ID, clubName: CLUB, roles: ROLES, names: new Map(Object.entries(NAMES)), stories: slotStories(versions), ...overrides };
 }
 
-function parseCalendar(bytes: Buffer): { calendar: ICAL.Component; events: ParsedEvent[] } {
-  const calendar = new ICAL.Component(ICAL.parse(bytes.toString('utf8')) as unknown[]);
-  const events = calendar.getAllSubcomponents('vevent').map((component) => {
-    const start = component.getFirstPropertyValue('dtstart') as ICAL.Time;
-    const end = component.getFirstPropertyValue('dtend') as ICAL.Time;
-    const stamp = component.getFirstPropertyValue('dtstamp') as ICAL.Time;
-    return {
-      uid: String(component.getFirstPropertyValue('uid')),
-      start: start.toString(),
-      end: end.toString(),
-      startIsDate: start.isDate,
-      summary: String(component.getFirstPropertyValue('summary')),
-      description: String(component.getFirstPropertyValue('description')),
-      stamp: stamp.toJSDate().toISOString(),
-    };
+const text = (bytes: Buffer) => bytes.toString('utf8');
+
+test('a slot story counts the versions that changed its day and remembers who held it', () => {
+  const stories = slotStories(HISTORY);
+  const tow12 = stories.find((s) => s.date === '2026-12-12' && s.role === 'tow')!;
+  assert.deepEqual(tow12, {
+    date: '2026-12-12',
+    role: 'tow',
+    current: true,
+    holder: 'm2',
+    formerHolders: ['m1'],
+    sequence: 1,
+    lastModified: '2026-11-25T10:00:00.000Z',
   });
-  return { calendar, events };
-}
-
-test('month calendar: VCALENDAR header, one all-day event per filled slot with role, name and club', async () => {
-  const view = decemberView();
-  const file = await renderExport(view, request(), GENERATED);
-  assert.equal(file.mimeType, 'text/calendar; charset=utf-8');
-  assert.equal(file.fileName, 'skyhigh-gliding-club-sud-roster-2026-12.ics');
-  const { calendar, events } = parseCalendar(file.bytes);
-  assert.equal(calendar.getFirstPropertyValue('version'), '2.0');
-  assert.equal(calendar.getFirstPropertyValue('calscale'), 'GREGORIAN');
-  assert.equal(calendar.getFirstPropertyValue('method'), 'PUBLISH');
-  assert.match(String(calendar.getFirstPropertyValue('prodid')), /Rostermeister/);
-  // ical.js keeps X- properties raw; calendar programs read X-WR-CALNAME as escaped TEXT.
-  assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), 'Skyhigh Gliding Club\\, Süd duty roster');
-
-  const filled = view.days.flatMap((day) =>
-    day.slots.filter((slot) => slot.memberId !== null).map((slot) => ({ date: day.date, ...slot })),
+  const winch12 = stories.find((s) => s.date === '2026-12-12' && s.role === 'winch')!;
+  assert.equal(winch12.sequence, 1, 'the crew of its day changed, and the description lists the crew');
+  const tow13 = stories.find((s) => s.date === '2026-12-13')!;
+  assert.deepEqual(
+    { current: tow13.current, holder: tow13.holder, formerHolders: tow13.formerHolders, sequence: tow13.sequence },
+    { current: false, holder: null, formerHolders: ['m4'], sequence: 2 },
   );
-  assert.equal(events.length, filled.length);
-  filled.forEach((slot, i) => {
-    const event = events[i];
-    assert.equal(event.start, slot.date);
-    assert.ok(event.startIsDate, 'all-day event');
-    assert.equal(event.summary, `${titleOf(slot.role)}: ${slot.memberName} – ${CLUB}`);
-    assert.equal(event.stamp, GENERATED.toISOString());
-  });
-  const firstDay = events.filter((event) => event.start === '2026-12-05');
-  assert.equal(firstDay[0].end, '2026-12-06');
+  assert.equal(tow13.lastModified, '2026-11-27T10:00:00.000Z');
+  assert.deepEqual(slotStories([HISTORY[0]]).map((s) => s.sequence), [0, 0, 0], 'a first version changes nothing');
+  assert.deepEqual(slotStories([]), []);
+  // A version that repeats the one before changes no event.
+  const repeated = [...HISTORY, version(5, '2026-11-28T10:00:00.000Z', HISTORY[3].slots)];
+  assert.deepEqual(
+    slotStories(repeated).map((s) => [s.sequence, s.lastModified]),
+    slotStories(HISTORY).map((s) => [s.sequence, s.lastModified]),
+  );
+});
+
+test('UID is the slot: club id, date and role; never the holder or the club name', () => {
+  const uid = eventUid(CLUB_ID, '2026-12-12', 'tow');
+  assert.equal(uid, '20261212-tow-6f1c2a9e%2D8d4b%2D4c1e%2D9a7f%2D3b2d1e0c5a48@rostermeister');
+  assert.notEqual(eventUid('other-club', '2026-12-12', 'tow'), uid, "another club's events stay apart");
+  assert.notEqual(eventUid(CLUB_ID, '2026-12-12', 'winch'), uid);
+  assert.notEqual(eventUid(CLUB_ID, '2026-12-13', 'tow'), uid);
+  assert.notEqual(eventUid('a-b', '2026-12-12', 'c'), eventUid('a', '2026-12-12', 'b-c'), 'dashes inside parts are escaped');
+
+  const before = clubEvents(source(HISTORY.slice(0, 1)));
+  const after = clubEvents(source(HISTORY.slice(0, 2), { clubName: 'Renamed Soaring Club' }));
+  assert.deepEqual(
+    after.map((e) => e.uid),
+    before.map((e) => e.uid),
+    'a new holder and a renamed club keep every UID',
+  );
+  assert.ok(after.every((e) => !e.uid.includes('m1') && !e.uid.includes('m2') && !/skyhigh|renamed/i.test(e.uid)));
+});
+
+test("after a cover the old holder's file cancels the UID with a higher SEQUENCE; the new holder's has it", () => {
+  const uid = eventUid(CLUB_ID, '2026-12-12', 'tow');
+  const beforeCover = readCalendar(text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 1)), 'm1'), GENERATED)));
+  assert.deepEqual(
+    beforeCover.map((e) => [e.uid, e.status, e.sequence]),
+    [[uid, 'CONFIRMED', 0]],
+  );
+  const oldHolder = readCalendar(text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm1'), GENERATED)));
+  assert.equal(oldHolder.length, 1);
+  assert.equal(oldHolder[0].uid, uid);
+  assert.equal(oldHolder[0].status, 'CANCELLED');
+  assert.ok(oldHolder[0].sequence > beforeCover[0].sequence, 'SEQUENCE went up');
+  assert.equal(oldHolder[0].lastModified, '2026-11-25T10:00:00.000Z');
+  assert.match(oldHolder[0].description, new RegExp(`${NAMES.m2} has it now`));
+
+  const newHolder = readCalendar(text(calendarIcs({ name: 'm2', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm2'), GENERATED)));
+  assert.deepEqual(
+    newHolder.map((e) => [e.uid, e.status, e.sequence, e.start]),
+    [[uid, 'CONFIRMED', 1, '2026-12-12']],
+  );
+  assert.equal(newHolder[0].summary, `Tow pilot duty – ${CLUB}`);
+  assert.equal(newHolder[0].description, `Crew on Saturday 12 December 2026:\nWinch driver: ${NAMES.m3}\nTow pilot: ${NAMES.m2}`);
+});
+
+test('a day taken out cancels its events in the club feed and for the member who had it', () => {
+  const club = readCalendar(text(calendarIcs({ name: 'club', description: '', feed: true }, clubEvents(source(HISTORY)), GENERATED)));
+  const gone = club.find((e) => e.start === '2026-12-13')!;
+  assert.equal(gone.status, 'CANCELLED');
+  assert.equal(gone.sequence, 2);
+  assert.deepEqual(
+    club.filter((e) => e.start === '2026-12-12').map((e) => e.status),
+    ['CONFIRMED', 'CONFIRMED'],
+  );
+  const m4 = readCalendar(text(calendarIcs({ name: 'm4', description: '' }, memberEvents(source(HISTORY), 'm4'), GENERATED)));
+  assert.deepEqual(
+    m4.map((e) => [e.uid, e.status, e.sequence]),
+    [[eventUid(CLUB_ID, '2026-12-13', 'tow'), 'CANCELLED', 2]],
+  );
+  // An open slot is an event of the club's feed too, so filling it later updates the same event.
+  const open = readCalendar(text(calendarIcs({ name: 'club', description: '' }, clubEvents(source(HISTORY.slice(0, 3))), GENERATED)));
+  assert.equal(open.find((e) => e.start === '2026-12-13')?.summary, `Tow pilot: open – ${CLUB}`);
+});
+
+test('a member without duties gets a valid, empty calendar', () => {
+  const ics = text(calendarIcs({ name: 'Nobody', description: 'none' }, memberEvents(source(HISTORY), 'm8'), GENERATED));
+  assert.deepEqual(readCalendar(ics), []);
+  assert.match(ics, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+  assert.match(ics, /END:VCALENDAR\r\n$/);
+});
+
+test('month calendar of a view: header, an event per slot with role, name and club, the crew in the description', () => {
+  const view = decemberView();
+  const calendar = readWithIcalJs(text(viewIcs(view, GENERATED)));
+  const component = new ICAL.Component(ICAL.parse(text(viewIcs(view, GENERATED))) as unknown[]);
+  assert.equal(component.getFirstPropertyValue('version'), '2.0');
+  assert.equal(component.getFirstPropertyValue('method'), 'PUBLISH');
+  assert.match(String(component.getFirstPropertyValue('prodid')), /Rostermeister/);
+  const events = readCalendar(text(viewIcs(view, GENERATED)));
+  assert.deepEqual(events, calendar.events);
+  assert.equal(events.length, view.days.length * ROLES.length);
+  const first = events.find((e) => e.start === '2026-12-05' && e.summary.startsWith('Duty officer'))!;
+  assert.equal(first.summary, `Duty officer: ${NAMES.m1} – ${CLUB}`);
   assert.equal(
-    firstDay[0].description,
+    first.description,
     `Crew on Saturday 5 December 2026:\nDuty officer: ${NAMES.m1}\nWinch driver: ${NAMES.m2}\nTow pilot: ${NAMES.m3}\nInstructor: ${NAMES.m4}`,
   );
-  assert.match(events.find((event) => event.start === '2026-12-06')?.description ?? '', /Tow pilot: \(open\)/);
-  assert.equal(new Set(events.map((event) => event.uid)).size, events.length, 'UIDs are unique');
+  assert.equal(new Set(events.map((e) => e.uid)).size, events.length, 'UIDs are unique');
+  assert.ok(events.every((e) => e.status === 'CONFIRMED' && e.sequence === 0 && e.lastModified === view.publishedAt));
 });
 
-test('UIDs are stable across renders (re-publishing updates events) and differ per member of a slot', async () => {
-  const first = parseCalendar((await renderExport(decemberView(), request(), GENERATED)).bytes).events;
-  const later = new Date('2026-12-02T08:00:00Z');
-  const second = parseCalendar((await renderExport(decemberView(), request(), later)).bytes).events;
-  assert.deepEqual(
-    second.map((event) => event.uid),
-    first.map((event) => event.uid),
-  );
-  assert.ok(second.every((event) => event.stamp === later.toISOString()));
-
-  const changed = decemberView();
-  changed.days[0].slots[0] = { role: 'duty_officer', memberId: 'm2', memberName: NAMES.m2 };
-  const third = parseCalendar((await renderExport(changed, request(), GENERATED)).bytes).events;
-  assert.notEqual(third[0].uid, first[0].uid);
-  assert.deepEqual(
-    third.slice(1).map((event) => event.uid),
-    first.slice(1).map((event) => event.uid),
-  );
-});
-
-test("a member's calendar holds only their duties, named for them", async () => {
-  const view = decemberView();
-  const file = await renderExport(view, request({ memberId: 'm3' }), GENERATED);
-  assert.equal(file.fileName, 'skyhigh-gliding-club-sud-roster-2026-12-unal-sahin.ics');
-  const { calendar, events } = parseCalendar(file.bytes);
-  assert.equal(calendar.getFirstPropertyValue('x-wr-calname'), `Skyhigh Gliding Club\\, Süd – duties of ${NAMES.m3}`);
-  const expected = view.days.flatMap((day) =>
-    day.slots.filter((slot) => slot.memberId === 'm3').map((slot) => ({ date: day.date, role: slot.role })),
-  );
-  assert.deepEqual(
-    events.map((event) => [event.start, event.summary]),
-    expected.map((slot) => [slot.date, `${titleOf(slot.role)} duty – ${CLUB}`]),
-  );
-  const whole = parseCalendar((await renderExport(view, request(), GENERATED)).bytes).events;
-  const wholeUids = new Set(whole.map((event) => event.uid));
-  assert.ok(
-    events.every((event) => wholeUids.has(event.uid)),
-    'same UIDs as in the month calendar',
-  );
-
-  const greek = await renderExport(view, request({ memberId: 'm5' }), GENERATED);
-  assert.equal(greek.fileName, 'skyhigh-gliding-club-sud-roster-2026-12-m5.ics', 'non-Latin names fall back to the id');
-});
-
-test('lines are CRLF, at most 75 octets, never split inside a UTF-8 character, and unfold to the long names', async () => {
-  const view = decemberView();
-  const bytes = (await renderExport(view, request(), GENERATED)).bytes;
-  const text = bytes.toString('utf8');
-  assert.ok(text.endsWith('\r\n'));
-  assert.equal(text.replace(/\r\n/g, '').includes('\n'), false);
+test('lines are CRLF, at most 75 octets, never split inside a UTF-8 character, and unfold to the long names', () => {
+  const bytes = viewIcs(decemberView(), GENERATED);
+  const ics = text(bytes);
+  assert.ok(ics.endsWith('\r\n'));
+  assert.equal(ics.replace(/\r\n/g, '').includes('\n'), false);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let folded = 0;
   let start = 0;
@@ -137,9 +164,8 @@ test('lines are CRLF, at most 75 octets, never split inside a UTF-8 character, a
     start = i + 2;
   }
   assert.ok(folded > 0, 'the long Greek name forced folding');
-  const summaries = parseCalendar(bytes).events.map((event) => event.summary);
+  const summaries = readCalendar(ics).map((event) => event.summary);
   assert.ok(summaries.includes(`Duty officer: ${NAMES.m5} – ${CLUB}`));
-  assert.ok(summaries.includes(`Tow pilot: ${NAMES.m4} – ${CLUB}`));
   assert.ok(summaries.includes(`Instructor: ${NAMES.m7} – ${CLUB}`), 'semicolon and backslash survive');
 });
 
@@ -153,13 +179,4 @@ test('foldLine keeps multi-byte characters whole; escapeText escapes what RFC 55
     ICAL.parse(`BEGIN:VEVENT\r\n${foldLine(`SUMMARY:${escapeText('a\\b;c,d\ne')}`)}\r\nEND:VEVENT\r\n`) as unknown[],
   );
   assert.equal(component.getFirstPropertyValue('summary'), 'a\\b;c,d\ne');
-});
-
-test('a month with no published roster gives a clear error instead of an empty calendar', async () => {
-  await assert.rejects(renderExport(emptyView(), request(), GENERATED), (error: unknown) => {
-    assert.ok(error instanceof ApiError);
-    assert.equal(error.code, 'not_found');
-    assert.equal(error.message, 'No published roster for December 2026 — publish a draft first.');
-    return true;
-  });
 });

@@ -4,15 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderExport } from '../../../main/export/index.ts';
+import { renderExport, type ViewExportRequest } from '../../../main/export/index.ts';
 import { defaultFontDir } from '../../../main/export/pdf.ts';
 import { ApiError } from '../../../main/api/errors.ts';
-import type { ExportRequest, PublishedView, RoleSetting } from '../../../main/api/contract.ts';
+import type { PublishedView, RoleSetting } from '../../../main/api/contract.ts';
 import { addDays } from '../../../solver/dates.ts';
 import { NAMES, decemberView, emptyView } from './views.ts';
 
 const GENERATED = new Date('2026-11-28T12:05:00Z');
-const request = (extra: Partial<ExportRequest> = {}): ExportRequest => ({ year: 2026, month: 12, format: 'pdf', ...extra });
+const request = (extra: Partial<ViewExportRequest> = {}): ViewExportRequest => ({ year: 2026, month: 12, format: 'pdf', ...extra });
 const dir = mkdtempSync(join(tmpdir(), 'rostermeister-pdf-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,4 +1,7 @@
 import type { PublishedView, RoleSetting } from '../../../main/api/contract.ts';
+import { clubEvents } from '../../../main/export/calendarEvents.ts';
+import { calendarIcs } from '../../../main/export/ics.ts';
+import { slotStories } from '../../../main/export/slotHistory.ts';
 
 /** Published rosters built by hand for the export tests: awkward names on purpose. */
 
@@ -53,4 +56,18 @@ export function decemberView(): PublishedView {
 
 export function emptyView(): PublishedView {
   return { ...decemberView(), days: [] };
+}
+
+/**
+ * The club calendar of a view as if it were the month's only version, made by the real calendar code
+ * (slot stories, club events, the ICS writer). A member's name is the one their first slot shows.
+ */
+export function viewIcs(view: PublishedView, generatedAt: Date, clubId = 'club-under-test'): Buffer {
+  const slots = view.days.flatMap((day) => day.slots.map((slot) => ({ date: day.date, role: slot.role, memberId: slot.memberId })));
+  const names = new Map<string, string>();
+  for (const day of view.days)
+    for (const slot of day.slots) if (slot.memberId !== null && !names.has(slot.memberId)) names.set(slot.memberId, slot.memberName ?? '');
+  const stories = slotStories([{ version: 1, createdAt: view.publishedAt, slots }]);
+  const source = { clubId, clubName: view.clubName, roles: view.roles, names, stories };
+  return calendarIcs({ name: view.clubName, description: view.clubName }, clubEvents(source), generatedAt);
 }
