@@ -248,6 +248,33 @@ export interface ExportFile {
   base64: string;
 }
 
+/** What a version of a month changed for one member, and the message to tell them (nothing is sent by the app). */
+export interface MemberNotice {
+  memberId: string;
+  memberName: string;
+  /** In the club's words: "New: Tow pilot on Sat 6 Jun", "No longer: ...", "Moved: ...". */
+  changes: string[];
+  /** Their duties in the month now: "Sun 14 Jun: Instructor". */
+  duties: string[];
+  subject: string;
+  body: string;
+  /** `mailto:` with subject and body; the recipient is left for the mail program (members have no address here). */
+  mailto: string;
+  /** The message as an `.eml` draft with the member's season calendar attached. */
+  eml: ExportFile;
+}
+
+/** The members a version of a month affects: against version `since` (null: the month's first publication). */
+export interface NotifyView {
+  year: number;
+  month: number;
+  version: number;
+  since: number | null;
+  members: MemberNotice[];
+  /** Every member's changes in one text, for a club mailing list. */
+  copyAll: string;
+}
+
 export interface BackupInfo {
   name: string;
   createdAt: string;

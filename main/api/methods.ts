@@ -20,6 +20,7 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportSeasonCalendar } from '../backend/calendars.ts';
+import { tellMembers } from '../backend/notify.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
@@ -186,6 +187,14 @@ export const API = {
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
   /** A season's calendar: the club's feed, or one member's duties with the ones they lost cancelled. */
   exportSeasonCalendar: method([['request', calendarRequest]], ({ ctx }, request) => exportSeasonCalendar(ctx, request)),
+  /** Who a month's latest version affects (against `since`, default the version before) and the messages to tell them. */
+  tellMembers: method(
+    [
+      ['month', monthRef],
+      ['since', nullable(positiveId)],
+    ],
+    ({ ctx }, month, since) => tellMembers(ctx, month, since),
+  ),
 
   // Settings, backups, activity
   getSettings: method([], ({ ctx }) => getSettings(ctx)),

@@ -70,33 +70,33 @@ export function monthCalendar(ctx: BackendContext, ref: MonthRef, memberId?: str
 }
 
 /** `kestrel-ridge-gliding-club-season-2026.ics`: stable, so a webmaster can publish it under one address. */
-export function seasonFileName(clubName: string, year: number, member?: { id: string; name: string }): string {
+function seasonFileName(clubName: string, year: number, member?: { id: string; name: string }): string {
   const club = slug(clubName) || 'club';
   return `${club}-season-${year}${member === undefined ? '' : `-${memberFileSuffix(member.name, member.id)}`}.ics`;
 }
 
-/** The season's calendar bytes (every published month of the year): the club's feed or one member's file. */
-export function seasonIcs(ctx: BackendContext, request: CalendarRequest): { fileName: string; bytes: Buffer } {
-  const source = calendarSource(ctx, `${request.year}-01`, `${request.year}-12`);
-  if (source.months.length === 0) {
-    throw notFound(`Nothing is published for ${request.year} yet — publish a month first.`, 'year');
-  }
+/**
+ * The season's calendars (every published month of `year`), read from the store once: call the result for
+ * the club's feed (no member) or for one member's file. not_found when nothing of the year is published.
+ */
+export function seasonCalendars(ctx: BackendContext, year: number): (memberId?: string) => { fileName: string; bytes: Buffer } {
+  const source = calendarSource(ctx, `${year}-01`, `${year}-12`);
+  if (source.months.length === 0) throw notFound(`Nothing is published for ${year} yet — publish a month first.`, 'year');
   const club = shown(source.clubName);
-  const description = `${club} duty roster, season ${request.year}`;
-  if (request.memberId === undefined) {
-    const header = { name: `${club} duty roster ${request.year}`, description, feed: true };
-    return { fileName: seasonFileName(source.clubName, request.year), bytes: render(source, header, undefined, ctx.now()) };
-  }
-  const name = memberName(source, request.memberId);
-  const header = { name: `${club} – duties of ${shown(name)} ${request.year}`, description };
-  return {
-    fileName: seasonFileName(source.clubName, request.year, { id: request.memberId, name }),
-    bytes: render(source, header, request.memberId, ctx.now()),
+  const description = `${club} duty roster, season ${year}`;
+  return (memberId) => {
+    if (memberId === undefined) {
+      const header = { name: `${club} duty roster ${year}`, description, feed: true };
+      return { fileName: seasonFileName(source.clubName, year), bytes: render(source, header, undefined, ctx.now()) };
+    }
+    const name = memberName(source, memberId);
+    const header = { name: `${club} – duties of ${shown(name)} ${year}`, description };
+    return { fileName: seasonFileName(source.clubName, year, { id: memberId, name }), bytes: render(source, header, memberId, ctx.now()) };
   };
 }
 
 export function exportSeasonCalendar(ctx: BackendContext, request: CalendarRequest): ExportFile {
-  const file = seasonIcs(ctx, request);
+  const file = seasonCalendars(ctx, request.year)(request.memberId);
   ctx.log.info('Season calendar exported', { year: request.year, member: request.memberId !== undefined });
   return { fileName: file.fileName, mimeType: MIME, base64: file.bytes.toString('base64') };
 }

@@ -74,6 +74,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   publishedConflicts: ['m001'],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
   exportSeasonCalendar: [{ year: 2026, memberId: 'm001' }],
+  tellMembers: [{ year: 2026, month: 6 }, null],
   getSettings: [],
   updateSettings: [settings()],
   listBackups: [],
