@@ -22,8 +22,23 @@ function base64Lines(bytes: Buffer): string {
   return (bytes.toString('base64').match(/.{1,76}/g) ?? []).join(CRLF);
 }
 
+/** A header line folded at spaces (RFC 5322 2.2.3) so its lines stay within 78 characters where the words allow. */
+function header(name: string, value: string): string {
+  const lines: string[] = [];
+  let line = `${name}:`;
+  for (const word of value.split(' ')) {
+    if (line.length + 1 + word.length > 78 && line.trim() !== `${name}:`) {
+      lines.push(line);
+      line = '';
+    }
+    line += ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join(CRLF);
+}
+
 /** A header value as RFC 2047 encoded words when it is not plain ASCII, each word short enough for one line. */
-export function headerText(text: string): string {
+function headerText(text: string): string {
   const clean = text.replace(/[\r\n]+/g, ' ');
   if (/^[\x20-\x7e]*$/.test(clean)) return clean;
   const words: string[] = [];
@@ -37,7 +52,7 @@ export function headerText(text: string): string {
     chunk += char;
   }
   words.push(chunk);
-  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(`${CRLF} `);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w, 'utf8').toString('base64')}?=`).join(' ');
 }
 
 /** RFC 5322 date: `Wed, 02 Dec 2026 01:42:16 +0000`. */
@@ -53,9 +68,9 @@ export function draftEml(draft: Draft): Buffer {
   const lines = [
     'X-Unsent: 1',
     `Date: ${mailDate(draft.date)}`,
-    `Subject: ${headerText(draft.subject)}`,
+    header('Subject', headerText(draft.subject)),
     'MIME-Version: 1.0',
-    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    header('Content-Type', `multipart/mixed; boundary="${boundary}"`),
     '',
     `--${boundary}`,
     'Content-Type: text/plain; charset=utf-8',
@@ -63,8 +78,8 @@ export function draftEml(draft: Draft): Buffer {
     '',
     base64Lines(text),
     `--${boundary}`,
-    `Content-Type: ${draft.attachment.mimeType}; name="${name}"`,
-    `Content-Disposition: attachment; filename="${name}"`,
+    header('Content-Type', `${draft.attachment.mimeType}; name="${name}"`),
+    header('Content-Disposition', `attachment; filename="${name}"`),
     'Content-Transfer-Encoding: base64',
     '',
     base64Lines(draft.attachment.bytes),
