@@ -4,7 +4,8 @@ import type { ExportFormat } from '../api/contract.ts';
 import { ApiError } from '../api/errors.ts';
 import { createBackend } from '../backend/index.ts';
 import { resolveDataDir } from '../dataDir.ts';
-import { flag, oneOf, requiredString, stringOption, UsageError, type OptionSpecs } from './args.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
+import { flag, integerOption, oneOf, requiredString, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from './args.ts';
 import { registerCommand } from './command.ts';
 import { monthRangeFromArgs, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 
@@ -19,6 +20,11 @@ const options: OptionSpecs = {
     description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, or dutyman (DutyMan's duty upload CSV)",
   },
   member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman)" },
+  season: {
+    type: 'string',
+    valueName: 'Y',
+    description: "ics only, instead of a month range: every published month of year Y (the club's feed, or --member's file)",
+  },
   bom: { type: 'boolean', description: 'start CSV with a UTF-8 byte order mark (for spreadsheet programs)' },
   paper: { type: 'string', valueName: 'A4|Letter', description: 'PDF paper size (default A4)' },
   out: { type: 'string', valueName: 'PATH', description: 'file to write, or a folder to write the file into' },
@@ -27,12 +33,14 @@ const options: OptionSpecs = {
 registerCommand({
   name: 'export',
   summary: 'Export a published month or run of months as CSV, calendar (ICS), a printable PDF sheet or a DutyMan upload.',
-  usage: `export ${RANGE_USAGE} --format csv|csv-long|ics|pdf|dutyman [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
+  usage: `export (${RANGE_USAGE} | --season Y) --format csv|csv-long|ics|pdf|dutyman [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
   options,
   async run(args, ctx) {
-    const range = monthRangeFromArgs(args);
+    const season = seasonFromArgs(args);
+    const range = season === undefined ? monthRangeFromArgs(args) : null;
     requiredString(args, 'format');
     const format = oneOf(args, 'format', FORMATS, 'csv');
+    if (season !== undefined && format !== 'ics') throw new UsageError(`Option --season works with --format ics only, not ${format}.`);
     if (flag(args, 'bom') && format !== 'csv' && format !== 'csv-long')
       throw new UsageError(`Option --bom applies to csv and csv-long only, not ${format}.`);
     const paper = oneOf(args, 'paper', PAPERS, 'A4');
@@ -46,15 +54,18 @@ registerCommand({
       fontDir: join(ctx.packageRoot, 'assets', 'fonts'),
     });
     try {
-      const file = await backend.exportPublished({
-        year: range.year,
-        month: range.month,
-        ...(range.months > 1 ? { months: range.months } : {}),
-        format,
-        ...(memberId === undefined ? {} : { memberId }),
-        ...(flag(args, 'bom') ? { bom: true } : {}),
-        ...(format === 'pdf' ? { paper } : {}),
-      });
+      const file =
+        range === null
+          ? await backend.exportSeasonCalendar({ year: season!, ...(memberId === undefined ? {} : { memberId }) })
+          : await backend.exportPublished({
+              year: range.year,
+              month: range.month,
+              ...(range.months > 1 ? { months: range.months } : {}),
+              format,
+              ...(memberId === undefined ? {} : { memberId }),
+              ...(flag(args, 'bom') ? { bom: true } : {}),
+              ...(format === 'pdf' ? { paper } : {}),
+            });
       const path = existsSync(out) && statSync(out).isDirectory() ? join(out, file.fileName) : out;
       mkdirSync(dirname(path), { recursive: true });
       const bytes = Buffer.from(file.base64, 'base64');
@@ -72,3 +83,14 @@ registerCommand({
     }
   },
 });
+
+/** `--season Y`, which stands instead of the month range options; undefined when not given. */
+function seasonFromArgs(args: ParsedArgs): number | undefined {
+  const year = integerOption(args, 'season', { min: FIRST_YEAR, max: LAST_YEAR });
+  if (year === undefined) return undefined;
+  const mixed = Object.keys(RANGE_OPTIONS).filter((name) => name in args.values);
+  if (mixed.length > 0) {
+    throw new UsageError(`Give either --season or a month range, not both (${mixed.map((n) => `--${n}`).join(', ')} with --season).`);
+  }
+  return year;
+}
