@@ -4,10 +4,12 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import DownloadIcon from '@mui/icons-material/Download';
+import EventIcon from '@mui/icons-material/Event';
 import PrintIcon from '@mui/icons-material/Print';
 import type { ExportFormat, ExportRequest, MonthRef } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { base64ToBlob, downloadBlob } from '../download.ts';
+import { downloadSeasonCalendar } from '../seasonCalendar.ts';
 import { errorMessage } from '../useLoad.ts';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
@@ -18,9 +20,21 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'dutyman', label: 'DutyMan CSV' },
 ];
 
-/** Downloads of one published month (optionally one member's duties) and printing. */
-export function ExportButtons(props: { month: MonthRef; memberId: string | null; onError(message: string): void }): React.JSX.Element {
-  const [busy, setBusy] = useState<ExportFormat | null>(null);
+/** Formats that list one member's duties and need at least one: a calendar is valid without any. */
+const NEEDS_DUTIES: ReadonlySet<ExportFormat> = new Set(['csv', 'csv-long', 'dutyman']);
+
+/**
+ * Downloads of one published month (optionally one member's duties), the season's calendar (the club's feed
+ * or the member's file) and printing. A member without duties that month still gets the calendars.
+ */
+export function ExportButtons(props: {
+  month: MonthRef;
+  memberId: string | null;
+  /** False when the chosen member has no duty this month (their CSV files would be empty). */
+  memberHasDuties: boolean;
+  onError(message: string): void;
+}): React.JSX.Element {
+  const [busy, setBusy] = useState<ExportFormat | 'season' | null>(null);
   const [bom, setBom] = useState(false);
 
   async function download(format: ExportFormat): Promise<void> {
@@ -38,6 +52,18 @@ export function ExportButtons(props: { month: MonthRef; memberId: string | null;
     }
   }
 
+  async function downloadSeason(): Promise<void> {
+    setBusy('season');
+    try {
+      await downloadSeasonCalendar(props.month.year, props.memberId);
+    } catch (caught) {
+      props.onError(errorMessage(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const idle = props.memberId !== null && !props.memberHasDuties;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }} className="no-print">
       {FORMATS.map(({ format, label }) => (
@@ -46,12 +72,15 @@ export function ExportButtons(props: { month: MonthRef; memberId: string | null;
           variant="outlined"
           size="small"
           startIcon={<DownloadIcon />}
-          disabled={busy !== null}
+          disabled={busy !== null || (idle && NEEDS_DUTIES.has(format))}
           onClick={() => void download(format)}
         >
           {label}
         </Button>
       ))}
+      <Button variant="outlined" size="small" startIcon={<EventIcon />} disabled={busy !== null} onClick={() => void downloadSeason()}>
+        {props.memberId === null ? `Club feed ${props.month.year} (ICS)` : `Season ${props.month.year} (ICS)`}
+      </Button>
       <FormControlLabel control={<Checkbox size="small" checked={bom} onChange={(_e, v) => setBom(v)} />} label="CSV with BOM (Excel)" />
       <Button variant="contained" size="small" startIcon={<PrintIcon />} onClick={() => window.print()}>
         Print

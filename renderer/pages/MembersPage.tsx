@@ -15,7 +15,8 @@ import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { dayLabel } from '../format.ts';
 import { matchesSearch } from '../search.ts';
-import { useLoad } from '../useLoad.ts';
+import { downloadSeasonCalendar } from '../seasonCalendar.ts';
+import { errorMessage, useLoad } from '../useLoad.ts';
 
 /** Name, id, qualifications and the titles of the roles they qualify for. */
 function searchTexts(member: Member, roles: readonly RoleSetting[]): string[] {
@@ -27,6 +28,10 @@ export function MembersPage(): React.JSX.Element {
   const { club, month, notify } = useApp();
   const members = useLoad(() => api.listMembers(), []);
   const conflicts = useLoad(() => api.publishedConflicts(null), []);
+  const published = useLoad(() => api.listPublishedMonths(), []);
+  // The season of the month being worked on when any of it is published, else the newest published one.
+  const years = (published.data ?? []).map((m) => m.year);
+  const calendarYear = years.includes(month.year) ? month.year : (years.at(-1) ?? month.year);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
@@ -114,6 +119,9 @@ export function MembersPage(): React.JSX.Element {
           qualificationTitles={Object.fromEntries((club?.roles ?? []).map((role) => [role.qualification, role.title]))}
           onEdit={(member) => setEditing({ member, isNew: false })}
           onBlackouts={setBlackouts}
+          onCalendar={(member) => {
+            downloadSeasonCalendar(calendarYear, member.id).catch((caught: unknown) => notify(errorMessage(caught), 'error'));
+          }}
         />
       )}
       {editing !== null && (

@@ -14,14 +14,16 @@ import Typography from '@mui/material/Typography';
 import type { MonthRef, PublishedView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { ExportButtons } from '../components/ExportButtons.tsx';
+import { NotifyPanel } from '../components/NotifyPanel.tsx';
 import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
 import { RosterTable } from '../components/RosterTable.tsx';
 import { dateTime, dayLabel, monthLabel } from '../format.ts';
 import { useApp } from '../appContext.tsx';
 import { useLoad } from '../useLoad.ts';
 
-function membersOn(view: PublishedView): { id: string; name: string }[] {
-  const names = new Map<string, string>();
+/** Every member of the club (each gets a calendar, duties or not), and anyone else the roster names. */
+function membersOf(view: PublishedView, members: readonly { id: string; name: string }[]): { id: string; name: string }[] {
+  const names = new Map(members.map((m) => [m.id, m.name]));
   for (const day of view.days)
     for (const slot of day.slots) if (slot.memberId !== null) names.set(slot.memberId, slot.memberName ?? slot.memberId);
   return [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
@@ -79,6 +81,7 @@ function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
 export function PublishedPage(): React.JSX.Element {
   const { month } = useApp();
   const months = useLoad(() => api.listPublishedMonths(), []);
+  const members = useLoad(() => api.listMembers(), []);
   const [selected, setSelected] = useState<MonthRef | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -95,7 +98,8 @@ export function PublishedPage(): React.JSX.Element {
   }, [months.data, selected, month.year, month.month]);
 
   const view = published.data ?? null;
-  const people = view === null ? [] : membersOn(view);
+  const people = view === null ? [] : membersOf(view, members.data ?? []);
+  const hasDuties = memberId !== null && view !== null && view.days.some((day) => day.slots.some((slot) => slot.memberId === memberId));
   const roles = view === null ? [] : view.roles.filter((role) => view.days.some((day) => day.slots.some((slot) => slot.role === role.key)));
   const byslot = new Map(view?.days.flatMap((day) => day.slots.map((slot) => [`${day.date}/${slot.role}`, slot] as const)) ?? []);
 
@@ -148,9 +152,10 @@ export function PublishedPage(): React.JSX.Element {
                   </MenuItem>
                 ))}
               </TextField>
-              <ExportButtons month={selected} memberId={memberId} onError={setError} />
+              <ExportButtons month={selected} memberId={memberId} memberHasDuties={hasDuties} onError={setError} />
             </Stack>
             {memberId !== null && <MemberDuties view={view} memberId={memberId} />}
+            <NotifyPanel month={selected} version={view.version} />
             <RosterTable
               label={`Published roster ${monthLabel(selected)}`}
               dutyDays={view.days.map((day) => day.date)}
