@@ -271,7 +271,18 @@ export function parseClub(json: unknown): Club {
   const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
 
   if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
-  return { ...(id === undefined ? {} : { id }), name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+  return {
+    ...(id === undefined ? {} : { id }),
+    name,
+    defaultMaxPerMonth,
+    season,
+    operatingWeekdays,
+    extraDutyDays,
+    removedDates,
+    roles,
+    members,
+    published,
+  };
 }
 
 function readSeason(r: Reader, value: unknown): Season {

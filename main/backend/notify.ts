@@ -86,7 +86,11 @@ export function tellMembers(ctx: BackendContext, ref: MonthRef, since: number | 
         subject: message.subject,
         body: message.body,
         mailto: mailtoLink(message.subject, message.body),
-        eml: { fileName: `${stem}-${memberFileSuffix(name, person.memberId)}.eml`, mimeType: 'message/rfc822', base64: eml.toString('base64') },
+        eml: {
+          fileName: `${stem}-${memberFileSuffix(name, person.memberId)}.eml`,
+          mimeType: 'message/rfc822',
+          base64: eml.toString('base64'),
+        },
       };
     })
     .sort((a, b) => a.memberName.localeCompare(b.memberName));

@@ -45,7 +45,7 @@ function pairMoves(lost: Duty[], gained: Duty[]): { moves: { from: Duty; to: Dut
   const restLost = [...lost];
   const restGained = [...gained];
   for (const match of [(a: Duty, b: Duty) => a.role === b.role, (a: Duty, b: Duty) => a.date === b.date]) {
-    for (let i = 0; i < restLost.length; ) {
+    for (let i = 0; i < restLost.length;) {
       const j = restGained.findIndex((g) => match(restLost[i], g));
       if (j < 0) {
         i++;

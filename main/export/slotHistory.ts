@@ -79,5 +79,7 @@ export function slotStories(versions: readonly MonthVersion[]): SlotStory[] {
     story.sequence = change.sequence;
     story.lastModified = change.lastModified;
   }
-  return [...stories.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+  return [...stories.values()].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0,
+  );
 }

@@ -46,11 +46,7 @@ async function importAndCheck(text: string): Promise<void> {
   const stored = JSON.parse(await backend.exportClub()) as Doc & { club: { id?: string } };
   // A file without a club id keeps the stored one (docs/calendars.md).
   if (expected.club.id === undefined) delete stored.club.id;
-  assert.deepEqual(
-    asSets(stored),
-    asSets(JSON.parse(JSON.stringify(expected)) as Doc),
-    'the whole file, and only it, was imported',
-  );
+  assert.deepEqual(asSets(stored), asSets(JSON.parse(JSON.stringify(expected)) as Doc), 'the whole file, and only it, was imported');
   assert.equal((reply.value as { members: number }).members, expected.members.length);
   await backend.importClub(baseline);
   assert.ok(dumpTables(reader) === baselineDump, 'the baseline club is back');

@@ -79,7 +79,11 @@ describe('calendars that follow the roster (demo club, real database)', () => {
     const mine = await season(oldHolder);
     const held = [...october.days, ...published.days].flatMap((d) => d.slots.filter((s) => s.memberId === oldHolder).map(() => d.date));
     assert.deepEqual(mine.map((e) => e.start).sort(), held.sort(), "the member's duties of both months");
-    const event = eventOn(mine, date, feed.find((e) => e.start === date && e.summary.startsWith(published.roles.find((r) => r.key === role)!.title))!.uid);
+    const event = eventOn(
+      mine,
+      date,
+      feed.find((e) => e.start === date && e.summary.startsWith(published.roles.find((r) => r.key === role)!.title))!.uid,
+    );
     uid = event.uid;
     sequenceBefore = event.sequence;
     assert.equal(event.status, 'CONFIRMED');
@@ -173,9 +177,16 @@ describe('calendars that follow the roster (demo club, real database)', () => {
 
     await backend.importClub(JSON.stringify({ ...exported, club: { ...exported.club, id: 'other-club-2026' } }));
     const other = await season();
-    assert.ok(other.every((e) => e.uid.includes('other%2Dclub%2D2026@')), other[0].uid);
+    assert.ok(
+      other.every((e) => e.uid.includes('other%2Dclub%2D2026@')),
+      other[0].uid,
+    );
 
-    const bad = await apiError(backend.importClub(JSON.stringify({ ...exported, club: { ...exported.club, id: 'has space' } })), 'bad_input', 'club.id');
+    const bad = await apiError(
+      backend.importClub(JSON.stringify({ ...exported, club: { ...exported.club, id: 'has space' } })),
+      'bad_input',
+      'club.id',
+    );
     assert.match(bad.message, /club\.id: "has space" — expected the club's permanent id/);
   });
 });

@@ -30,17 +30,16 @@ function change(edit: (slot: Assignment) => string | null, at: string): void {
 }
 
 const shortDay = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).replace(',', '');
+  new Date(`${iso}T12:00:00Z`)
+    .toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
+    .replace(',', '');
 
 describe('telling members what changed (demo club, real database)', () => {
   it('the first publication tells every member with duties their duties', async () => {
     const view = await backend.tellMembers({ year: 2026, month: 11 }, null);
     const published = (await backend.getPublished({ year: 2026, month: 11 }))!;
     const holders = new Set(published.days.flatMap((d) => d.slots.map((s) => s.memberId)).filter((id) => id !== null));
-    assert.deepEqual(
-      view.members.map((m) => m.memberId).sort(),
-      [...holders].sort(),
-    );
+    assert.deepEqual(view.members.map((m) => m.memberId).sort(), [...holders].sort());
     assert.equal(view.since, null);
     assert.ok(view.members.every((m) => m.subject === `Kestrel Ridge Gliding Club: your duties in November 2026` && m.duties.length > 0));
     assert.match(view.copyAll, /^Kestrel Ridge Gliding Club: duty roster November 2026 is published\.\n\n/);
@@ -84,7 +83,13 @@ describe('telling members what changed (demo club, real database)', () => {
     const eml = Buffer.from(notice.eml.base64, 'base64');
     assert.match(notice.eml.fileName, /^kestrel-ridge-gliding-club-roster-2026-11-.+\.eml$/);
     assert.equal(eml.toString('latin1').replace(/\r\n/g, '').includes('\n'), false, 'CRLF line endings only');
-    assert.ok(eml.toString('latin1').split('\r\n').every((line) => line.length <= 78), 'no line longer than 78');
+    assert.ok(
+      eml
+        .toString('latin1')
+        .split('\r\n')
+        .every((line) => line.length <= 78),
+      'no line longer than 78',
+    );
     const mail = readMail(eml);
     assert.deepEqual(mail.defects, []);
     assert.equal(mail.unsent, '1');

@@ -37,13 +37,19 @@ test("export --season writes the club's feed and a member's season file", async 
   assert.match(wrote(mine.out), /kestrel-ridge-gliding-club-season-2026-[a-z-]+\.ics$/);
   const duties = readCalendar(readFileSync(wrote(mine.out), 'utf8'));
   assert.ok(duties.length > 0);
-  assert.ok(duties.every((d) => events.some((e) => e.uid === d.uid)), 'the same UIDs as the club feed');
+  assert.ok(
+    duties.every((d) => events.some((e) => e.uid === d.uid)),
+    'the same UIDs as the club feed',
+  );
 });
 
 test('export --season refuses in one sentence what it cannot do', async () => {
   const cases: [string[], RegExp][] = [
     [['--format', 'csv', '--season', '2026'], /^Option --season works with --format ics only, not csv\.\n$/],
-    [['--format', 'ics', '--season', '2026', '--year', '2026', '--month', '11'], /^Give either --season or a month range, not both \(--year, --month with --season\)\.\n$/],
+    [
+      ['--format', 'ics', '--season', '2026', '--year', '2026', '--month', '11'],
+      /^Give either --season or a month range, not both \(--year, --month with --season\)\.\n$/,
+    ],
     [['--format', 'ics', '--season', 'next'], /^Option --season must be a whole number from \d+ to \d+, not "next"\.\n$/],
     [['--format', 'ics', '--season', '2031'], /^Nothing is published for 2031 yet — publish a month first\./],
     [['--format', 'ics', '--season', '2026', '--member', 'nobody'], /^There is no member with id "nobody"\./],

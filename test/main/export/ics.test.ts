@@ -17,14 +17,33 @@ const version = (n: number, createdAt: string, slots: Assignment[]): MonthVersio
 
 /** Four versions of two December days: v2 hands m1's duty to m2, v3 changes only the 13th, v4 takes the 13th out. */
 const HISTORY: MonthVersion[] = [
-  version(1, '2026-11-20T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm1'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', 'm4')]),
-  version(2, '2026-11-25T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', 'm4')]),
-  version(3, '2026-11-26T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3'), slot('2026-12-13', 'tow', null)]),
+  version(1, '2026-11-20T10:00:00.000Z', [
+    slot('2026-12-12', 'tow', 'm1'),
+    slot('2026-12-12', 'winch', 'm3'),
+    slot('2026-12-13', 'tow', 'm4'),
+  ]),
+  version(2, '2026-11-25T10:00:00.000Z', [
+    slot('2026-12-12', 'tow', 'm2'),
+    slot('2026-12-12', 'winch', 'm3'),
+    slot('2026-12-13', 'tow', 'm4'),
+  ]),
+  version(3, '2026-11-26T10:00:00.000Z', [
+    slot('2026-12-12', 'tow', 'm2'),
+    slot('2026-12-12', 'winch', 'm3'),
+    slot('2026-12-13', 'tow', null),
+  ]),
   version(4, '2026-11-27T10:00:00.000Z', [slot('2026-12-12', 'tow', 'm2'), slot('2026-12-12', 'winch', 'm3')]),
 ];
 
 function source(versions: MonthVersion[], overrides: Partial<CalendarSource> = {}): CalendarSource {
-  return { clubId: CLUB_ID, clubName: CLUB, roles: ROLES, names: new Map(Object.entries(NAMES)), stories: slotStories(versions), ...overrides };
+  return {
+    clubId: CLUB_ID,
+    clubName: CLUB,
+    roles: ROLES,
+    names: new Map(Object.entries(NAMES)),
+    stories: slotStories(versions),
+    ...overrides,
+  };
 }
 
 const text = (bytes: Buffer) => bytes.toString('utf8');
@@ -49,7 +68,11 @@ test('a slot story counts the versions that changed its day and remembers who he
     { current: false, holder: null, formerHolders: ['m4'], sequence: 2 },
   );
   assert.equal(tow13.lastModified, '2026-11-27T10:00:00.000Z');
-  assert.deepEqual(slotStories([HISTORY[0]]).map((s) => s.sequence), [0, 0, 0], 'a first version changes nothing');
+  assert.deepEqual(
+    slotStories([HISTORY[0]]).map((s) => s.sequence),
+    [0, 0, 0],
+    'a first version changes nothing',
+  );
   assert.deepEqual(slotStories([]), []);
   // A version that repeats the one before changes no event.
   const repeated = [...HISTORY, version(5, '2026-11-28T10:00:00.000Z', HISTORY[3].slots)];
@@ -79,12 +102,16 @@ test('UID is the slot: club id, date and role; never the holder or the club name
 
 test("after a cover the old holder's file cancels the UID with a higher SEQUENCE; the new holder's has it", () => {
   const uid = eventUid(CLUB_ID, '2026-12-12', 'tow');
-  const beforeCover = readCalendar(text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 1)), 'm1'), GENERATED)));
+  const beforeCover = readCalendar(
+    text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 1)), 'm1'), GENERATED)),
+  );
   assert.deepEqual(
     beforeCover.map((e) => [e.uid, e.status, e.sequence]),
     [[uid, 'CONFIRMED', 0]],
   );
-  const oldHolder = readCalendar(text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm1'), GENERATED)));
+  const oldHolder = readCalendar(
+    text(calendarIcs({ name: 'm1', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm1'), GENERATED)),
+  );
   assert.equal(oldHolder.length, 1);
   assert.equal(oldHolder[0].uid, uid);
   assert.equal(oldHolder[0].status, 'CANCELLED');
@@ -92,7 +119,9 @@ test("after a cover the old holder's file cancels the UID with a higher SEQUENCE
   assert.equal(oldHolder[0].lastModified, '2026-11-25T10:00:00.000Z');
   assert.match(oldHolder[0].description, new RegExp(`${NAMES.m2} has it now`));
 
-  const newHolder = readCalendar(text(calendarIcs({ name: 'm2', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm2'), GENERATED)));
+  const newHolder = readCalendar(
+    text(calendarIcs({ name: 'm2', description: '' }, memberEvents(source(HISTORY.slice(0, 2)), 'm2'), GENERATED)),
+  );
   assert.deepEqual(
     newHolder.map((e) => [e.uid, e.status, e.sequence, e.start]),
     [[uid, 'CONFIRMED', 1, '2026-12-12']],
