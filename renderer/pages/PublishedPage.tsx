@@ -155,7 +155,6 @@ export function PublishedPage(): React.JSX.Element {
               <ExportButtons month={selected} memberId={memberId} memberHasDuties={hasDuties} onError={setError} />
             </Stack>
             {memberId !== null && <MemberDuties view={view} memberId={memberId} />}
-            <NotifyPanel month={selected} version={view.version} />
             <RosterTable
               label={`Published roster ${monthLabel(selected)}`}
               dutyDays={view.days.map((day) => day.date)}
@@ -166,6 +165,7 @@ export function PublishedPage(): React.JSX.Element {
                 return { name: slot?.memberName ?? slot?.memberId ?? null, highlighted: memberId !== null && slot?.memberId === memberId };
               }}
             />
+            <NotifyPanel month={selected} version={view.version} />
           </Stack>
         )}
       </Stack>
