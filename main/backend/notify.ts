@@ -94,6 +94,7 @@ export function tellMembers(ctx: BackendContext, ref: MonthRef, since: number | 
       };
     })
     .sort((a, b) => a.memberName.localeCompare(b.memberName));
+  ctx.log.info('Member messages made', { year: ref.year, month: ref.month, version, since: base, members: members.length });
   return { year: ref.year, month: ref.month, version, since: base, members, copyAll: copyAllText(members, context, base) };
 }
 
