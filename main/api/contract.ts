@@ -15,9 +15,22 @@ import type {
   SolveStatus,
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
+import type { ScenarioChanges } from '../../solver/scenario.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
-export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
+export type {
+  ScenarioChanges,
+  SlotCandidate,
+  Member,
+  IsoDate,
+  SchedulerKind,
+  SolveStatus,
+  RosterMetrics,
+  Fallback,
+  DateRange,
+  Assignment,
+  Diagnostic,
+};
 
 /** A month, or a run of up to 12 months starting there. */
 export interface MonthRef {
@@ -188,6 +201,40 @@ export interface RosterSide {
   loads: Record<string, number>;
   /** Strict spacing rules the roster breaks (null in comparisons recorded before they were counted). */
   spacingBreaks: number | null;
+}
+
+/** A what-if: a copy of a range with changed inputs, generated apart from the real draft. */
+export interface ScenarioView {
+  id: number;
+  name: string;
+  range: DateRange;
+  changes: ScenarioChanges;
+  /** The real draft's removed dates and locked slots when the scenario was made (the scenario keeps them). */
+  base: { removedDates: IsoDate[]; locked: Assignment[] };
+  createdAt: string;
+  updatedAt: string;
+  /** The scenario's roster, or null until it is generated (or after its changes were edited). */
+  result: ScenarioResult | null;
+  /** What the scenario's roster changes against the real draft, or the published roster when there is no draft. */
+  difference: ScenarioDifference | null;
+}
+
+export interface ScenarioResult {
+  generatedAt: string;
+  /** The scheduler asked for (the roster's own differs after a fallback). */
+  requestedScheduler: SchedulerKind;
+  roster: RosterSide;
+  roles: RoleSetting[];
+  dutyDays: IsoDate[];
+}
+
+export interface ScenarioDifference {
+  against: 'draft' | 'published' | 'nothing';
+  /** The compared roster's figures over the same slots (null when there is nothing to compare). */
+  baseMetrics: { fill_rate_percent: number; fairness_variance: number; filled_slots: number; total_slots: number } | null;
+  slots: { date: IsoDate; role: string; roleTitle: string; before: string | null; after: string | null }[];
+  /** Per member whose duties change: how many before and in the scenario. */
+  members: { memberId: string; name: string; before: number; after: number }[];
 }
 
 export interface PublishedMonth {

@@ -20,6 +20,7 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import * as scenarios from '../backend/scenarios.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -35,6 +36,8 @@ import {
   monthRef,
   positiveId,
   roleKey,
+  scenarioChanges,
+  scenarioName,
   scheduler,
   settings,
 } from './payloads.ts';
@@ -175,6 +178,29 @@ export const API = {
     ],
     ({ ctx }, id, side) => adoptComparison(ctx, id, side),
   ),
+
+  // What-if scenarios: changed inputs generated apart from the real draft until adopted
+  listScenarios: method([], ({ ctx }) => scenarios.listScenarios(ctx)),
+  createScenario: method(
+    [
+      ['month', monthRef],
+      ['name', scenarioName],
+    ],
+    ({ ctx }, month, name) => scenarios.createScenario(ctx, month, name),
+  ),
+  /** New name and changes; the scenario's roster is dropped until it is generated again. */
+  updateScenario: method(
+    [
+      ['scenarioId', positiveId],
+      ['name', scenarioName],
+      ['changes', scenarioChanges],
+    ],
+    ({ ctx }, id, name, changes) => scenarios.updateScenario(ctx, id, name, changes),
+  ),
+  generateScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.generateScenario(ctx, id)),
+  /** The scenario's roster becomes the real draft of its range (the replaced draft can be brought back). */
+  adoptScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.adoptScenario(ctx, id)),
+  deleteScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.deleteScenario(ctx, id)),
 
   // Published rosters and exports
   listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),

@@ -16,7 +16,7 @@ import {
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
-import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, ScenarioChanges, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
@@ -138,3 +138,36 @@ export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the 
 
 export const clubFileText = text(CLUB_LIMITS.fileChars, { allowEmpty: true, multiline: true });
 export const limit = integer(1, 10_000);
+
+export const scenarioName = text(80);
+
+export const scenarioChanges = object<ScenarioChanges>(
+  {
+    away: list(
+      object<ScenarioChanges['away'][number]>(
+        { memberId, from: plannedDate, to: plannedDate },
+        { labels: { memberId: 'Member', from: 'From', to: 'To' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    rolesOff: list(roleKey, CLUB_LIMITS.roles, { unique: true }),
+    limits: list(
+      object<ScenarioChanges['limits'][number]>(
+        { memberId, maxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH) },
+        { labels: { memberId: 'Member', maxPerMonth: 'Monthly limit' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    defaultMaxPerMonth: nullable(decimal(0, MAX_DUTIES_PER_MONTH)),
+    scheduler: nullable(scheduler),
+  },
+  {
+    labels: {
+      away: 'Away',
+      rolesOff: 'Roles off',
+      limits: 'Monthly limits',
+      defaultMaxPerMonth: 'Club monthly limit',
+      scheduler: 'Scheduler',
+    },
+  },
+);
