@@ -74,10 +74,12 @@ export async function unrecordedGeneration(
   problem: SchedulingProblem,
   scheduler: SchedulerKind,
   signal: AbortSignal,
+  seed?: number,
 ): Promise<RosterDocument> {
   try {
     return await generateRoster(problem, {
       scheduler,
+      ...(seed === undefined ? {} : { seed }),
       timeLimitMs: loadSettings(ctx.db).timeLimitSeconds * 1000,
       log: ctx.log,
       fault: ctx.fault,

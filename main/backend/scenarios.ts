@@ -2,7 +2,7 @@ import type { MonthRef, PublishCheck, DraftView, RoleSetting, ScenarioDifference
 import { badInput, conflict, notFound } from '../api/errors.ts';
 import type { StoredClub } from '../db/clubRepo.ts';
 import { draftsOverlapping, publishedSlots, slotKey } from '../db/rosterRepo.ts';
-import { insertRun } from '../db/runRepo.ts';
+import { getRun, insertRun } from '../db/runRepo.ts';
 import {
   deleteScenarioRow,
   getScenario,
@@ -114,7 +114,7 @@ export function listScenarios(ctx: BackendContext): ScenarioView[] {
   return listScenarioRows(ctx.db).map((row) => viewOf(ctx, stored, row));
 }
 
-export function getScenarioView(ctx: BackendContext, id: number): ScenarioView {
+function getScenarioView(ctx: BackendContext, id: number): ScenarioView {
   return viewOf(ctx, storedClub(ctx), requireScenario(ctx, id));
 }
 
@@ -143,6 +143,12 @@ export function updateScenario(ctx: BackendContext, id: number, name: string, ch
   const stored = storedClub(ctx);
   checkChanges(stored, row.range, changes);
   ctx.db.transaction(() => updateScenarioInputs(ctx.db, id, name.trim(), changes, nowIso(ctx))).immediate();
+  ctx.log.info('What-if changed', {
+    scenario_id: id,
+    members_away: changes.away.length,
+    roles_off: changes.rolesOff.length,
+    limits: changes.limits.length,
+  });
   return getScenarioView(ctx, id);
 }
 
@@ -152,7 +158,8 @@ export async function generateScenario(ctx: BackendContext, id: number): Promise
   checkChanges(stored, row.range, row.changes);
   const problem = scenarioInputs(stored, row);
   const scheduler = row.changes.scheduler ?? schedulerFor(loadSettings(ctx.db), row.range);
-  const document = await asGeneration(ctx, (signal) => unrecordedGeneration(ctx, problem, scheduler, signal));
+  const seed = scheduler === 'legacy' ? realDraftSeed(ctx, row.range) : undefined;
+  const document = await asGeneration(ctx, (signal) => unrecordedGeneration(ctx, problem, scheduler, signal, seed));
   const roles: RoleSetting[] = stored.roles.filter((r) => problem.roles.some((p) => p.key === r.key));
   const now = nowIso(ctx);
   // The scenario may have been deleted while it generated: then there is nothing to save.
@@ -174,6 +181,16 @@ export async function generateScenario(ctx: BackendContext, id: number): Promise
     fairness_variance: document.metrics.fairness_variance,
   });
   return getScenarioView(ctx, id);
+}
+
+/**
+ * Legacy draws with the seed of the real draft's run when it has one, so the what-if differs from the
+ * draft by what its changes cause, not by a new random draw.
+ */
+function realDraftSeed(ctx: BackendContext, range: DateRange): number | undefined {
+  const draft = draftsOverlapping(ctx.db, range)[0];
+  const run = draft?.runId == null ? null : getRun(ctx.db, draft.runId);
+  return run?.seed ?? undefined;
 }
 
 export interface AdoptedScenario {

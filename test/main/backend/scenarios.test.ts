@@ -135,3 +135,18 @@ describe('what-if scenarios', () => {
     }
   });
 });
+
+describe('a legacy what-if', () => {
+  it('draws with the real draft’s seed, so without changes it is the draft itself', async () => {
+    const { backend, cleanup } = await tempBackend();
+    try {
+      const draft = await backend.generateDraft(june);
+      const scenario = await backend.createScenario(june, 'Nothing changed');
+      const generated = await backend.generateScenario(scenario.id);
+      assert.equal(generated.result!.roster.seed, draft.run.seed);
+      assert.deepEqual(generated.difference!.slots, []);
+    } finally {
+      await cleanup();
+    }
+  });
+});
