@@ -16,9 +16,13 @@ import type {
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
 import type { ScenarioChanges } from '../../solver/scenario.ts';
+import type { ColumnMapping, SheetField, SheetRow } from '../../solver/memberSheet.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
 export type {
+  ColumnMapping,
+  SheetField,
+  SheetRow,
   ScenarioChanges,
   SlotCandidate,
   Member,
@@ -322,6 +326,29 @@ export interface ImportResult {
   publishedMonthsReplaced: number;
   /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
   warnings: string[];
+}
+
+/** A spreadsheet of members as it would be imported: the columns, how they map, each row's outcome. */
+export interface MemberSheetPreview {
+  fileName: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  /** The fields a column can fill, with the member form's labels. */
+  fields: { key: SheetField; label: string }[];
+  /** Why the mapping cannot be used (e.g. no Name column), or null. */
+  mappingProblem: string | null;
+  rows: SheetRow[];
+  adds: number;
+  updates: number;
+  /** Rows with at least one problem: while there are any, nothing can be imported. */
+  rowsWithErrors: number;
+}
+
+export interface MemberSheetResult {
+  added: number;
+  updated: number;
+  /** The backup made just before the import. */
+  backup: string;
 }
 
 /** What an import would replace and keep. */

@@ -20,6 +20,7 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
@@ -28,6 +29,7 @@ import {
   backupName,
   clubFileText,
   clubSettings,
+  columnMapping,
   exportRequest,
   isoDate,
   limit,
@@ -40,6 +42,7 @@ import {
   scenarioName,
   scheduler,
   settings,
+  sheetBase64,
 } from './payloads.ts';
 import { boolean, nullable, text } from './checks.ts';
 
@@ -107,6 +110,25 @@ export const API = {
   /** What importing the file would replace and keep; changes nothing. */
   previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
   exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
+  /** How a members spreadsheet (CSV or XLSX) would import: columns, mapping (guessed when null), each row's outcome. Changes nothing. */
+  previewMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', nullable(columnMapping)],
+    ],
+    ({ ctx }, fileName, data, mapping) => memberSheets.previewMemberSheet(ctx, fileName, data, mapping),
+  ),
+  /** Adds and changes the sheet's members, all or nothing (refused while any row has a problem); a backup is made first. */
+  importMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', columnMapping],
+    ],
+    ({ ctx, store }, fileName, data, mapping) =>
+      memberSheets.importMemberSheet(ctx, (prefix) => store.createBackup(prefix), fileName, data, mapping),
+  ),
 
   // Drafts: the roster workflow
   getDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.getDraft(ctx, month)),

@@ -16,6 +16,7 @@ import {
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
+import { SHEET_FIELDS } from '../../solver/memberSheet.ts';
 import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, ScenarioChanges, Settings } from './contract.ts';
 import {
   boolean,
@@ -170,4 +171,14 @@ export const scenarioChanges = object<ScenarioChanges>(
       scheduler: 'Scheduler',
     },
   },
+);
+
+/** A spreadsheet's bytes as base64 (5 MB at most). */
+export const sheetBase64 = matching(/^[A-Za-z0-9+/]*={0,2}$/, 'a spreadsheet file (base64) of at most 5 MB', 7_000_000);
+
+export const columnMapping = record(
+  (header) => header.length > 0 && header.length <= 200 && header !== '__proto__',
+  'a column header of the sheet',
+  nullable(oneOf(...SHEET_FIELDS)),
+  500,
 );

@@ -51,6 +51,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   importClubFile: ['{"format":"rostermeister-club/1"}', 'club.json'],
   previewClubImport: ['{"format":"rostermeister-club/1"}'],
   exportClub: [],
+  previewMemberSheet: ['members.csv', 'bmFtZQpBbm4K', null],
+  importMemberSheet: ['members.csv', 'bmFtZQpBbm4K', { name: 'name', Notes: null }],
   getDraft: [{ year: 2026, month: 6 }],
   generateDraft: [{ year: 2026, month: 6, months: 12 }],
   rollDraft: [3],
