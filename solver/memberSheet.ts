@@ -1,4 +1,3 @@
-import { isPlannedDate, PLANNED_DATE_EXPECTED } from './limits.ts';
 import { blankMember, checkMemberRelations, freeMemberId, MEMBER_SCHEMA, memberProblemMessage, readMember } from './memberSchema.ts';
 import { searchKey } from './textFold.ts';
 import type { Member, Role } from './types.ts';
@@ -197,7 +196,7 @@ export function readMemberSheet(
     if (start.qualificationExpiry === undefined) delete raw.qualificationExpiry;
     const member = readMember(
       raw,
-      (path, value, expected) => errors.push(`${columnFor(path, columnOf)}: ${sentence(path, value, expected)}`),
+      (path, value, expected) => errors.push(`${columnFor(path, columnOf)}: ${memberProblemMessage(path, value, expected)}`),
       { complete: true },
     );
     if (members.some((m) => m.id === id)) errors.push(`Member id ${id} is on another row of this sheet too.`);
@@ -212,7 +211,7 @@ export function readMemberSheet(
   const offset = after.length - members.length;
   checkMemberRelations(after, (index, path, value, expected) => {
     if (index >= offset) {
-      rows[rowOfMember[index - offset]].errors.push(`${columnFor(path, columnOf)}: ${sentence(path, value, expected)}`);
+      rows[rowOfMember[index - offset]].errors.push(`${columnFor(path, columnOf)}: ${memberProblemMessage(path, value, expected)}`);
       return;
     }
     // A member the sheet leaves alone avoids one the sheet now pairs them with.
@@ -229,12 +228,4 @@ export function readMemberSheet(
 function columnFor(path: string, columnOf: Map<SheetField, string>): string {
   const key = /^[A-Za-z]*/.exec(path)![0] as SheetField;
   return columnOf.get(key) ?? MEMBER_SCHEMA[key]?.label ?? 'The row';
-}
-
-/** The schema's sentence, with the date format said the way a spreadsheet user needs it. */
-function sentence(path: string, value: unknown, expected: string): string {
-  const message = memberProblemMessage(path, value, expected);
-  return expected === PLANNED_DATE_EXPECTED && typeof value === 'string' && !isPlannedDate(value)
-    ? message.replace(/\.$/, ' (write dates as YYYY-MM-DD).')
-    : message;
 }

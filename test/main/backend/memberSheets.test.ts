@@ -114,7 +114,7 @@ describe('members from a spreadsheet', () => {
       );
       const preview = await backend.previewMemberSheet('m.csv', sheet, null);
       const errors = Object.fromEntries(preview.rows.map((r) => [r.row, r.errors.join(' | ')]));
-      assert.match(errors[2], /^Last duty: Last duty must be .*\(write dates as YYYY-MM-DD\)\.$/);
+      assert.match(errors[2], /^Last duty: Last duty must be a date written YYYY-MM-DD.*not "2026-13-01"\.$/);
       assert.match(errors[3], /Likes to work with: Likes to work with \(entry 1\) must be the id of a member of the club, not "nobody"/);
       assert.match(errors[4], /Member id n2 is on another row of this sheet too/);
     } finally {
