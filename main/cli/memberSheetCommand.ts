@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { ColumnMapping, MemberSheetPreview, SheetField } from '../api/contract.ts';
+import type { ColumnMapping, MemberSheetPreview } from '../api/contract.ts';
 import { createBackend } from '../backend/index.ts';
 import { resolveDataDir } from '../dataDir.ts';
 import { flag, listOption, requiredString, UsageError, type ParsedArgs } from './args.ts';
