@@ -196,7 +196,7 @@ export function readMemberSheet(
     if (start.qualificationExpiry === undefined) delete raw.qualificationExpiry;
     const member = readMember(
       raw,
-      (path, value, expected) => errors.push(`${columnFor(path, columnOf)}: ${memberProblemMessage(path, value, expected)}`),
+      (path, value, expected) => errors.push(inColumn(columnFor(path, columnOf), memberProblemMessage(path, value, expected))),
       { complete: true },
     );
     if (members.some((m) => m.id === id)) errors.push(`Member id ${id} is on another row of this sheet too.`);
@@ -211,7 +211,7 @@ export function readMemberSheet(
   const offset = after.length - members.length;
   checkMemberRelations(after, (index, path, value, expected) => {
     if (index >= offset) {
-      rows[rowOfMember[index - offset]].errors.push(`${columnFor(path, columnOf)}: ${memberProblemMessage(path, value, expected)}`);
+      rows[rowOfMember[index - offset]].errors.push(inColumn(columnFor(path, columnOf), memberProblemMessage(path, value, expected)));
       return;
     }
     // A member the sheet leaves alone avoids one the sheet now pairs them with.
@@ -229,3 +229,6 @@ function columnFor(path: string, columnOf: Map<SheetField, string>): string {
   const key = /^[A-Za-z]*/.exec(path)![0] as SheetField;
   return columnOf.get(key) ?? MEMBER_SCHEMA[key]?.label ?? 'The row';
 }
+
+/** A problem named by its column, unless the sentence already starts with the column's name. */
+const inColumn = (column: string, message: string) => (message.startsWith(column) ? message : `${column}: ${message}`);

@@ -7,8 +7,8 @@ import type { SheetTable } from '../../solver/memberSheet.ts';
  * csv-parse (comma, semicolon or tab, UTF-8 with or without a BOM). The first row holds the headers.
  */
 
-export const MAX_SHEET_BYTES = 5 * 1024 * 1024;
-export const MAX_SHEET_ROWS = 10_000;
+const MAX_SHEET_BYTES = 5 * 1024 * 1024;
+const MAX_SHEET_ROWS = 10_000;
 
 export class SpreadsheetError extends Error {}
 
