@@ -270,7 +270,7 @@ export interface PublishedConflict {
 }
 
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
-export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman';
+export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman' | 'xlsx';
 
 export interface ExportRequest {
   year: number;

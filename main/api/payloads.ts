@@ -126,7 +126,7 @@ export const exportRequest = object<ExportRequest>(
     year,
     month,
     months: integer(1, MAX_RANGE_MONTHS),
-    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman'),
+    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman', 'xlsx'),
     memberId,
     bom: boolean,
     paper: oneOf('A4', 'Letter'),
