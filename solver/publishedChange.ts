@@ -50,7 +50,7 @@ export function publishedMonthProblem(club: Club, month: string): SchedulingProb
 }
 
 /** The published slots of the problem's month, in date then role order. */
-export function publishedAssignments(problem: SchedulingProblem): Assignment[] {
+function publishedAssignments(problem: SchedulingProblem): Assignment[] {
   const byDate = new Map(problem.club.published.map((d) => [d.date, d.slots]));
   return problem.dutyDays.flatMap((date) => {
     const slots = byDate.get(date) ?? {};
@@ -59,7 +59,7 @@ export function publishedAssignments(problem: SchedulingProblem): Assignment[] {
 }
 
 /** The published history with each changed slot holding its new member. */
-export function withChanges(published: PublishedDay[], changes: Assignment[]): PublishedDay[] {
+function withChanges(published: PublishedDay[], changes: Assignment[]): PublishedDay[] {
   return published.map((day) => {
     const own = changes.filter((c) => c.date === day.date);
     if (own.length === 0) return day;
@@ -73,7 +73,11 @@ export function withChanges(published: PublishedDay[], changes: Assignment[]): P
  * The first hard rule the member of `slot` breaks by holding it while the rest of `assignments` stays
  * (the slot's previous holder not counted), or null when every rule allows it.
  */
-function placementBreak(problem: SchedulingProblem, assignments: Assignment[], slot: Assignment & { memberId: string }): ChangeRefusal | null {
+function placementBreak(
+  problem: SchedulingProblem,
+  assignments: Assignment[],
+  slot: Assignment & { memberId: string },
+): ChangeRefusal | null {
   const eligibility = new Eligibility(problem.club, problem.range);
   const at = { date: slot.date, role: slot.role, memberId: slot.memberId };
   const member = eligibility.members.get(slot.memberId);
@@ -85,7 +89,13 @@ function placementBreak(problem: SchedulingProblem, assignments: Assignment[], s
     state.assign(a.date, a.role, a.memberId);
   }
   const refused = eligibility.staticChecks.find(({ check }) => !check.allows(member, role, slot.date));
-  if (refused) return { ...at, rule: refused.code, ruleText: BLOCK_REASON_TEXT[refused.code], sentence: refused.check.sentence(member, role, slot.date) };
+  if (refused)
+    return {
+      ...at,
+      rule: refused.code,
+      ruleText: BLOCK_REASON_TEXT[refused.code],
+      sentence: refused.check.sentence(member, role, slot.date),
+    };
   const words: Words = {
     name: (id) => eligibility.members.get(id)?.name ?? id,
     roleTitle: (key) => problem.club.roles.find((r) => r.key === key)?.title ?? key,
@@ -93,7 +103,12 @@ function placementBreak(problem: SchedulingProblem, assignments: Assignment[], s
   for (const { code, check } of eligibility.rosterChecks) {
     if (!check.blocks(state, member, role, slot.date)) continue;
     const [sentence] = check.sentences(state, member, role, slot.date, words);
-    return { ...at, rule: code, ruleText: BLOCK_REASON_TEXT[code], sentence: sentence ?? `${member.name} may not be ${role.title}: ${BLOCK_REASON_TEXT[code]}.` };
+    return {
+      ...at,
+      rule: code,
+      ruleText: BLOCK_REASON_TEXT[code],
+      sentence: sentence ?? `${member.name} may not be ${role.title}: ${BLOCK_REASON_TEXT[code]}.`,
+    };
   }
   return null;
 }
@@ -126,7 +141,9 @@ export function checkPublishedChange(club: Club, changes: Assignment[]): ChangeC
     }
   }
   // A change late in a month can break a spacing rule with the first days of the next one.
-  const spaced = [...new Set(months.flatMap((m) => [m, nextMonth(m)]))].filter((m) => afterClub.published.some((d) => monthOf(d.date) === m));
+  const spaced = [...new Set(months.flatMap((m) => [m, nextMonth(m)]))].filter((m) =>
+    afterClub.published.some((d) => monthOf(d.date) === m),
+  );
   const changed = new Set(changes.map((c) => `${c.date}|${c.role}`));
   const warnings: string[] = [];
   for (const month of spaced) {
@@ -137,7 +154,8 @@ export function checkPublishedChange(club: Club, changes: Assignment[]): ChangeC
       if (known.has(breakKey(found))) continue;
       // Said from the changed slot ("Bob is also Duty Officer on the 14th" for a cover on the 13th);
       // the carry-over sentence reads only from the later day.
-      const flip = found.rule !== 'carry_over' && !changed.has(`${found.date}|${found.role}`) && changed.has(`${found.otherDate}|${found.role}`);
+      const flip =
+        found.rule !== 'carry_over' && !changed.has(`${found.date}|${found.role}`) && changed.has(`${found.otherDate}|${found.role}`);
       warnings.push(spacingSentence(after, flip ? { ...found, date: found.otherDate, otherDate: found.date } : found));
     }
   }

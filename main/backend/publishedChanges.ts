@@ -102,7 +102,8 @@ function swapChanges(a: PublishedSlot, b: PublishedSlot): Assignment[] {
 /** Why two published duties cannot be swapped before any rule is asked, or null. */
 function swapMisfit(stored: StoredClub, a: PublishedSlot, b: PublishedSlot): string | null {
   if (a.date === b.date && a.role === b.role) return 'A duty cannot be swapped with itself.';
-  for (const s of [a, b]) if (s.memberId === null) return `The ${s.roleTitle} duty on ${s.date} is empty; fill it with Cover / replace instead.`;
+  for (const s of [a, b])
+    if (s.memberId === null) return `The ${s.roleTitle} duty on ${s.date} is empty; fill it with Cover / replace instead.`;
   if (a.memberId === b.memberId) return `${nameOf(stored, a.memberId)} holds both duties; there is nothing to swap.`;
   return null;
 }
@@ -172,5 +173,8 @@ export function swapOptions(ctx: BackendContext, date: IsoDate, role: string, mo
       };
     });
   const tier = (o: SwapOption) => (o.refusal !== null ? 2 : o.warnings.length > 0 ? 1 : 0);
-  return options.map((o, i) => ({ o, i })).sort((x, y) => tier(x.o) - tier(y.o) || x.i - y.i).map(({ o }) => o);
+  return options
+    .map((o, i) => ({ o, i }))
+    .sort((x, y) => tier(x.o) - tier(y.o) || x.i - y.i)
+    .map(({ o }) => o);
 }

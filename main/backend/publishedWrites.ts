@@ -50,6 +50,8 @@ export function writeChanges(
 
 /** "June 2026 is now version 3", "June 2026 is now version 3 and July 2026 version 2". */
 export function versionWords(months: PublishedChange['months']): string {
-  const parts = months.map((m, i) => `${monthWords(`${m.year}-${String(m.month).padStart(2, '0')}`)}${i === 0 ? ' is now' : ''} version ${m.version}`);
+  const parts = months.map(
+    (m, i) => `${monthWords(`${m.year}-${String(m.month).padStart(2, '0')}`)}${i === 0 ? ' is now' : ''} version ${m.version}`,
+  );
   return parts.join(' and ');
 }

@@ -93,16 +93,26 @@ export function restorePublishedVersion(ctx: BackendContext, ref: MonthRef, vers
       if (latest === 0) throw notFound(`Nothing has been published for ${words}.`, 'month');
       if (!listVersions(ctx.db, month).some((v) => v.version === version))
         throw notFound(`${words} has no version ${version} (its versions are 1 to ${latest}).`, 'version');
-      if (version === latest) throw conflict(`Version ${version} is the current version of ${words}; there is nothing to restore.`, 'version');
+      if (version === latest)
+        throw conflict(`Version ${version} is the current version of ${words}; there is nothing to restore.`, 'version');
       const slots = versionSlots(ctx.db, month, version);
       if (slots.length === 0)
-        throw conflict(`Version ${version} of ${words} holds no duties (the month had been taken out of the published history); it cannot be restored.`, 'version');
+        throw conflict(
+          `Version ${version} of ${words} holds no duties (the month had been taken out of the published history); it cannot be restored.`,
+          'version',
+        );
       if (sameSlots(slots, monthSlots(ctx.db, month)))
-        throw conflict(`The current version of ${words} already holds what version ${version} holds; there is nothing to restore.`, 'version');
+        throw conflict(
+          `The current version of ${words} already holds what version ${version} holds; there is nothing to restore.`,
+          'version',
+        );
       const members = new Set(loadClub(ctx.db).club.members.map((m) => m.id));
       const gone = slots.find((s) => s.memberId !== null && !members.has(s.memberId));
       if (gone)
-        throw conflict(`Version ${version} of ${words} has "${gone.memberId}" on duty, who is no longer a member; it cannot be restored.`, 'version');
+        throw conflict(
+          `Version ${version} of ${words} has "${gone.memberId}" on duty, who is no longer a member; it cannot be restored.`,
+          'version',
+        );
       // Any version may be restored; what it breaks now (a blackout added since) is said, not refused.
       const current = new Map(monthSlots(ctx.db, month).map((s) => [key(s), s.memberId]));
       const check = checkPublishedChange(

@@ -1,5 +1,13 @@
 import type { PublishedChange, PublishedHistory, VersionSlotChange } from '../api/contract.ts';
-import { CLUB_LIMITS, FIRST_YEAR, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, LAST_YEAR, PLANNED_DATE_EXPECTED } from '../../solver/limits.ts';
+import {
+  CLUB_LIMITS,
+  FIRST_YEAR,
+  isPlannedDate,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  LAST_YEAR,
+  PLANNED_DATE_EXPECTED,
+} from '../../solver/limits.ts';
 import { MONTH_NAMES } from '../../solver/dates.ts';
 import { flag, requiredInteger, requiredString, stringOption, UsageError, type OptionSpecs, type ParsedArgs } from './args.ts';
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
@@ -13,7 +21,8 @@ const MAX_NOTE = 500;
 
 function dateOption(args: ParsedArgs, name: string): string {
   const value = requiredString(args, name);
-  if (!isPlannedDate(value)) throw new UsageError(`Option --${name} must be ${PLANNED_DATE_EXPECTED}, not "${value}".`);
+  const planned: boolean = isPlannedDate(value);
+  if (!planned) throw new UsageError(`Option --${name} must be ${PLANNED_DATE_EXPECTED}, not "${value}".`);
   return value;
 }
 

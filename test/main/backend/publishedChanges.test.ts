@@ -108,7 +108,10 @@ describe('versions, covers and swaps of published months, on a real database', (
     const withAnn = options.find((o) => o.date === '2026-06-27' && o.role === 'instructor')!;
     assert.deepEqual([withAnn.memberId, withAnn.refusal], ['ann', null]);
     const change = await backend.swapDuties('2026-06-07', 'instructor', '2026-06-27', 'instructor', 'Bob is away early June');
-    assert.match(change.message, /^Swapped: Ann Lee is Instructor on 2026-06-07, Bob Ray is Instructor on 2026-06-27; June 2026 is now version 4\./);
+    assert.match(
+      change.message,
+      /^Swapped: Ann Lee is Instructor on 2026-06-07, Bob Ray is Instructor on 2026-06-27; June 2026 is now version 4\./,
+    );
     assert.deepEqual(withAnn.warnings, change.warnings, 'the option showed the warnings the swap gives');
     assert.ok(change.warnings.some((w) => /Ann Lee is also Instructor on 2026-06-06, the neighbouring duty day/.test(w)));
     const history = await backend.publishedHistory(JUNE_REF);
@@ -125,21 +128,47 @@ describe('versions, covers and swaps of published months, on a real database', (
         () => backend.swapDuties('2026-06-21', 'instructor', '2026-06-20', 'instructor', null),
         /^Refused by the hard rule "avoids someone on duty": Dan Poe and Cat Fox avoid each other but are both on duty on 2026-06-20\.$/,
       ],
-      [() => backend.swapDuties('2026-06-06', 'duty_officer', '2026-06-06', 'instructor', null), /"not qualified": Cat Fox may not be Instructor/],
+      [
+        () => backend.swapDuties('2026-06-06', 'duty_officer', '2026-06-06', 'instructor', null),
+        /"not qualified": Cat Fox may not be Instructor/,
+      ],
       [() => backend.coverDuty('2026-06-20', 'duty_officer', 'eve', null), /"blacked out": Eve Kim may not be Duty Officer: blacked out\./],
-      [() => backend.coverDuty('2026-06-06', 'duty_officer', 'gus', null), /"at monthly limit": Gus Tan is on duty more than the limit of 1/],
-      [() => backend.coverDuty('2026-06-06', 'instructor', 'fay', null), /"inactive, opted out or suspended": Fay Orr may not be Instructor/],
-      [() => backend.coverDuty('2026-06-14', 'duty_officer', 'ann', null), /"already on duty that day": Ann Lee is already Instructor on 2026-06-14\./],
+      [
+        () => backend.coverDuty('2026-06-06', 'duty_officer', 'gus', null),
+        /"at monthly limit": Gus Tan is on duty more than the limit of 1/,
+      ],
+      [
+        () => backend.coverDuty('2026-06-06', 'instructor', 'fay', null),
+        /"inactive, opted out or suspended": Fay Orr may not be Instructor/,
+      ],
+      [
+        () => backend.coverDuty('2026-06-14', 'duty_officer', 'ann', null),
+        /"already on duty that day": Ann Lee is already Instructor on 2026-06-14\./,
+      ],
       [() => backend.coverDuty('2026-06-06', 'instructor', 'dan', null), /"avoids someone on duty": Dan Poe and Cat Fox/],
     ];
     for (const [attempt, message] of refusals) assert.match((await apiError(attempt(), 'conflict')).message, message);
     assert.match((await apiError(backend.coverDuty('2026-06-06', 'instructor', 'ann', null), 'conflict')).message, /already holds/);
-    assert.match((await apiError(backend.coverDuty('2026-06-06', 'instructor', 'zed', null), 'bad_input', 'memberId')).message, /no member/);
-    assert.match((await apiError(backend.coverDuty('2026-06-09', 'instructor', 'bob', null), 'not_found', 'date')).message, /Nothing is published/);
-    assert.match((await apiError(backend.swapDuties('2026-06-06', 'instructor', '2026-06-06', 'instructor', null), 'conflict')).message, /itself/);
-    assert.match((await apiError(backend.swapDuties('2026-06-06', 'instructor', '2026-06-14', 'instructor', null), 'conflict')).message, /holds both/);
+    assert.match(
+      (await apiError(backend.coverDuty('2026-06-06', 'instructor', 'zed', null), 'bad_input', 'memberId')).message,
+      /no member/,
+    );
+    assert.match(
+      (await apiError(backend.coverDuty('2026-06-09', 'instructor', 'bob', null), 'not_found', 'date')).message,
+      /Nothing is published/,
+    );
+    assert.match(
+      (await apiError(backend.swapDuties('2026-06-06', 'instructor', '2026-06-06', 'instructor', null), 'conflict')).message,
+      /itself/,
+    );
+    assert.match(
+      (await apiError(backend.swapDuties('2026-06-06', 'instructor', '2026-06-14', 'instructor', null), 'conflict')).message,
+      /holds both/,
+    );
     // The swap options show the same refusal before anything is tried.
-    const dan = (await backend.swapOptions('2026-06-21', 'instructor', JUNE_REF)).find((o) => o.date === '2026-06-20' && o.role === 'instructor')!;
+    const dan = (await backend.swapOptions('2026-06-21', 'instructor', JUNE_REF)).find(
+      (o) => o.date === '2026-06-20' && o.role === 'instructor',
+    )!;
     assert.match(dan.refusal ?? '', /avoid each other.*\(avoids someone on duty\)$/);
     assert.deepEqual(fileState(), unchanged);
   });
@@ -165,9 +194,15 @@ describe('versions, covers and swaps of published months, on a real database', (
     assert.equal(await lastDuty('ann'), '2026-06-27');
 
     const unchanged = fileState();
-    assert.match((await apiError(backend.restorePublishedVersion(JUNE_REF, 1, null), 'conflict', 'version')).message, /already holds what version 1 holds/);
+    assert.match(
+      (await apiError(backend.restorePublishedVersion(JUNE_REF, 1, null), 'conflict', 'version')).message,
+      /already holds what version 1 holds/,
+    );
     assert.match((await apiError(backend.restorePublishedVersion(JUNE_REF, 5, null), 'conflict', 'version')).message, /current version/);
-    assert.match((await apiError(backend.restorePublishedVersion(JUNE_REF, 9, null), 'not_found', 'version')).message, /no version 9 \(its versions are 1 to 5\)/);
+    assert.match(
+      (await apiError(backend.restorePublishedVersion(JUNE_REF, 9, null), 'not_found', 'version')).message,
+      /no version 9 \(its versions are 1 to 5\)/,
+    );
     await apiError(backend.restorePublishedVersion(JULY_REF, 1, null), 'not_found', 'month');
     await apiError(backend.publishedHistory({ year: 2026, month: 6, months: 2 }), 'bad_input', 'month.months');
     assert.deepEqual(fileState(), unchanged);
@@ -188,10 +223,13 @@ describe('versions, covers and swaps of published months, on a real database', (
       { year: 2026, month: 7, version: 2 },
     ]);
     assert.match(change.message, /June 2026 is now version 7 and July 2026 version 2\.$/);
-    assert.deepEqual(change.warnings.sort(), [
-      'Bob Ray is also Instructor on 2026-07-05, the neighbouring duty day.',
-      'Dan Poe is also Instructor on 2026-06-21, the neighbouring duty day.',
-    ].sort());
+    assert.deepEqual(
+      change.warnings.sort(),
+      [
+        'Bob Ray is also Instructor on 2026-07-05, the neighbouring duty day.',
+        'Dan Poe is also Instructor on 2026-06-21, the neighbouring duty day.',
+      ].sort(),
+    );
     assert.deepEqual(diffLines(await backend.publishedHistory(JUNE_REF), 7), ['Instructor 2026-06-27: Bob Ray -> Dan Poe']);
     const july = await backend.publishedHistory(JULY_REF);
     assert.deepEqual(diffLines(july, 2), ['Instructor 2026-07-04: Dan Poe -> Bob Ray']);
@@ -200,10 +238,7 @@ describe('versions, covers and swaps of published months, on a real database', (
     assert.equal(await lastDuty('dan'), '2026-06-27');
     // Swapping back refuses nothing but is a new version again (no undo in place).
     await backend.swapDuties('2026-06-27', 'instructor', '2026-07-04', 'instructor', null);
-    assert.deepEqual(
-      [(await backend.getPublished(JUNE_REF))!.version, (await backend.getPublished(JULY_REF))!.version],
-      [8, 3],
-    );
+    assert.deepEqual([(await backend.getPublished(JUNE_REF))!.version, (await backend.getPublished(JULY_REF))!.version], [8, 3]);
     assert.equal(await lastDuty('dan'), '2026-07-04');
   });
 });

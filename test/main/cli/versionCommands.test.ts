@@ -26,7 +26,11 @@ function fileState(): unknown {
   try {
     return [
       db.prepare('SELECT * FROM published_version ORDER BY month, version').all(),
-      db.prepare(`SELECT s.date, s.role, s.member_id FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' ORDER BY 1, 2`).all(),
+      db
+        .prepare(
+          `SELECT s.date, s.role, s.member_id FROM roster_slot s JOIN roster r ON r.id = s.roster_id WHERE r.kind = 'published' ORDER BY 1, 2`,
+        )
+        .all(),
     ];
   } finally {
     db.close();
@@ -57,12 +61,35 @@ describe('CLI: history, restore-version, swap and cover on the store', () => {
   });
 
   it('swap exchanges two duties; a refused one exits 2 naming the rule and changes nothing', async () => {
-    const swapped = await cli('swap', '--date', '2026-06-07', '--role', 'instructor', '--with-date', '2026-06-27', '--with-role', 'instructor');
+    const swapped = await cli(
+      'swap',
+      '--date',
+      '2026-06-07',
+      '--role',
+      'instructor',
+      '--with-date',
+      '2026-06-27',
+      '--with-role',
+      'instructor',
+    );
     assert.equal(swapped.code, 0, swapped.stderr);
-    assert.match(swapped.stdout, /^Swapped: Ann Lee is Instructor on 2026-06-07, Bob Ray is Instructor on 2026-06-27; June 2026 is now version 4\./);
+    assert.match(
+      swapped.stdout,
+      /^Swapped: Ann Lee is Instructor on 2026-06-07, Bob Ray is Instructor on 2026-06-27; June 2026 is now version 4\./,
+    );
 
     const unchanged = fileState();
-    const refused = await cli('swap', '--date', '2026-06-21', '--role', 'instructor', '--with-date', '2026-06-20', '--with-role', 'instructor');
+    const refused = await cli(
+      'swap',
+      '--date',
+      '2026-06-21',
+      '--role',
+      'instructor',
+      '--with-date',
+      '2026-06-20',
+      '--with-role',
+      'instructor',
+    );
     assert.equal(refused.code, 2);
     assert.equal(
       refused.stderr,
