@@ -74,7 +74,7 @@ function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
           {dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.
         </div>
       ))}
-      Find cover for these duties and publish the month again.
+      Choose such a duty in the roster below to find cover for it.
     </Alert>
   );
 }
@@ -185,6 +185,9 @@ export function PublishedPage(): React.JSX.Element {
                 return { name: slot?.memberName ?? slot?.memberId ?? null, highlighted: memberId !== null && slot?.memberId === memberId };
               }}
             />
+            <Typography variant="body2" color="text.secondary" className="no-print">
+              Choose a duty to record a cover, a replacement or a swap. Each change is a new version; History lists them.
+            </Typography>
           </Stack>
         )}
       </Stack>
