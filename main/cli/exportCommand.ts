@@ -9,7 +9,7 @@ import { flag, integerOption, oneOf, requiredString, stringOption, UsageError, t
 import { registerCommand } from './command.ts';
 import { monthRangeFromArgs, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 
-const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf', 'dutyman'];
+const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf', 'dutyman', 'xlsx'];
 const PAPERS = ['A4', 'Letter'] as const;
 
 const options: OptionSpecs = {
@@ -17,9 +17,9 @@ const options: OptionSpecs = {
   format: {
     type: 'string',
     valueName: 'FORMAT',
-    description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, or dutyman (DutyMan's duty upload CSV)",
+    description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, dutyman (DutyMan's duty upload CSV), or xlsx (a workbook)",
   },
-  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman)" },
+  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman, xlsx)" },
   season: {
     type: 'string',
     valueName: 'Y',
@@ -33,7 +33,7 @@ const options: OptionSpecs = {
 registerCommand({
   name: 'export',
   summary: 'Export a published month or run of months as CSV, calendar (ICS), a printable PDF sheet or a DutyMan upload.',
-  usage: `export (${RANGE_USAGE} | --season Y) --format csv|csv-long|ics|pdf|dutyman [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
+  usage: `export (${RANGE_USAGE} | --season Y) --format csv|csv-long|ics|pdf|dutyman|xlsx [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
   options,
   async run(args, ctx) {
     const season = seasonFromArgs(args);

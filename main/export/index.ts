@@ -3,6 +3,7 @@ import { daysToExport, fileStem, memberFileSuffix, memberNameIn } from './common
 import { gridCsv, longCsv } from './csv.ts';
 import { dutymanCsv } from './dutyman.ts';
 import { monthSheetPdf } from './pdf.ts';
+import { rosterXlsx } from './xlsx.ts';
 
 export interface RenderedExport {
   fileName: string;
@@ -46,6 +47,12 @@ export async function renderExport(
     case 'dutyman':
       // Never with a byte order mark: DutyMan must find "Duty Date" as the first heading.
       return { fileName: `${stem}-dutyman.csv`, mimeType: 'text/csv; charset=utf-8', bytes: dutymanCsv(view, days, request.memberId) };
+    case 'xlsx':
+      return {
+        fileName: `${stem}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: await rosterXlsx(view, days, request.memberId),
+      };
     case 'pdf':
       return {
         fileName: `${stem}.pdf`,

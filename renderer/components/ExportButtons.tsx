@@ -18,6 +18,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'ics', label: 'Calendar (ICS)' },
   { format: 'pdf', label: 'PDF' },
   { format: 'dutyman', label: 'DutyMan CSV' },
+  { format: 'xlsx', label: 'Excel (XLSX)' },
 ];
 
 /** Formats that list one member's duties and need at least one: a calendar is valid without any. */
