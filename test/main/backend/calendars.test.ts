@@ -142,6 +142,23 @@ describe('calendars that follow the roster (demo club, real database)', () => {
     assert.deepEqual(eventOn(await season(oldHolder), date, uid), untouched, 'another day changed: this event did not');
   });
 
+  it("a cover recorded by the app (coverDuty) cancels the old holder's event and gives the new holder the same UID", async () => {
+    const october = (await backend.getPublished({ year: 2026, month: 10 }))!;
+    const day = october.days[0];
+    const slot = day.slots.find((s) => s.memberId !== null)!;
+    const candidate = (await backend.coverCandidates(day.date, slot.role)).find((c) => c.eligible && c.memberId !== slot.memberId)!;
+    assert.ok(candidate, 'someone may cover');
+    const feedUid = eventOn(await season(slot.memberId!), day.date).uid;
+    const before = eventOn(await season(slot.memberId!), day.date, feedUid).sequence;
+    await backend.coverDuty(day.date, slot.role, candidate.memberId, 'ill');
+    const old = eventOn(await season(slot.memberId!), day.date, feedUid);
+    assert.deepEqual([old.status, old.sequence > before], ['CANCELLED', true]);
+    const next = (await season(candidate.memberId)).find((e) => e.uid === feedUid);
+    assert.deepEqual([next?.status, next?.sequence], ['CONFIRMED', old.sequence]);
+    const told = await backend.tellMembers({ year: 2026, month: 10 }, null);
+    assert.deepEqual(told.members.map((m) => m.memberId).sort(), [slot.memberId!, candidate.memberId].sort());
+  });
+
   it('renaming the club changes no UID; the club file carries the permanent id', async () => {
     const before = (await season()).map((e) => e.uid);
     const settings = await backend.getClubSettings();

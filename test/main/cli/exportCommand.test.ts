@@ -49,7 +49,7 @@ test('a month with no published roster exits with code 2, a clear message and no
 });
 
 test('bad options exit with code 2', async () => {
-  const format = await cli('export', '--year', '2026', '--month', '11', '--format', 'xlsx', '--out', join(root, 'x'));
+  const format = await cli('export', '--year', '2026', '--month', '11', '--format', 'docx', '--out', join(root, 'x'));
   assert.equal(format.code, 2);
   assert.match(format.err, /--format must be one of csv, csv-long, ics, pdf/);
   const missing = await cli('export', '--year', '2026', '--month', '11', '--format', 'csv');
