@@ -1,9 +1,10 @@
+import { availabilityOn } from '../availability.ts';
 import { daysBetween, weekdayOf } from '../dates.ts';
 import { Eligibility, RosterState } from '../eligibility.ts';
 import { historyBefore } from '../history.ts';
 import { carriesOver, strictBreaksBetween } from '../rules/spacing.ts';
 import type { Assignment, Member, SchedulingProblem } from '../types.ts';
-import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, staleDays } from './preferences.ts';
+import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, preferNotPoints, staleDays } from './preferences.ts';
 import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
 
 /**
@@ -142,6 +143,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const bySlot: number[][] = [];
   const byMemberDay: Map<number, number>[][] = members.map(() => []);
   let freeSlots = 0;
+  /** Candidates a preferNot rule covers: they cost preferNotPoints on top (below). */
+  const preferNot: number[] = [];
   dutyDays.forEach((date, day) => {
     roles.forEach((role, r) => {
       const slot: number[] = [];
@@ -170,6 +173,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
         }
         if (carriesOver(history, member.id, role.key, day)) breaks++;
 
+        if (availabilityOn(member, role.qualification, date) === 'preferNot') preferNot.push(candidates.length);
         slot.push(candidates.length);
         const perDay = (byMemberDay[m][day] ??= new Map());
         perDay.set(r, candidates.length);
@@ -209,6 +213,12 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const maxBreaks = 5 * freeSlots;
   let preferenceRange = 0;
   for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
+  if (preferNot.length > 0) {
+    const cost = preferNotPoints(preferenceRange);
+    for (const c of preferNot) candidates[c].points += cost;
+    preferenceRange = 0;
+    for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
+  }
 
   return {
     problem,

@@ -40,3 +40,13 @@ export function assignmentPoints(member: Member, weight: number, staleness: numb
   const missed = member.preferredDay !== null && weekday !== member.preferredDay ? PREFERENCE_POINTS.preferredDayMissed : 0;
   return roleWeight + stale + missed;
 }
+
+/**
+ * The cost of an assignment a `preferNot` availability rule covers: one more than every other
+ * preference point of the roster can add up to (`otherRange`, the most points of the slots), so no
+ * gain in role weight, staleness or preferred day is worth one such duty. It stays within the
+ * fairness stage's preference points, so fill, strict spacing and fairness still come first.
+ */
+export function preferNotPoints(otherRange: number): number {
+  return otherRange + 1;
+}
