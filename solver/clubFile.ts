@@ -261,7 +261,11 @@ export function parseClub(json: unknown): Club {
     if (doc.format !== FORMAT_1 || typeof m !== 'object' || m === null) return;
     for (const field of FORMAT_2_MEMBER_FIELDS) {
       if (Object.hasOwn(m, field))
-        r.report(`members[${i}].${field}`, (m as Fields)[field], `no "${field}" in a "${FORMAT_1}" file (it is a field of "${CLUB_FORMAT}")`);
+        r.report(
+          `members[${i}].${field}`,
+          (m as Fields)[field],
+          `no "${field}" in a "${FORMAT_1}" file (it is a field of "${CLUB_FORMAT}")`,
+        );
     }
   });
   const members = rawMembers.map((m, i) =>

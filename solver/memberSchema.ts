@@ -8,7 +8,18 @@ import { WEEKDAYS } from './types.ts';
  */
 
 type Rule =
-  'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry' | 'availability';
+  | 'id'
+  | 'name'
+  | 'flag'
+  | 'qualifications'
+  | 'percents'
+  | 'monthlyLimit'
+  | 'weekendDay'
+  | 'dates'
+  | 'memberIds'
+  | 'date'
+  | 'expiry'
+  | 'availability';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -306,7 +317,8 @@ function readRule(value: unknown, path: string, report: MemberReport): Unavailab
     report(at, v, expected);
   };
   for (const field of Object.keys(fields)) {
-    if (!RULE_FIELDS.includes(field)) bad(`${path}.${field}`, fields[field], `no field "${field}" here (known fields: ${RULE_FIELDS.join(', ')})`);
+    if (!RULE_FIELDS.includes(field))
+      bad(`${path}.${field}`, fields[field], `no field "${field}" here (known fields: ${RULE_FIELDS.join(', ')})`);
   }
   const rule: UnavailableRule = { level: 'never' };
   const given = (field: string) => fields[field] !== undefined;
@@ -319,7 +331,8 @@ function readRule(value: unknown, path: string, report: MemberReport): Unavailab
     field === 'months' ? given('months') && !given('weekday') : given(field),
   );
   if (kinds.length === 0) bad(path, undefined, `a rule saying when: ${WHEN_EXPECTED}`);
-  else if (kinds.length > 1) bad(`${path}.${kinds[1]}`, fields[kinds[1]], `nothing more saying when beside "${kinds[0]}": ${WHEN_EXPECTED}`);
+  else if (kinds.length > 1)
+    bad(`${path}.${kinds[1]}`, fields[kinds[1]], `nothing more saying when beside "${kinds[0]}": ${WHEN_EXPECTED}`);
   date('date');
   date('from');
   date('to');
@@ -335,11 +348,13 @@ function readRule(value: unknown, path: string, report: MemberReport): Unavailab
   }
   if (given('months')) {
     const months = fields.months;
-    if (!Array.isArray(months) || months.length === 0 || months.length > 12) bad(`${path}.months`, months, 'a list of months, 1 (January) to 12');
+    if (!Array.isArray(months) || months.length === 0 || months.length > 12)
+      bad(`${path}.months`, months, 'a list of months, 1 (January) to 12');
     else {
       const read: number[] = [];
       months.forEach((m: unknown, j) => {
-        if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12) bad(`${path}.months[${j}]`, m, 'a month from 1 (January) to 12');
+        if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12)
+          bad(`${path}.months[${j}]`, m, 'a month from 1 (January) to 12');
         else if (read.includes(m)) bad(`${path}.months[${j}]`, m, 'each month only once');
         else read.push(m);
       });

@@ -32,7 +32,8 @@ function covers(rule: UnavailableRule, qualification: string, date: string): boo
   const month = Number(date.slice(5, 7));
   if ('date' in rule && rule.date) return rule.date === date;
   if (rule.from && rule.to) return rule.from <= date && date <= rule.to;
-  if (rule.weekday) return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] === rule.weekday && (!rule.months || rule.months.includes(month));
+  if (rule.weekday)
+    return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] === rule.weekday && (!rule.months || rule.months.includes(month));
   return (rule.months ?? []).includes(month);
 }
 
@@ -41,7 +42,7 @@ function levelOf(m: Member, role: Role, date: string): 'never' | 'preferNot' | n
   return found.some((r) => r.level === 'never') ? 'never' : found.length > 0 ? 'preferNot' : null;
 }
 
-const pick = <T,>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 function randomRule(random: Random, days: string[]): UnavailableRule {
   const level = random() < 0.5 ? 'never' : 'preferNot';
@@ -95,7 +96,14 @@ function scoreOf(problem: SchedulingProblem, roster: Assignment[]): Score {
   for (const a of roster) {
     if (a.memberId === null) continue;
     loads.set(a.memberId, (loads.get(a.memberId) ?? 0) + 1);
-    if (levelOf(byId.get(a.memberId)!, ROLES.find((r) => r.key === a.role)!, a.date) === 'preferNot') preferNot++;
+    if (
+      levelOf(
+        byId.get(a.memberId)!,
+        ROLES.find((r) => r.key === a.role)!,
+        a.date,
+      ) === 'preferNot'
+    )
+      preferNot++;
   }
   return {
     filled: [...loads.values()].reduce((s, l) => s + l, 0),
@@ -139,7 +147,15 @@ function bruteForce(problem: SchedulingProblem): Score {
 function neverBroken(problem: SchedulingProblem, roster: Assignment[]): string[] {
   const byId = new Map(problem.club.members.map((m) => [m.id, m]));
   return roster
-    .filter((a) => a.memberId !== null && levelOf(byId.get(a.memberId)!, ROLES.find((r) => r.key === a.role)!, a.date) === 'never')
+    .filter(
+      (a) =>
+        a.memberId !== null &&
+        levelOf(
+          byId.get(a.memberId)!,
+          ROLES.find((r) => r.key === a.role)!,
+          a.date,
+        ) === 'never',
+    )
     .map((a) => `${a.date} ${a.role} ${a.memberId}`);
 }
 

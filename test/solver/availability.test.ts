@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { availabilityInWords, availabilityOn, ruleCovers } from '../../solver/availability.ts';
-import type { Role } from '../../solver/types.ts';
+import type { Role, UnavailableRule } from '../../solver/types.ts';
 import { member } from './rosterFixtures.ts';
 
 const ROLES: Role[] = [
@@ -14,14 +14,14 @@ describe('availability rules', () => {
   it('cover a date, a range (both ends), a weekday, a weekday in some months, months alone', () => {
     assert.equal(ruleCovers({ date: '2026-06-06', level: 'never' }, 'towpilot', '2026-06-06'), true);
     assert.equal(ruleCovers({ date: '2026-06-06', level: 'never' }, 'towpilot', '2026-06-07'), false);
-    const july = { from: '2026-07-01', to: '2026-07-21', level: 'never' } as const;
+    const july: UnavailableRule = { from: '2026-07-01', to: '2026-07-21', level: 'never' };
     assert.deepEqual(
       ['2026-06-30', '2026-07-01', '2026-07-21', '2026-07-22'].map((d) => ruleCovers(july, 'towpilot', d)),
       [false, true, true, false],
     );
     assert.equal(ruleCovers({ weekday: 'sun', level: 'never' }, 'towpilot', '2026-06-07'), true);
     assert.equal(ruleCovers({ weekday: 'sun', level: 'never' }, 'towpilot', '2026-06-06'), false);
-    const augustSaturdays = { weekday: 'sat', months: [8], level: 'never' } as const;
+    const augustSaturdays: UnavailableRule = { weekday: 'sat', months: [8], level: 'never' };
     assert.equal(ruleCovers(augustSaturdays, 'towpilot', '2026-08-01'), true);
     assert.equal(ruleCovers(augustSaturdays, 'towpilot', '2026-08-02'), false);
     assert.equal(ruleCovers(augustSaturdays, 'towpilot', '2026-07-04'), false);

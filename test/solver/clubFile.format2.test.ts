@@ -130,6 +130,9 @@ describe('club file format 2', () => {
 
   it('names a rule field as the member form does', () => {
     assert.equal(memberFieldLabel('unavailable[0].to'), 'Availability (rule 1, to)');
-    assert.equal(memberProblemMessage('unavailable[2].weekday', 'x', 'a weekday'), 'Availability (rule 3, weekday) must be a weekday, not "x".');
+    assert.equal(
+      memberProblemMessage('unavailable[2].weekday', 'x', 'a weekday'),
+      'Availability (rule 3, weekday) must be a weekday, not "x".',
+    );
   });
 });

@@ -75,10 +75,10 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
   {
     // A range, narrowed to the tow pilot's qualification (a also instructs).
     rule: 'unavailable',
-    problem: weekendWithA(
-      { unavailable: [{ from: SUN, to: SUN2, roles: ['towpilot'], level: 'never', note: 'harvest' }] },
-      ['towpilot', 'instructor'],
-    ),
+    problem: weekendWithA({ unavailable: [{ from: SUN, to: SUN2, roles: ['towpilot'], level: 'never', note: 'harvest' }] }, [
+      'towpilot',
+      'instructor',
+    ]),
     breaking: aOnSunday,
     at: aSunday,
     sentence: `Member A may not be Tow Pilot: unavailable (not as Tow Pilot 7-14 Jun 2026 (harvest)).`,
