@@ -51,6 +51,8 @@ export interface WordsOptions {
   roles: readonly Role[];
   /** Dates in this year are written without it ("1-21 Jul"); other years with it. */
   year?: number;
+  /** More blackout days than this are counted ("21 blackout days") instead of listed. */
+  maxBlackoutDates?: number;
 }
 
 function dayMonth(date: IsoDate, year: number | undefined, withYear = true): string {
@@ -103,8 +105,9 @@ export function ruleInWords(rule: UnavailableRule, options: WordsOptions): strin
 }
 
 /** Blackout days in words, consecutive days joined: "not 6 Jun, 13-14 Jun". */
-function blackoutWords(blackouts: readonly IsoDate[], year: number | undefined): string | null {
+function blackoutWords(blackouts: readonly IsoDate[], year: number | undefined, most = Infinity): string | null {
   if (blackouts.length === 0) return null;
+  if (blackouts.length > most) return `${blackouts.length} blackout days`;
   const sorted = [...blackouts].sort();
   const runs: [IsoDate, IsoDate][] = [];
   for (const date of sorted) {
@@ -126,7 +129,7 @@ export function availabilityInWords(member: Pick<Member, 'blackouts' | 'unavaila
   const others = rules.filter((rule) => rule.weekday === undefined);
   const parts = [
     ...weekdays.map((rule) => ruleInWords(rule, options)),
-    blackoutWords(member.blackouts, options.year),
+    blackoutWords(member.blackouts, options.year, options.maxBlackoutDates),
     ...others.map((rule) => ruleInWords(rule, options)),
   ].filter((part): part is string => part !== null);
   const text = parts.join('; ');

@@ -61,5 +61,12 @@ describe('availability rules', () => {
         'not 28 Dec 2026-3 Jan 2027; not 1 May 2027',
     );
     assert.equal(availabilityInWords(member('b', []), { roles: ROLES }), '');
+    assert.equal(
+      availabilityInWords(
+        { blackouts: ['2026-06-06', '2026-06-13'], unavailable: [{ weekday: 'sun', level: 'never' }] },
+        { roles: ROLES, maxBlackoutDates: 1 },
+      ),
+      'Never on Sundays; 2 blackout days',
+    );
   });
 });
