@@ -4,7 +4,7 @@ import { Eligibility, RosterState } from '../eligibility.ts';
 import { historyBefore } from '../history.ts';
 import { carriesOver, strictBreaksBetween } from '../rules/spacing.ts';
 import type { Assignment, Member, SchedulingProblem } from '../types.ts';
-import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, preferNotPoints, staleDays } from './preferences.ts';
+import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, PREFER_NOT_POINTS, staleDays } from './preferences.ts';
 import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
 
 /**
@@ -143,8 +143,6 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const bySlot: number[][] = [];
   const byMemberDay: Map<number, number>[][] = members.map(() => []);
   let freeSlots = 0;
-  /** Candidates a preferNot rule covers: they cost preferNotPoints on top (below). */
-  const preferNot: number[] = [];
   dutyDays.forEach((date, day) => {
     roles.forEach((role, r) => {
       const slot: number[] = [];
@@ -155,7 +153,9 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
         // Every hard rule of the catalogue: the static ones, and the roster ones against the locked slots.
         if (lockedRoster.block(member.id, role, date) !== null) return;
 
-        const points = assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]);
+        const points =
+          assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]) +
+          (availabilityOn(member, role.qualification, date) === 'preferNot' ? PREFER_NOT_POINTS : 0);
         let softPoints = 0;
         let breaks = 0;
         let lockedPartners = 0;
@@ -173,7 +173,6 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
         }
         if (carriesOver(history, member.id, role.key, day)) breaks++;
 
-        if (availabilityOn(member, role.qualification, date) === 'preferNot') preferNot.push(candidates.length);
         slot.push(candidates.length);
         const perDay = (byMemberDay[m][day] ??= new Map());
         perDay.set(r, candidates.length);
@@ -213,13 +212,6 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const maxBreaks = 5 * freeSlots;
   let preferenceRange = 0;
   for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
-  if (preferNot.length > 0) {
-    const cost = preferNotPoints(preferenceRange);
-    for (const c of preferNot) candidates[c].points += cost;
-    preferenceRange = 0;
-    for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
-  }
-
   return {
     problem,
     members,

@@ -42,11 +42,11 @@ export function assignmentPoints(member: Member, weight: number, staleness: numb
 }
 
 /**
- * The cost of an assignment a `preferNot` availability rule covers: one more than every other
- * preference point of the roster can add up to (`otherRange`, the most points of the slots), so no
- * gain in role weight, staleness or preferred day is worth one such duty. It stays within the
- * fairness stage's preference points, so fill, strict spacing and fairness still come first.
+ * The cost of an assignment a `preferNot` availability rule covers: one more than the most points any
+ * one assignment can cost otherwise (role weight, staleness and preferred day together), so avoiding
+ * it always beats the other preferences of that slot. It stays within the fairness stage's
+ * preference points, so fill, strict spacing and fairness still come first. (A cost above the whole
+ * roster's other points would rank it strictly before them even across chains of swaps, but makes
+ * the fairness weight grow with the square of the slots, and a season's model then no longer solves.)
  */
-export function preferNotPoints(otherRange: number): number {
-  return otherRange + 1;
-}
+export const PREFER_NOT_POINTS = PREFERENCE_POINTS.roleWeight + PREFERENCE_POINTS.staleness + PREFERENCE_POINTS.preferredDayMissed + 1;

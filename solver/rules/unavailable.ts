@@ -11,7 +11,7 @@ export const unavailable: StaticRule<'unavailable'> = {
   code: 'unavailable',
   reason: 'unavailable',
   optimizer:
-    'none of its own: the member gets no candidate on a duty a never rule covers (optimizer/instance.ts runs every static check); a preferNot rule adds its cost to the candidate (preferNotPoints in optimizer/preferences.ts)',
+    'none of its own: the member gets no candidate on a duty a never rule covers (optimizer/instance.ts runs every static check); a preferNot rule adds PREFER_NOT_POINTS (optimizer/preferences.ts) to the preference points of its candidate',
   prepare: ({ club }) => ({
     allows: (member, role, date) => neverRuleOn(member, role.qualification, date) === undefined,
     sentence: (member, role, date) => {
