@@ -216,6 +216,8 @@ export interface PublishedConflict {
   memberId: string;
   memberName: string;
   message: string;
+  /** What the member has on that day now: a blackout, or a never availability rule (`because` in words). */
+  because: { rule: 'blackout' } | { rule: 'unavailable'; words: string };
 }
 
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */

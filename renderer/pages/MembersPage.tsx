@@ -101,7 +101,8 @@ export function MembersPage(): React.JSX.Element {
         <Alert severity="warning" aria-label="Blackouts on published duties">
           {conflicts.data!.map((c) => (
             <div key={`${c.date}/${c.role}`}>
-              {c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
+              {c.memberName} {c.because.rule === 'blackout' ? 'has a blackout' : `is unavailable (${c.because.words})`} on{' '}
+              {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
             </div>
           ))}
         </Alert>

@@ -132,4 +132,27 @@ describe('availability rules in the app', () => {
     await apiError(backend.importClub(broken), 'bad_input');
     assert.deepEqual((await alex()).unavailable, RULES);
   });
+
+  it('a never rule entered after publishing flags the published duties it covers, a preferNot rule does not', async () => {
+    await backend.importClub(clubFile);
+    const zoe = (await backend.listMembers()).find((m) => m.id === 'm002')!;
+    const existing = await backend.getDraft({ year: 2026, month: 6 });
+    if (existing) await backend.discardDraft(existing.id);
+    const draft = await backend.generateDraft({ year: 2026, month: 6 });
+    await backend.publishDraftAnyway(draft.id);
+    const sundays = draft.slots.filter(
+      (s) => s.memberId === 'm002' && ['2026-06-07', '2026-06-14', '2026-06-21', '2026-06-28'].includes(s.date),
+    );
+    assert.ok(sundays.length > 0, 'Zoë has a Sunday duty');
+    await backend.updateMember({ ...zoe, unavailable: [{ weekday: 'sat', level: 'preferNot' }] });
+    assert.deepEqual(await backend.publishedConflicts('m002'), []);
+    await backend.updateMember({ ...zoe, unavailable: [{ weekday: 'sun', level: 'never', note: 'church' }] });
+    const flagged = await backend.publishedConflicts('m002');
+    assert.deepEqual(
+      flagged.map((c) => c.date),
+      sundays.map((s) => s.date),
+    );
+    assert.deepEqual(flagged[0].because, { rule: 'unavailable', words: 'never on Sundays (church)' });
+    assert.match(flagged[0].message, /but is now unavailable \(never on Sundays \(church\)\)\.$/);
+  });
 });
