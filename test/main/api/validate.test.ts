@@ -91,6 +91,13 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getPublished: [{ year: 2026, month: 6 }],
   publishedConflicts: ['m001'],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  publishedHistory: [{ year: 2026, month: 6 }],
+  restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
+  coverCandidates: ['2026-06-06', 'towpilot'],
+  coverDuty: ['2026-06-06', 'towpilot', 'm001', null],
+  replaceDuty: ['2026-06-06', 'towpilot', 'm001', 'Ann is ill'],
+  swapOptions: ['2026-06-06', 'towpilot', { year: 2026, month: 7 }],
+  swapDuties: ['2026-06-06', 'towpilot', '2026-07-04', 'duty_officer', ''],
   getSettings: [],
   updateSettings: [settings()],
   listBackups: [],
@@ -225,7 +232,7 @@ describe('validateArgs', () => {
     rejects('setSlot', [3, '2026-06-06', 'DROP TABLE', null], 'role');
     rejects('setSlot', [3, '2026-06-06', 'towpilot', 7], 'memberId');
     rejects('adoptComparison', [1, 'both'], 'side');
-    rejects('exportPublished', [{ year: 2026, month: 6, format: 'xlsx' }], 'request.format');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'docx' }], 'request.format');
     rejects('restoreBackup', ['../../etc/passwd'], 'name');
     rejects('restoreBackup', ['.hidden'], 'name');
     rejects('listRuns', [0], 'limit');
