@@ -1,4 +1,13 @@
-import { hasControlCharacters, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import {
+  hasControlCharacters,
+  isPlannedDate,
+  isSeasonQuota,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  MAX_DUTIES_PER_MONTH,
+  PLANNED_DATE_EXPECTED,
+  SEASON_QUOTA_EXPECTED,
+} from './limits.ts';
 import type { Member } from './types.ts';
 
 /**
@@ -7,7 +16,18 @@ import type { Member } from './types.ts';
  */
 
 type Rule =
-  'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry';
+  | 'id'
+  | 'name'
+  | 'flag'
+  | 'qualifications'
+  | 'percents'
+  | 'monthlyLimit'
+  | 'weekendDay'
+  | 'dates'
+  | 'memberIds'
+  | 'date'
+  | 'expiry'
+  | 'quota';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -37,6 +57,8 @@ export const MEMBER_SCHEMA: { readonly [K in keyof Member]-?: FieldSpec<Member[K
   avoid: { label: 'Avoids', rule: 'memberIds', default: [] },
   lastDutyDate: { label: 'Last duty', rule: 'date', default: null },
   qualificationExpiry: { label: 'Qualifications valid until', rule: 'expiry', default: undefined, optional: true },
+  seasonQuota: { label: 'Season quota', rule: 'quota', default: undefined, optional: true },
+  exempt: { label: 'Exempt from duties', rule: 'flag', default: undefined, optional: true },
 };
 
 export const MEMBER_FIELDS = Object.keys(MEMBER_SCHEMA) as (keyof Member)[];
@@ -145,6 +167,9 @@ export function readMember(value: unknown, report: MemberReport, opts: { complet
     const read = readField(MEMBER_SCHEMA[key].rule, given, key, member, report);
     if (read !== undefined) target[key] = read;
   }
+  // Left out when at their defaults, so a member reads the same from a file, the API and the store.
+  if (member.seasonQuota === null) delete member.seasonQuota;
+  if (member.exempt === false) delete member.exempt;
   return member;
 }
 
@@ -199,6 +224,10 @@ function readField(rule: Rule, value: unknown, key: string, member: Member, repo
       return readPercents(value, key, member, report);
     case 'expiry':
       return readExpiry(value, key, member, report);
+    case 'quota':
+      if (value === null || isSeasonQuota(value)) return value;
+      report(key, value, `${SEASON_QUOTA_EXPECTED}, or empty for the club default`);
+      return undefined;
   }
 }
 

@@ -35,6 +35,10 @@ export interface Member {
    * does not count for duty days after it. Absent or empty: nothing expires.
    */
   qualificationExpiry?: Record<string, IsoDate>;
+  /** Duties expected of this member per season (whole duties, 1 up); absent or null: the club default. */
+  seasonQuota?: number | null;
+  /** Never scheduled and not expected to do duties; absent means false. */
+  exempt?: boolean;
 }
 
 export interface PublishedDay {
@@ -48,9 +52,16 @@ export interface Season {
   end: string | null;
 }
 
+/** Which published duties count towards fairness (solver/fairnessWindow.ts). */
+export type FairnessWindow = 'season' | '12months' | 'range';
+
 export interface Club {
   name: string;
   defaultMaxPerMonth: number;
+  /** Absent means 'season'. */
+  fairnessWindow?: FairnessWindow;
+  /** Duties expected of a member per season when the member has no quota of their own; absent or null: none. */
+  defaultSeasonQuota?: number | null;
   season: Season;
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
