@@ -9,7 +9,7 @@ import { WEEKDAYS } from './types.ts';
 /**
  * The season dashboard's figures: per member, duties in the operating season of one year, published
  * and drafted, per role and weekday, against what the member is expected to do (their quota, else the
- * club's average), and the qualifications that lapse before the season is over.
+ * club's average of the members who can be scheduled and are not exempt), and the qualifications that lapse before the season is over.
  *
  * "Total" is the season as it will stand once the drafts are published: on a date a draft covers, the
  * draft's slots count (publishing it replaces what is published there); elsewhere the published ones.
@@ -38,7 +38,7 @@ export interface LapsingQualification {
   lastValid: IsoDate;
 }
 
-export type ExpectedFrom = 'quota' | 'average';
+export type ExpectedFrom = 'quota' | 'average' | 'exempt';
 
 export interface MemberSeason {
   memberId: string;
@@ -53,12 +53,12 @@ export interface MemberSeason {
   byRole: Record<string, number>;
   /** Weekday -> duties (of the total). */
   byWeekday: Record<Weekday, number>;
-  /** Duties the member is expected to do in the season; null when nothing is expected (not schedulable, no quota). */
+  /** Duties the member is expected to do in the season; null for a member who cannot be scheduled now. */
   expected: number | null;
   expectedFrom: ExpectedFrom | null;
   /** total - expected (negative: behind); null without an expectation. */
   difference: number | null;
-  /** Counted in the club's average: schedulable for at least one of the roles. */
+  /** Counted in the club's average: schedulable for at least one of the roles, and not exempt. */
   counted: boolean;
   lapsing: LapsingQualification[];
 }
@@ -145,20 +145,23 @@ export function seasonStats(input: SeasonInput): SeasonStats {
       expected: null,
       expectedFrom: null,
       difference: null,
-      counted: schedulable(member, club, roles),
+      counted: member.exempt !== true && schedulable(member, club, roles),
       lapsing: lapsingQualifications(member, input.today, range),
     };
   });
 
   const counted = members.filter((m) => m.counted);
   const average = counted.length === 0 ? null : round2(counted.reduce((sum, m) => sum + m.total, 0) / counted.length);
-  for (const m of members) {
-    if (m.counted && average !== null) {
-      m.expected = average;
-      m.expectedFrom = 'average';
-    }
+  club.members.forEach((member, i) => {
+    const m = members[i];
+    // The quota as the fairness window reads it: the member's own, else the club default.
+    const quota = member.seasonQuota ?? club.defaultSeasonQuota ?? null;
+    // Someone who cannot be scheduled now (inactive, suspended, unqualified, a limit of 0) is expected nothing.
+    if (member.exempt === true) [m.expected, m.expectedFrom] = [0, 'exempt'];
+    else if (m.counted && quota !== null) [m.expected, m.expectedFrom] = [quota, 'quota'];
+    else if (m.counted && average !== null) [m.expected, m.expectedFrom] = [average, 'average'];
     if (m.expected !== null) m.difference = round2(m.total - m.expected);
-  }
+  });
   return { year: input.year, range, average, members, ...extremes(members) };
 }
 

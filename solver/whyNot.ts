@@ -179,7 +179,8 @@ function softReason(
   const delta = ranked.fairnessDelta;
   const expectation = (id: string) => {
     const e = input.expected.get(id);
-    return e === undefined ? '' : e.from === 'quota' ? ` (quota ${e.value})` : ` (club average ${e.value})`;
+    if (e === undefined) return '';
+    return e.from === 'quota' ? ` (quota ${e.value})` : e.from === 'exempt' ? ' (exempt)' : ` (club average ${e.value})`;
   };
   const fairnessFact =
     `Duties this season, this slot not counted: ${holderName} ${loads.get(holderId) ?? 0}${expectation(holderId)}, ` +

@@ -92,4 +92,22 @@ describe('season stats', () => {
     const m = member('x', ['towpilot', 'instructor'], { qualificationExpiry: validUntil({ towpilot: '2026-11-01', instructor: '2026-04-30' }) });
     assert.deepEqual(lapsingQualifications(m, '2026-01-10', season), [{ qualification: 'instructor', lastValid: '2026-04-30' }]);
   });
+
+  it('compares with the quota where there is one, the exempt with 0, and leaves both out of the average', () => {
+    const base = seasonClub();
+    const c: Club = {
+      ...base,
+      defaultSeasonQuota: 5,
+      members: base.members.map((m) => (m.id === 'b' ? { ...m, seasonQuota: 1 } : m.id === 'c' ? { ...m, exempt: true } : m)),
+    };
+    const stats = seasonStats(input({ club: c }));
+    const by = (id: string) => stats.members.find((m) => m.memberId === id)!;
+    assert.deepEqual([by('a').expected, by('a').expectedFrom, by('a').difference], [5, 'quota', -2]);
+    assert.deepEqual([by('b').expected, by('b').expectedFrom, by('b').difference], [1, 'quota', 1]);
+    assert.deepEqual([by('c').expected, by('c').expectedFrom, by('c').counted, by('c').difference], [0, 'exempt', false, 2]);
+    // Only a and b are counted now: (3 + 2) / 2.
+    assert.equal(stats.average, 2.5);
+    assert.equal(stats.furthestBehind, 'a');
+    assert.equal(stats.furthestAhead, 'c');
+  });
 });
