@@ -12,7 +12,8 @@ import { WEEKDAYS } from './types.ts';
  * club's average of the members who can be scheduled and are not exempt), and the qualifications that lapse before the season is over.
  *
  * "Total" is the season as it will stand once the drafts are published: on a date a draft covers, the
- * draft's slots count (publishing it replaces what is published there); elsewhere the published ones.
+ * draft's slots count (publishing it replaces what is published there), elsewhere the published ones;
+ * "published" and "drafted" split it.
  */
 
 export interface SeasonDraft {
@@ -43,11 +44,11 @@ export type ExpectedFrom = 'quota' | 'average' | 'exempt';
 export interface MemberSeason {
   memberId: string;
   name: string;
-  /** Duties in the published rosters of the season. */
+  /** Duties in the published rosters of the season, on dates no draft covers. */
   published: number;
   /** Duties in the drafts of the season. */
   drafted: number;
-  /** The season once the drafts are published. */
+  /** published + drafted: the season once the drafts are published. */
   total: number;
   /** Role key -> duties (of the total). */
   byRole: Record<string, number>;
@@ -100,20 +101,19 @@ export function lapsingQualifications(member: Member, from: IsoDate, season: Dat
     .sort((a, b) => a.lastValid.localeCompare(b.lastValid) || a.qualification.localeCompare(b.qualification));
 }
 
-/** The duties of the season: published ones, drafted ones, and the season once the drafts are published. */
-function seasonDuties(input: SeasonInput, range: DateRange): { published: Assignment[]; drafted: Assignment[]; total: Assignment[] } {
+/** The duties of the season: published ones on dates no draft covers, and the drafts' (the later draft where two overlap). */
+function seasonDuties(input: SeasonInput, range: DateRange): { published: Assignment[]; drafted: Assignment[] } {
   const coveredBy = (date: IsoDate): SeasonDraft | undefined => input.drafts.findLast((d) => inRange(date, d.range));
   const published: Assignment[] = [];
   for (const day of input.club.published) {
-    if (!inRange(day.date, range)) continue;
+    if (!inRange(day.date, range) || coveredBy(day.date) !== undefined) continue;
     for (const [role, memberId] of Object.entries(day.slots)) published.push({ date: day.date, role, memberId });
   }
   const drafted: Assignment[] = [];
   input.drafts.forEach((draft) => {
     for (const slot of draft.slots) if (inRange(slot.date, range) && coveredBy(slot.date) === draft) drafted.push(slot);
   });
-  const total = [...published.filter((s) => coveredBy(s.date) === undefined), ...drafted];
-  return { published, drafted, total };
+  return { published, drafted };
 }
 
 export function seasonStats(input: SeasonInput): SeasonStats {
@@ -129,7 +129,7 @@ export function seasonStats(input: SeasonInput): SeasonStats {
   const drafted = count(duties.drafted);
 
   const members = club.members.map((member): MemberSeason => {
-    const own = duties.total.filter((s) => s.memberId === member.id);
+    const own = [...duties.published, ...duties.drafted].filter((s) => s.memberId === member.id);
     const byRole = Object.fromEntries(roles.map((r) => [r.key, 0]));
     for (const s of own) byRole[s.role] = (byRole[s.role] ?? 0) + 1;
     const byWeekday = Object.fromEntries(WEEKDAYS.map((d) => [d, 0])) as Record<Weekday, number>;
@@ -178,3 +178,6 @@ function extremes(members: MemberSeason[]): { furthestBehind: string | null; fur
   }
   return { furthestBehind: behind?.memberId ?? null, furthestAhead: ahead?.memberId ?? null };
 }
+
+/** The weekdays in the order the dashboard shows them: the weekend first. */
+export const DASHBOARD_DAYS: readonly Weekday[] = ['sat', 'sun', 'mon', 'tue', 'wed', 'thu', 'fri'];

@@ -134,7 +134,8 @@ function explainSlot(x: SlotExplainer, date: IsoDate, role: Role): WhySlot {
     (b) => x.input.scheduler !== 'legacy' || SPACING_RULE[b.rule].legacyKeeps,
   );
   if (breaks.length > 0) {
-    const text = `${member.name} ${SPACING_REASON}: ${SPACING_RULE[breaks[0].rule].sentence(member.name, role.title, breaks[0].otherDate)}`;
+    const sentence = SPACING_RULE[breaks[0].rule].sentence(member.name, role.title, breaks[0].otherDate);
+    const text = `${SPACING_REASON.charAt(0).toUpperCase()}${SPACING_REASON.slice(1)}: ${sentence}`;
     return { ...base, kind: 'spacing', rule: breaks[0].rule, text, details: [] };
   }
   if (holderId === null) return { ...base, kind: 'open', rule: null, text: `The slot is empty; nothing keeps ${member.name} out of it.`, details: [] };

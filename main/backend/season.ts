@@ -5,9 +5,8 @@ import { getRun } from '../db/runRepo.ts';
 import { slug } from '../export/common.ts';
 import { csvText } from '../export/csv.ts';
 import { inRange } from '../../solver/dates.ts';
-import { seasonStats, type SeasonStats } from '../../solver/seasonStats.ts';
+import { DASHBOARD_DAYS, seasonStats, type SeasonStats } from '../../solver/seasonStats.ts';
 import type { IsoDate, SchedulerKind, SchedulingProblem, Assignment } from '../../solver/types.ts';
-import { WEEKDAYS } from '../../solver/types.ts';
 import { whyMember as explainMember } from '../../solver/whyNot.ts';
 import type { BackendContext } from './context.ts';
 import { assignmentsOf, draftGrid } from './draftView.ts';
@@ -43,7 +42,7 @@ const WEEKDAY_TITLES = { sun: 'Sundays', mon: 'Mondays', tue: 'Tuesdays', wed: '
 /** The dashboard as a CSV file: a row per member, the columns of the Season page. */
 export function seasonDashboardCsv(ctx: BackendContext, year: number): ExportFile {
   const view = seasonDashboard(ctx, year);
-  const days = WEEKDAYS.filter((d) => d === 'sat' || d === 'sun' || view.members.some((m) => m.byWeekday[d] > 0));
+  const days = DASHBOARD_DAYS.filter((d) => d === 'sat' || d === 'sun' || view.members.some((m) => m.byWeekday[d] > 0));
   const header = [
     'member_id',
     'name',
