@@ -17,6 +17,7 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { ProposePage } from './pages/ProposePage.tsx';
 import { PublishedPage } from './pages/PublishedPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
+import { SeasonPage } from './pages/SeasonPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { errorMessage } from './useLoad.ts';
 
@@ -24,6 +25,7 @@ const PAGE_VIEWS: Record<PageName, () => React.JSX.Element> = {
   Propose: ProposePage,
   Compare: ComparePage,
   Members: MembersPage,
+  Season: SeasonPage,
   Settings: SettingsPage,
   Activity: ActivityPage,
   Published: PublishedPage,

@@ -3,6 +3,7 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -32,6 +33,8 @@ export function MembersTable(props: {
   qualificationTitles: Record<string, string>;
   onEdit(member: Member): void;
   onBlackouts(member: Member): void;
+  /** Opens the member's duties and why not (the "why" dialog). */
+  onWhy(member: Member): void;
 }): React.JSX.Element {
   const [page, setPage] = useState(0);
   const names = new Map(props.members.map((m) => [m.id, m.name]));
@@ -83,6 +86,11 @@ export function MembersTable(props: {
                   <Tooltip title="Blackout days">
                     <IconButton size="small" onClick={() => props.onBlackouts(member)} aria-label={`Blackout days of ${member.name}`}>
                       <EventBusyIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Duties and why not">
+                    <IconButton size="small" onClick={() => props.onWhy(member)} aria-label={`Why (not) ${member.name}`}>
+                      <HelpOutlineIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                 </TableCell>

@@ -13,6 +13,7 @@ import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { WhyDialog } from '../components/WhyDialog.tsx';
 import { dayLabel } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
@@ -30,6 +31,7 @@ export function MembersPage(): React.JSX.Element {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [blackouts, setBlackouts] = useState<Member | null>(null);
+  const [why, setWhy] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
@@ -114,6 +116,7 @@ export function MembersPage(): React.JSX.Element {
           qualificationTitles={Object.fromEntries((club?.roles ?? []).map((role) => [role.qualification, role.title]))}
           onEdit={(member) => setEditing({ member, isNew: false })}
           onBlackouts={setBlackouts}
+          onWhy={setWhy}
         />
       )}
       {editing !== null && (
@@ -127,6 +130,7 @@ export function MembersPage(): React.JSX.Element {
           onDeleted={(member) => void saved(member, '{name} deleted.')}
         />
       )}
+      {why !== null && <WhyDialog memberId={why.id} memberName={why.name} month={month} onClose={() => setWhy(null)} />}
       {blackouts !== null && (
         <BlackoutDialog
           member={blackouts}

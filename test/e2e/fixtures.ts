@@ -72,7 +72,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 /** Clicks an entry of the navigation and waits for the page's heading. */
-export async function openPage(app: Page, name: 'Propose' | 'Compare' | 'Members' | 'Settings' | 'Activity' | 'Published'): Promise<void> {
+export async function openPage(
+  app: Page,
+  name: 'Propose' | 'Compare' | 'Members' | 'Settings' | 'Activity' | 'Published' | 'Season',
+): Promise<void> {
   await app.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
   const headings = {
     Propose: 'Propose roster',
@@ -81,6 +84,7 @@ export async function openPage(app: Page, name: 'Propose' | 'Compare' | 'Members
     Settings: 'Settings',
     Activity: 'Activity',
     Published: 'Published rosters',
+    Season: 'Season',
   };
   await expect(app.getByRole('heading', { name: headings[name], exact: true })).toBeVisible();
 }
