@@ -16,10 +16,10 @@ import type {
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
 import type { MemberSeason, SeasonStats } from '../../solver/seasonStats.ts';
-import type { WhyDay, WhyMember, WhySlot } from '../../solver/whyNot.ts';
+import type { WhyMember, WhySlot } from '../../solver/whyNot.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
-export type { MemberSeason, WhyDay, WhySlot };
+export type { MemberSeason, WhySlot };
 export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
 
 /** A month, or a run of up to 12 months starting there. */

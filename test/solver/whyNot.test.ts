@@ -25,7 +25,7 @@ describe('why not: a hard rule', () => {
       const answer = why(c.problem, roster, c.at.memberId, { slot: { date: c.at.date, role: c.at.role } });
       assert.equal(answer.slot?.kind, 'hard');
       assert.equal(answer.slot?.rule, c.rule);
-      assert.ok(answer.slot!.text.length > 0);
+      assert.ok((answer.slot?.text ?? '').length > 0);
       const day = answer.days.find((d) => d.date === c.at.date)!;
       if (day.onDuty === null) assert.equal(day.slots.find((s) => s.role === c.at.role)?.rule, c.rule, 'the day lists the same rule');
     });
@@ -77,7 +77,10 @@ describe('why not: nothing keeps the member out', () => {
     const answer = why(twoTugs(), [slot(SAT, 'towpilot', 'b'), slot(SUN, 'towpilot', null)], 'a', { scheduler: 'legacy' });
     const sat = answer.days[0].slots[0];
     assert.equal(sat.kind, 'random');
-    assert.ok(sat.details.some((d) => /Member A was the fairer choice \(fairness −?-?4\)/.test(d)), sat.details.join(' | '));
+    assert.ok(
+      sat.details.some((d) => /Member A was the fairer choice \(fairness −?-?4\)/.test(d)),
+      sat.details.join(' | '),
+    );
   });
 
   it('on equal loads, names the preference that decided: the preferred day', () => {
@@ -92,13 +95,7 @@ describe('why not: nothing keeps the member out', () => {
 
   it('on equal loads, names the role share', () => {
     const p = problem(
-      club(
-        [
-          member('a', ['towpilot', 'instructor'], { rolePercent: { towpilot: 20, instructor: 80 } }),
-          member('b', ['towpilot']),
-        ],
-        [TOW],
-      ),
+      club([member('a', ['towpilot', 'instructor'], { rolePercent: { towpilot: 20, instructor: 80 } }), member('b', ['towpilot'])], [TOW]),
       [SAT],
     );
     const answer = why(p, [slot(SAT, 'towpilot', 'b')], 'a');
@@ -121,8 +118,18 @@ describe('why not: nothing keeps the member out', () => {
   });
 
   it('lists the member own duties and explains only the roles they hold', () => {
-    const p = problem(club([member('a', ['towpilot']), member('b', ['towpilot', 'instructor'])], [TOW, { key: 'instructor', title: 'Instructor', qualification: 'instructor' }]), [SAT, SUN]);
-    const answer = why(p, [slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', 'b'), slot(SUN, 'towpilot', 'b'), slot(SUN, 'instructor', null)], 'a');
+    const p = problem(
+      club(
+        [member('a', ['towpilot']), member('b', ['towpilot', 'instructor'])],
+        [TOW, { key: 'instructor', title: 'Instructor', qualification: 'instructor' }],
+      ),
+      [SAT, SUN],
+    );
+    const answer = why(
+      p,
+      [slot(SAT, 'towpilot', 'a'), slot(SAT, 'instructor', 'b'), slot(SUN, 'towpilot', 'b'), slot(SUN, 'instructor', null)],
+      'a',
+    );
     assert.deepEqual(answer.days[0].onDuty, { role: 'towpilot', roleTitle: 'Tow Pilot' });
     assert.equal(answer.days[0].summary, 'On duty as Tow Pilot.');
     assert.deepEqual(

@@ -101,7 +101,7 @@ describe('the season dashboard and why-not on the database', () => {
     assert.equal(why.source, 'draft');
     assert.equal(why.scheduler, draft.run.scheduler);
     assert.equal(why.slot?.holderId, holder.memberId);
-    assert.ok(why.slot!.text.length > 0);
+    assert.ok((why.slot?.text ?? '').length > 0);
     const pat = await backend.whyMember('m005', { year: 2026, month: 7 }, null);
     assert.ok(pat.days.every((d) => d.slots.every((s) => s.rule === 'not_available')));
   });
@@ -116,7 +116,7 @@ describe('the season dashboard and why-not on the database', () => {
   it('exports the dashboard as CSV that reads back', async () => {
     const file = await backend.exportSeasonDashboard(2026);
     assert.equal(file.fileName, 'ridge-soaring-club-season-2026.csv');
-    const rows = parse(Buffer.from(file.base64, 'base64').toString('utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(Buffer.from(file.base64, 'base64').toString('utf8'), { columns: true });
     const view = await backend.seasonDashboard(2026);
     assert.equal(rows.length, view.members.length);
     const alex = rows.find((r) => r.member_id === 'm001')!;
