@@ -74,3 +74,16 @@ function seasonStartFor(club: Club, date: IsoDate): IsoDate {
   if (lastEnd < lastYear) lastEnd = weekendOf(end, year).sunday;
   return date <= lastEnd ? lastYear : date;
 }
+
+/**
+ * Each member's quota as fairness weighs it, in the view's member order; null when nobody has one
+ * (fairness is then the plain sum of squared window loads). A member without a quota of their own or
+ * a club default counts as doing the average of the quotas that are set (rounded, at least 1), so a
+ * club that sets quotas for a few members only treats the rest as average members.
+ */
+export function effectiveQuotas(view: FairnessWindowView): number[] | null {
+  const set = view.members.filter((m) => !m.exempt && m.quota !== null).map((m) => m.quota!);
+  if (set.length === 0) return null;
+  const average = Math.max(1, Math.round(set.reduce((sum, q) => sum + q, 0) / set.length));
+  return view.members.map((m) => m.quota ?? average);
+}

@@ -109,6 +109,14 @@ export interface RosterMetrics {
   fill_rate_percent: number;
   fairness_variance: number;
   fairness_variance_all: number;
+  /**
+   * The fairness window's figures (docs/metrics.md): loads are published duties in the window plus
+   * this roster's. Absent on runs recorded before the window was measured.
+   */
+  window_fairness_variance?: number;
+  window_sum_of_squares?: number;
+  /** Sum over members of (window load - quota)^2 / quota; null when the club sets no quotas. */
+  window_quota_distance?: number | null;
   filled_slots: number;
   total_slots: number;
 }
