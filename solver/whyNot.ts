@@ -5,16 +5,18 @@ import { BLOCK_REASON_TEXT } from './rules/index.ts';
 import { mayNotBe, type Words } from './rules/rule.ts';
 import { SPACING_REASON, SPACING_RULE, spacingContext, spacingFor } from './rules/spacing.ts';
 import type { ExpectedFrom } from './seasonStats.ts';
-import { rankCandidates, seasonLoads } from './slotRanking.ts';
+import { fairnessWindow } from './fairnessWindow.ts';
+import { windowCosts, type WindowCosts } from './optimizer/windowCost.ts';
 import type { Assignment, IsoDate, Member, Role, SchedulerKind, SchedulingProblem } from './types.ts';
 
 /**
  * "Why me / why not me": for one member and the duty days of a roster, their duties and, for each day
  * they are not on duty, why not, per role they hold: the first hard rule of the catalogue that keeps
  * them out (the validator's sentences), a strict spacing rule, or, when nothing keeps them out, what
- * made the holder the better choice by the optimizer's own terms, in its order: the season's balance
- * (the slot editor's fairness change), then the preference points (role share, staleness, preferred
- * day), then pairing and soft spacing. A legacy roster is a weighted random draw and says so.
+ * made the holder the better choice by the optimizer's own terms, in its order: the load cost over the
+ * fairness window (optimizer/windowCost.ts: its step for the member's next duty against the holder's
+ * last), then the preference points (role share, staleness, preferred day), then pairing and soft
+ * spacing. A legacy roster is a weighted random draw and says so.
  */
 
 export interface WhyInput {
@@ -88,7 +90,7 @@ export function whyMember(input: WhyInput): WhyMember {
     roleTitle: (role) => titles.get(role) ?? role,
   };
   const spacing = spacingContext(problem, (date, role) => holders.get(key(date, role)));
-  const explain: SlotExplainer = { input, member, eligibility, state, holders, words, spacing };
+  const explain: SlotExplainer = { input, member, eligibility, state, holders, words, spacing, window: windowLoads(problem, holders) };
   const held = problem.roles.filter((r) => member.qualifications.includes(r.qualification));
   const considered = held.length > 0 ? held : problem.roles;
 
@@ -105,7 +107,10 @@ export function whyMember(input: WhyInput): WhyMember {
   const asked = input.slot ?? null;
   const askedRole = asked === null ? undefined : problem.roles.find((r) => r.key === asked.role);
   const slot =
-    asked === null || askedRole === undefined || holders.get(key(asked.date, asked.role)) === memberId || !problem.dutyDays.includes(asked.date)
+    asked === null ||
+    askedRole === undefined ||
+    holders.get(key(asked.date, asked.role)) === memberId ||
+    !problem.dutyDays.includes(asked.date)
       ? null
       : explainSlot(explain, asked.date, askedRole);
   return { memberId, name: member.name, duties: days.filter((d) => d.onDuty !== null).length, days, slot };
@@ -119,7 +124,40 @@ interface SlotExplainer {
   holders: Map<string, string | null>;
   words: Words;
   spacing: ReturnType<typeof spacingContext>;
+  window: WindowLoads;
 }
+
+/** The fairness window's loads of the roster, as the optimizer's fairness tier costs them. */
+interface WindowLoads {
+  costs: WindowCosts;
+  index: ReadonlyMap<string, number>;
+  /** Member id -> window duties with the whole roster (published in the window, locked and free slots). */
+  load: ReadonlyMap<string, number>;
+  kind: string;
+}
+
+function windowLoads(problem: SchedulingProblem, holders: ReadonlyMap<string, string | null>): WindowLoads {
+  const members = problem.club.members;
+  const index = new Map(members.map((m, i) => [m.id, i]));
+  const lockedLoad = members.map(() => 0);
+  const locked = new Set<string>();
+  for (const l of problem.locked) {
+    locked.add(key(l.date, l.role));
+    const i = l.memberId === null ? undefined : index.get(l.memberId);
+    if (i !== undefined) lockedLoad[i]++;
+  }
+  const costs = windowCosts(problem, lockedLoad);
+  const load = new Map(members.map((m, i) => [m.id, costs.base[i]]));
+  for (const date of problem.dutyDays) {
+    for (const role of problem.roles) {
+      const holder = holders.get(key(date, role.key));
+      if (holder && !locked.has(key(date, role.key)) && load.has(holder)) load.set(holder, load.get(holder)! + 1);
+    }
+  }
+  return { costs, index, load, kind: fairnessWindow(problem.club, problem.range).kind };
+}
+
+const WINDOW_WORDS: Record<string, string> = { season: 'this season', '12months': 'in the last 12 months', range: 'in this roster' };
 
 function explainSlot(x: SlotExplainer, date: IsoDate, role: Role): WhySlot {
   const { member, eligibility, state, words } = x;
@@ -138,7 +176,8 @@ function explainSlot(x: SlotExplainer, date: IsoDate, role: Role): WhySlot {
     const text = `${SPACING_REASON.charAt(0).toUpperCase()}${SPACING_REASON.slice(1)}: ${sentence}`;
     return { ...base, kind: 'spacing', rule: breaks[0].rule, text, details: [] };
   }
-  if (holderId === null) return { ...base, kind: 'open', rule: null, text: `The slot is empty; nothing keeps ${member.name} out of it.`, details: [] };
+  if (holderId === null)
+    return { ...base, kind: 'open', rule: null, text: `The slot is empty; nothing keeps ${member.name} out of it.`, details: [] };
   return { ...base, ...softReason(x, date, role, holderId, eligibility, state) };
 }
 
@@ -173,41 +212,53 @@ function softReason(
   const { problem } = input;
   const holder = eligibility.members.get(holderId);
   const holderName = words.name(holderId);
-  const slot = { date, role: role.key };
-  const loads = seasonLoads(problem, input.assignments, slot);
-  const asCandidate = (m: Member) => ({ memberId: m.id, name: m.name, eligible: true, reason: null, warnings: [], load: 0, cap: 0 });
-  const [ranked] = rankCandidates(problem, input.assignments, slot, [asCandidate(member)]);
-  const delta = ranked.fairnessDelta;
+  const { costs, index, load } = x.window;
+  const m = index.get(member.id)!;
+  const h = index.get(holderId);
+  const mine = load.get(member.id) ?? 0;
+  const theirs = (load.get(holderId) ?? 1) - 1;
+  // The optimizer's fairness tier: the member's next duty against the holder's duty in this slot.
+  const delta = h === undefined ? 0 : costs.cost(m, mine + 1) - costs.cost(m, mine) - (costs.cost(h, theirs + 1) - costs.cost(h, theirs));
   const expectation = (id: string) => {
     const e = input.expected.get(id);
     if (e === undefined) return '';
     return e.from === 'quota' ? ` (quota ${e.value})` : e.from === 'exempt' ? ' (exempt)' : ` (club average ${e.value})`;
   };
   const fairnessFact =
-    `Duties this season, this slot not counted: ${holderName} ${loads.get(holderId) ?? 0}${expectation(holderId)}, ` +
-    `${member.name} ${loads.get(member.id) ?? 0}${expectation(member.id)}.`;
+    `Duties ${WINDOW_WORDS[x.window.kind] ?? 'in the fairness window'}, this slot not counted: ${holderName} ${theirs}${expectation(holderId)}, ` +
+    `${member.name} ${mine}${expectation(member.id)}.`;
   const details = [fairnessFact];
   const locked = problem.locked.some((l) => l.date === date && l.role === role.key && l.memberId === holderId);
   if (locked) return { kind: 'locked', rule: null, text: `The rostermeister locked ${holderName} in this slot.`, details };
   if (input.scheduler === 'legacy') {
-    if (delta < 0) details.push(`By the season's balance ${member.name} was the fairer choice (fairness ${delta}).`);
+    if (delta < 0) details.push(`By the fairness window's balance ${member.name} was the fairer choice.`);
     return {
       kind: 'random',
       rule: null,
       text:
-        `The legacy scheduler drew ${holderName} at random among the members free to take the slot ` +
-        `(weighted by role share and partners on duty); it does not weigh the season's balance.`,
+        `The legacy scheduler drew ${holderName} at random among the members free to take the slot, ` +
+        `weighted by role share, partners on duty and how far behind each was in the fairness window before the month.`,
       details,
     };
   }
   if (delta > 0) {
     const quota = input.expected.get(holderId)?.from === 'quota';
-    return { kind: 'fairness', rule: null, text: `${holderName} was further behind${quota ? ' their quota' : ''}: ${fairnessFact}`, details: [] };
+    return {
+      kind: 'fairness',
+      rule: null,
+      text: `${holderName} was further behind${quota ? ' their quota' : ''}: ${fairnessFact}`,
+      details: [],
+    };
   }
   if (holder !== undefined && delta === 0) {
     const favours = preferenceFactors(x, date, role, holder, state);
     if (favours.length > 0) {
-      return { kind: 'preference', rule: null, text: `Equal on the season's balance; ${holderName} suited the preferences better: ${favours.join(' ')}`, details };
+      return {
+        kind: 'preference',
+        rule: null,
+        text: `Equal on the fairness window's balance; ${holderName} suited the preferences better: ${favours.join(' ')}`,
+        details,
+      };
     }
   }
   const how =
@@ -216,7 +267,7 @@ function softReason(
         ? 'The slot was changed by hand after the optimizer made the roster, or the optimizer stopped at its time limit.'
         : 'The optimizer found several equally good rosters and took one of them.'
       : 'The published roster was made or edited this way.';
-  if (delta < 0) details.push(`By the season's balance ${member.name} was the fairer choice (fairness ${delta}).`);
+  if (delta < 0) details.push(`By the fairness window's balance ${member.name} was the fairer choice.`);
   return { kind: 'tie', rule: null, text: `Nothing in the club's rules favoured ${holderName} over ${member.name}. ${how}`, details };
 }
 
@@ -244,7 +295,8 @@ function preferenceFactors(x: SlotExplainer, date: IsoDate, role: Role, holder: 
       const last = (m: Member) => history.lastDuty.get(m.id) ?? 'none on record';
       out.push(`${holder.name}'s last duty before the roster was longer ago (${last(holder)}) than ${member.name}'s (${last(member)}).`);
     }
-    if (theirs.preferredDay < mine.preferredDay && member.preferredDay !== null) out.push(`${member.name} prefers ${DAY_NAMES[member.preferredDay]}.`);
+    if (theirs.preferredDay < mine.preferredDay && member.preferredDay !== null)
+      out.push(`${member.name} prefers ${DAY_NAMES[member.preferredDay]}.`);
     return out;
   }
   if (sum(theirs) > sum(mine)) return [];
