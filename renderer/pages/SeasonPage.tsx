@@ -213,7 +213,6 @@ export function SeasonPage(): React.JSX.Element {
                         </TableSortLabel>
                       </TableCell>
                     ))}
-                    <TableCell />
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -221,8 +220,18 @@ export function SeasonPage(): React.JSX.Element {
                     <TableRow key={m.memberId} hover>
                       {columns.map((column) =>
                         column.id === 'name' ? (
-                          <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500 }}>
+                          <TableCell key={column.id} component="th" scope="row" sx={{ fontWeight: 500, minWidth: 150 }}>
                             {m.name}
+                            <Tooltip title="Duties and why not">
+                              <IconButton
+                                size="small"
+                                aria-label={`Why (not) ${m.name}`}
+                                onClick={() => setWhy(m)}
+                                sx={{ ml: 0.25, p: 0.25 }}
+                              >
+                                <HelpOutlineIcon fontSize="small" />
+                              </IconButton>
+                            </Tooltip>
                             {m.lapsing.map((q) => (
                               <Chip
                                 key={q.qualification}
@@ -230,7 +239,7 @@ export function SeasonPage(): React.JSX.Element {
                                 color="warning"
                                 icon={<WarningAmberIcon />}
                                 label={`${view.qualificationTitles[q.qualification] ?? q.qualification} until ${dayLabel(q.lastValid)}`}
-                                sx={{ display: 'flex', width: 'fit-content', mt: 0.25, height: 20 }}
+                                sx={{ display: 'flex', width: 'fit-content', mt: 0.25, height: 20, fontSize: '0.7rem' }}
                               />
                             ))}
                           </TableCell>
@@ -244,13 +253,6 @@ export function SeasonPage(): React.JSX.Element {
                           </TableCell>
                         ),
                       )}
-                      <TableCell align="right" sx={{ py: 0 }}>
-                        <Tooltip title="Duties and why not">
-                          <IconButton size="small" aria-label={`Why (not) ${m.name}`} onClick={() => setWhy(m)}>
-                            <HelpOutlineIcon fontSize="small" />
-                          </IconButton>
-                        </Tooltip>
-                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

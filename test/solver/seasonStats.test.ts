@@ -98,16 +98,16 @@ describe('season stats', () => {
     const c: Club = {
       ...base,
       defaultSeasonQuota: 5,
-      members: base.members.map((m) => (m.id === 'b' ? { ...m, seasonQuota: 1 } : m.id === 'c' ? { ...m, exempt: true } : m)),
+      members: base.members.map((m) => (m.id === 'b' ? { ...m, seasonQuota: 3 } : m.id === 'c' ? { ...m, exempt: true } : m)),
     };
     const stats = seasonStats(input({ club: c }));
     const by = (id: string) => stats.members.find((m) => m.memberId === id)!;
     assert.deepEqual([by('a').expected, by('a').expectedFrom, by('a').difference], [5, 'quota', -2]);
-    assert.deepEqual([by('b').expected, by('b').expectedFrom, by('b').difference], [1, 'quota', 1]);
+    assert.deepEqual([by('b').expected, by('b').expectedFrom, by('b').difference], [3, 'quota', -1]);
     assert.deepEqual([by('c').expected, by('c').expectedFrom, by('c').counted, by('c').difference], [0, 'exempt', false, 2]);
     // Only a and b are counted now: (3 + 2) / 2.
     assert.equal(stats.average, 2.5);
-    assert.equal(stats.furthestBehind, 'a');
+    assert.equal(stats.furthestBehind, 'a', 'a is 2 behind, b only 1');
     assert.equal(stats.furthestAhead, 'c');
   });
 });
