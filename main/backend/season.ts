@@ -24,7 +24,10 @@ function statsOf(ctx: BackendContext, year: number): { stats: SeasonStats; roles
       const grid = draftGrid(ctx, draft.id);
       return { range: draft.range, slots: assignmentsOf(grid.slots) };
     });
-  const used = new Set([...stored.club.published.flatMap((d) => Object.keys(d.slots)), ...drafts.flatMap((d) => d.slots.map((s) => s.role))]);
+  const used = new Set([
+    ...stored.club.published.flatMap((d) => Object.keys(d.slots)),
+    ...drafts.flatMap((d) => d.slots.map((s) => s.role)),
+  ]);
   const roles = stored.roles.filter((r) => r.scheduled || used.has(r.key));
   const stats = seasonStats({ club: stored.club, year, roles, drafts, today: today(ctx) });
   return { stats, roles, clubName: stored.club.name };
@@ -37,7 +40,15 @@ export function seasonDashboard(ctx: BackendContext, year: number): SeasonDashbo
   return { ...stats, clubName, roles, qualificationTitles };
 }
 
-const WEEKDAY_TITLES = { sun: 'Sundays', mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays' };
+const WEEKDAY_TITLES = {
+  sun: 'Sundays',
+  mon: 'Mondays',
+  tue: 'Tuesdays',
+  wed: 'Wednesdays',
+  thu: 'Thursdays',
+  fri: 'Fridays',
+  sat: 'Saturdays',
+};
 
 /** The dashboard as a CSV file: a row per member, the columns of the Season page. */
 export function seasonDashboardCsv(ctx: BackendContext, year: number): ExportFile {
@@ -105,7 +116,9 @@ export function whyMember(ctx: BackendContext, memberId: string, month: MonthRef
   const roster = rosterOf(ctx, month);
   const { stats } = statsOf(ctx, Number(range.start.slice(0, 4)));
   const expected = new Map(
-    stats.members.flatMap((m) => (m.expected === null || m.expectedFrom === null ? [] : [[m.memberId, { value: m.expected, from: m.expectedFrom }] as const])),
+    stats.members.flatMap((m) =>
+      m.expected === null || m.expectedFrom === null ? [] : [[m.memberId, { value: m.expected, from: m.expectedFrom }] as const],
+    ),
   );
   const why = explainMember({
     problem: roster.problem,

@@ -30,7 +30,17 @@ function dashboardText(view: SeasonDashboard): string {
   const name = (id: string | null) => view.members.find((m) => m.memberId === id)?.name ?? '';
   const members = [...view.members].sort((a, b) => a.name.localeCompare(b.name));
   const rows = [
-    ['Member', ...view.roles.map((r) => r.title), ...days.map((d) => DAY_TITLES[d]), 'Published', 'Drafted', 'Total', 'Expected', '+/-', 'Lapsing'],
+    [
+      'Member',
+      ...view.roles.map((r) => r.title),
+      ...days.map((d) => DAY_TITLES[d]),
+      'Published',
+      'Drafted',
+      'Total',
+      'Expected',
+      '+/-',
+      'Lapsing',
+    ],
     ...members.map((m) => [
       m.name,
       ...view.roles.map((r) => String(m.byRole[r.key] ?? 0)),
@@ -38,7 +48,9 @@ function dashboardText(view: SeasonDashboard): string {
       String(m.published),
       String(m.drafted),
       String(m.total),
-      m.expected === null ? '–' : `${m.expected}${m.expectedFrom === 'quota' ? ' (quota)' : m.expectedFrom === 'exempt' ? ' (exempt)' : ''}`,
+      m.expected === null
+        ? '–'
+        : `${m.expected}${m.expectedFrom === 'quota' ? ' (quota)' : m.expectedFrom === 'exempt' ? ' (exempt)' : ''}`,
       m.difference === null ? '–' : signed(m.difference),
       m.lapsing.map((q) => `${view.qualificationTitles[q.qualification] ?? q.qualification} until ${q.lastValid}`).join(', '),
     ]),
@@ -55,8 +67,14 @@ function dashboardText(view: SeasonDashboard): string {
 
 function whyText(view: WhyView): string {
   const month = `${MONTH_NAMES[Number(view.range.start.slice(5, 7)) - 1]} ${view.range.start.slice(0, 4)}`;
-  const source = view.source === 'draft' ? `the draft${view.scheduler === null ? '' : ` made by the ${view.scheduler} scheduler`}` : 'the published roster';
-  const lines = [`${view.name}, ${month} (${source}): ${view.duties} ${view.duties === 1 ? 'duty' : 'duties'} on ${view.days.length} duty days.`, ''];
+  const source =
+    view.source === 'draft'
+      ? `the draft${view.scheduler === null ? '' : ` made by the ${view.scheduler} scheduler`}`
+      : 'the published roster';
+  const lines = [
+    `${view.name}, ${month} (${source}): ${view.duties} ${view.duties === 1 ? 'duty' : 'duties'} on ${view.days.length} duty days.`,
+    '',
+  ];
   for (const day of view.days) {
     if (day.onDuty !== null) {
       lines.push(`${dayLabel(day.date)}  ${day.summary}`);
@@ -73,7 +91,8 @@ function whyText(view: WhyView): string {
 
 registerCommand({
   name: 'season',
-  summary: "Print the season dashboard: each member's duties per role and weekday, published and drafted, against quota or the club's average.",
+  summary:
+    "Print the season dashboard: each member's duties per role and weekday, published and drafted, against quota or the club's average.",
   usage: 'season --year Y [--json]',
   options: { year: YEAR_OPTION, json: { type: 'boolean', description: 'print the dashboard as JSON' } },
   async run(args, ctx) {

@@ -9,10 +9,9 @@ async function columnSum(app: import('@playwright/test').Page, header: string): 
   const table = app.getByRole('table', { name: 'Season dashboard' });
   const headers = await table.getByRole('columnheader').allTextContents();
   const index = headers.findIndex((h) => h.trim() === header);
-  const cells = await table.locator('tbody tr').evaluateAll(
-    (rows, i) => rows.map((row) => (row as HTMLTableRowElement).cells[i]?.textContent ?? ''),
-    index,
-  );
+  const cells = await table
+    .locator('tbody tr')
+    .evaluateAll((rows, i) => rows.map((row) => (row as HTMLTableRowElement).cells[i]?.textContent ?? ''), index);
   return cells.reduce((sum, text) => sum + (Number(text) || 0), 0);
 }
 
@@ -46,7 +45,9 @@ test('generate a month, see the season dashboard change, ask why not, from the d
   await table.getByRole('button', { name: 'Total' }).click();
   await table.getByRole('button', { name: 'Total' }).click();
   const totals = await table.locator('tbody tr').evaluateAll((rows, header) => {
-    const index = [...document.querySelectorAll('table[aria-label="Season dashboard"] thead th')].findIndex((th) => th.textContent?.trim() === header);
+    const index = [...document.querySelectorAll('table[aria-label="Season dashboard"] thead th')].findIndex(
+      (th) => th.textContent?.trim() === header,
+    );
     return rows.map((row) => Number((row as HTMLTableRowElement).cells[index]?.textContent));
   }, 'Total');
   expect(totals).toEqual([...totals].sort((a, b) => b - a));
@@ -60,7 +61,9 @@ test('generate a month, see the season dashboard change, ask why not, from the d
   const download = app.waitForEvent('download');
   await app.getByRole('button', { name: 'Export CSV' }).click();
   const csv = await readFile(await (await download).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^member_id,name,Instructor,Tow Pilot,Duty Officer,Assistant Duty Officer,Saturdays,Sundays,published,drafted,total,expected/);
+  expect(csv.split('\r\n')[0]).toMatch(
+    /^member_id,name,Instructor,Tow Pilot,Duty Officer,Assistant Duty Officer,Saturdays,Sundays,published,drafted,total,expected/,
+  );
   expect(csv).toContain(instructor);
 
   // Why (not) the first member shown: their June, day by day.
@@ -68,7 +71,10 @@ test('generate a month, see the season dashboard change, ask why not, from the d
   await table.getByRole('button', { name: `Why (not) ${firstName}` }).click();
   const why = app.getByRole('dialog', { name: `Why (not) ${firstName}?` });
   await expect(why.getByText(/June 2027, the draft made by the Legacy scheduler: \d+ dut/)).toBeVisible();
-  const days = why.getByRole('list', { name: 'Duty days' }).getByRole('listitem').filter({ has: app.getByText('Not on duty') });
+  const days = why
+    .getByRole('list', { name: 'Duty days' })
+    .getByRole('listitem')
+    .filter({ has: app.getByText('Not on duty') });
   await expect(days.first()).toBeVisible();
   await app.screenshot({ path: `${SHOTS}/season-why-1280x800.png` });
   await why.getByRole('button', { name: 'Close' }).click();

@@ -89,7 +89,9 @@ describe('season stats', () => {
     assert.deepEqual(a.lapsing, [{ qualification: 'instructor', lastValid: '2026-07-31' }]);
     assert.deepEqual(seasonStats(input({ today: '2026-08-01' })).members.find((m) => m.memberId === 'a')!.lapsing, []);
     const season = { start: '2026-05-02', end: '2026-11-01' };
-    const m = member('x', ['towpilot', 'instructor'], { qualificationExpiry: validUntil({ towpilot: '2026-11-01', instructor: '2026-04-30' }) });
+    const m = member('x', ['towpilot', 'instructor'], {
+      qualificationExpiry: validUntil({ towpilot: '2026-11-01', instructor: '2026-04-30' }),
+    });
     assert.deepEqual(lapsingQualifications(m, '2026-01-10', season), [{ qualification: 'instructor', lastValid: '2026-04-30' }]);
   });
 

@@ -33,7 +33,10 @@ describe('season and why on the command line', () => {
     assert.equal(text.code, 0, text.stderr);
     const lines = text.stdout.split('\n');
     assert.match(lines[0], /^Kestrel Ridge Gliding Club, season 2026: 2026-02-28 to 2026-11-29\. Average [\d.]+ duties/);
-    assert.match(lines[3], /^Member +Instructor +Tow Pilot +Duty Officer +Assistant Duty Officer +Sat +Sun +Published +Drafted +Total +Expected +\+\/- +Lapsing$/);
+    assert.match(
+      lines[3],
+      /^Member +Instructor +Tow Pilot +Duty Officer +Assistant Duty Officer +Sat +Sun +Published +Drafted +Total +Expected +\+\/- +Lapsing$/,
+    );
     const first = [...view.members].sort((a, b) => a.name.localeCompare(b.name))[0];
     const row = lines[4].split(/ {2,}/);
     assert.equal(row[0], first.name);
@@ -68,8 +71,14 @@ describe('season and why on the command line', () => {
     const cases: [string[], RegExp][] = [
       [['why', '--year', '2026', '--month', '10'], /^Option --member is required\.\n$/],
       [['why', '--member', 'm999', '--year', '2026', '--month', '10'], /^There is no member with the id "m999"\.\n$/],
-      [['why', '--member', 'm001', '--year', '2026', '--month', '12'], /^Nothing is drafted or published for 2026-12 yet: generate a draft first\.\n$/],
-      [['why', '--member', 'm001', '--year', '2026', '--month', '13'], /^Option --month must be a whole number from 1 to 12, not "13"\.\n$/],
+      [
+        ['why', '--member', 'm001', '--year', '2026', '--month', '12'],
+        /^Nothing is drafted or published for 2026-12 yet: generate a draft first\.\n$/,
+      ],
+      [
+        ['why', '--member', 'm001', '--year', '2026', '--month', '13'],
+        /^Option --month must be a whole number from 1 to 12, not "13"\.\n$/,
+      ],
       [['season'], /^Option --year is required\.\n$/],
       [['season', '--year', 'next'], /^Option --year must be a whole number from 2000 to 2100, not "next"\.\n$/],
     ];
