@@ -19,11 +19,13 @@ import { PublishedPage } from './pages/PublishedPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
 import { SeasonPage } from './pages/SeasonPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { errorMessage } from './useLoad.ts';
 
 const PAGE_VIEWS: Record<PageName, () => React.JSX.Element> = {
   Propose: ProposePage,
   Compare: ComparePage,
+  'What-if': WhatIfPage,
   Members: MembersPage,
   Season: SeasonPage,
   Settings: SettingsPage,

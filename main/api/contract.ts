@@ -18,10 +18,16 @@ import type {
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
 import type { MemberSeason, SeasonStats } from '../../solver/seasonStats.ts';
 import type { WhyMember, WhySlot } from '../../solver/whyNot.ts';
+import type { ScenarioChanges } from '../../solver/scenario.ts';
+import type { ColumnMapping, SheetField, SheetRow } from '../../solver/memberSheet.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
 export type { MemberSeason, WhySlot };
 export type {
+  ColumnMapping,
+  SheetField,
+  SheetRow,
+  ScenarioChanges,
   SlotCandidate,
   Member,
   IsoDate,
@@ -210,6 +216,40 @@ export interface RosterSide {
   spacingBreaks: number | null;
 }
 
+/** A what-if: a copy of a range with changed inputs, generated apart from the real draft. */
+export interface ScenarioView {
+  id: number;
+  name: string;
+  range: DateRange;
+  changes: ScenarioChanges;
+  /** The real draft's removed dates and locked slots when the scenario was made (the scenario keeps them). */
+  base: { removedDates: IsoDate[]; locked: Assignment[] };
+  createdAt: string;
+  updatedAt: string;
+  /** The scenario's roster, or null until it is generated (or after its changes were edited). */
+  result: ScenarioResult | null;
+  /** What the scenario's roster changes against the real draft, or the published roster when there is no draft. */
+  difference: ScenarioDifference | null;
+}
+
+export interface ScenarioResult {
+  generatedAt: string;
+  /** The scheduler asked for (the roster's own differs after a fallback). */
+  requestedScheduler: SchedulerKind;
+  roster: RosterSide;
+  roles: RoleSetting[];
+  dutyDays: IsoDate[];
+}
+
+export interface ScenarioDifference {
+  against: 'draft' | 'published' | 'nothing';
+  /** The compared roster's figures over the same slots (null when there is nothing to compare). */
+  baseMetrics: { fill_rate_percent: number; fairness_variance: number; filled_slots: number; total_slots: number } | null;
+  slots: { date: IsoDate; role: string; roleTitle: string; before: string | null; after: string | null }[];
+  /** Per member whose duties change: how many before and in the scenario. */
+  members: { memberId: string; name: string; before: number; after: number }[];
+}
+
 export interface PublishedMonth {
   year: number;
   month: number;
@@ -239,7 +279,7 @@ export interface PublishedConflict {
 }
 
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
-export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman';
+export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman' | 'xlsx';
 
 export interface ExportRequest {
   year: number;
@@ -295,6 +335,29 @@ export interface ImportResult {
   publishedMonthsReplaced: number;
   /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
   warnings: string[];
+}
+
+/** A spreadsheet of members as it would be imported: the columns, how they map, each row's outcome. */
+export interface MemberSheetPreview {
+  fileName: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  /** The fields a column can fill, with the member form's labels. */
+  fields: { key: SheetField; label: string }[];
+  /** Why the mapping cannot be used (e.g. no Name column), or null. */
+  mappingProblem: string | null;
+  rows: SheetRow[];
+  adds: number;
+  updates: number;
+  /** Rows with at least one problem: while there are any, nothing can be imported. */
+  rowsWithErrors: number;
+}
+
+export interface MemberSheetResult {
+  added: number;
+  updated: number;
+  /** The backup made just before the import. */
+  backup: string;
 }
 
 /** What an import would replace and keep. */

@@ -21,6 +21,8 @@ import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
 import { seasonDashboard, seasonDashboardCsv, whyMember } from '../backend/season.ts';
+import * as memberSheets from '../backend/memberSheets.ts';
+import * as scenarios from '../backend/scenarios.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -28,6 +30,7 @@ import {
   backupName,
   clubFileText,
   clubSettings,
+  columnMapping,
   exportRequest,
   isoDate,
   limit,
@@ -36,8 +39,11 @@ import {
   monthRef,
   positiveId,
   roleKey,
+  scenarioChanges,
+  scenarioName,
   scheduler,
   settings,
+  sheetBase64,
 } from './payloads.ts';
 import { boolean, integer, nullable, object, text } from './checks.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
@@ -106,6 +112,25 @@ export const API = {
   /** What importing the file would replace and keep; changes nothing. */
   previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
   exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
+  /** How a members spreadsheet (CSV or XLSX) would import: columns, mapping (guessed when null), each row's outcome. Changes nothing. */
+  previewMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', nullable(columnMapping)],
+    ],
+    ({ ctx }, fileName, data, mapping) => memberSheets.previewMemberSheet(ctx, fileName, data, mapping),
+  ),
+  /** Adds and changes the sheet's members, all or nothing (refused while any row has a problem); a backup is made first. */
+  importMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', columnMapping],
+    ],
+    ({ ctx, store }, fileName, data, mapping) =>
+      memberSheets.importMemberSheet(ctx, (prefix) => store.createBackup(prefix), fileName, data, mapping),
+  ),
 
   // Drafts: the roster workflow
   getDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.getDraft(ctx, month)),
@@ -177,6 +202,29 @@ export const API = {
     ],
     ({ ctx }, id, side) => adoptComparison(ctx, id, side),
   ),
+
+  // What-if scenarios: changed inputs generated apart from the real draft until adopted
+  listScenarios: method([], ({ ctx }) => scenarios.listScenarios(ctx)),
+  createScenario: method(
+    [
+      ['month', monthRef],
+      ['name', scenarioName],
+    ],
+    ({ ctx }, month, name) => scenarios.createScenario(ctx, month, name),
+  ),
+  /** New name and changes; the scenario's roster is dropped until it is generated again. */
+  updateScenario: method(
+    [
+      ['scenarioId', positiveId],
+      ['name', scenarioName],
+      ['changes', scenarioChanges],
+    ],
+    ({ ctx }, id, name, changes) => scenarios.updateScenario(ctx, id, name, changes),
+  ),
+  generateScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.generateScenario(ctx, id)),
+  /** The scenario's roster becomes the real draft of its range (the replaced draft can be brought back). */
+  adoptScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.adoptScenario(ctx, id)),
+  deleteScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.deleteScenario(ctx, id)),
 
   // Published rosters and exports
   listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),

@@ -19,6 +19,7 @@ import './serveCommand.ts';
 import './storeCommands.ts';
 import './exportCommand.ts';
 import './seasonCommands.ts';
+import './memberSheetCommand.ts';
 
 export interface CliIo {
   out(text: string): void;

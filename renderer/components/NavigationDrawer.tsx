@@ -12,6 +12,7 @@ import EditCalendarIcon from '@mui/icons-material/EditCalendar';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import GroupIcon from '@mui/icons-material/Group';
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
+import PsychologyAltIcon from '@mui/icons-material/PsychologyAlt';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
 import { PAGES } from '../appContext.tsx';
@@ -24,6 +25,7 @@ const RAIL_WIDTH = 64;
 const ICONS: Record<PageName, React.JSX.Element> = {
   Propose: <EditCalendarIcon />,
   Compare: <CompareArrowsIcon />,
+  'What-if': <PsychologyAltIcon />,
   Members: <GroupIcon />,
   Season: <LeaderboardIcon />,
   Settings: <SettingsIcon />,

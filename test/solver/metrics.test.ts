@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { acceptance, compareRosters, memberLoads, roleFill, rosterMetrics, round } from '../../solver/metrics.ts';
-import type { RosterMetrics } from '../../solver/types.ts';
+import type { PublishedDay, RosterMetrics } from '../../solver/types.ts';
 import { club, DUTY, member, problem, slot, TOW } from './rosterFixtures.ts';
 
 const DAYS = ['2026-06-06', '2026-06-07', '2026-06-13'];
@@ -47,7 +47,7 @@ describe('rosterMetrics', () => {
 
   it('adds the published duties of the fairness window, leaves exempt members out and measures the distance to quota', () => {
     // May published: a twice, c once, e (exempt) once; June's roster as above, plus e locked in.
-    const published = [
+    const published: PublishedDay[] = [
       { date: '2026-05-02', slots: { towpilot: 'a', duty_officer: 'e' } },
       { date: '2026-05-03', slots: { towpilot: 'c', duty_officer: null } },
       { date: '2026-05-09', slots: { towpilot: 'a' } },

@@ -62,9 +62,9 @@ describe('database migrations', () => {
     });
   }
 
-  it('give a version 5 club the season fairness window and no quotas, and members no quota and no exemption (v6)', () => {
+  it('give a version 6 club the season fairness window and no quotas, and members no quota and no exemption (v7)', () => {
     const file = freshFile();
-    const old = openDatabase(file, { migrateTo: 5 });
+    const old = openDatabase(file, { migrateTo: 6 });
     fillV1(old);
     old.close();
     const db = openDatabase(file);
