@@ -278,6 +278,66 @@ export interface PublishedConflict {
   message: string;
 }
 
+/** One slot of a version that differs from the version before it. */
+export interface VersionSlotChange {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  fromMemberId: string | null;
+  fromName: string | null;
+  toMemberId: string | null;
+  toName: string | null;
+  /** `added` / `removed`: the slot is new in this version, or no longer in it (a duty day added or dropped). */
+  kind: 'changed' | 'added' | 'removed';
+}
+
+/** One numbered version of a published month. */
+export interface PublishedVersionView {
+  version: number;
+  /** published, imported, swap, cover, replace, re-plan, restored vN. */
+  reason: string;
+  note: string | null;
+  createdAt: string;
+  /** True for the month's latest version: the one that is published now. */
+  current: boolean;
+  filledSlots: number;
+  totalSlots: number;
+  /** The version this one is compared with (null for the first). */
+  previous: number | null;
+  /** Slot by slot, what differs from the previous version, in date then role order. */
+  changes: VersionSlotChange[];
+}
+
+export interface PublishedHistory {
+  year: number;
+  month: number;
+  /** Newest first. */
+  versions: PublishedVersionView[];
+}
+
+/** What a swap, cover, replacement or restore made. */
+export interface PublishedChange {
+  /** Each month the change touched, with its new version. */
+  months: { year: number; month: number; version: number }[];
+  /** What was done, in the club's words. */
+  message: string;
+  /** Spacing rules the change breaks (it was made anyway). */
+  warnings: string[];
+}
+
+/** A published duty to swap with, and whether the swap may be made. */
+export interface SwapOption {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  memberId: string;
+  memberName: string;
+  /** Why the swap is refused (the hard rule's sentence), or null when it may be made. */
+  refusal: string | null;
+  /** Spacing rules the swap would break. */
+  warnings: string[];
+}
+
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
 export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman' | 'xlsx';
 

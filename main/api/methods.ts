@@ -23,6 +23,8 @@ import { exportPublished, getPublished, listPublishedMonths, publishedConflicts 
 import { seasonDashboard, seasonDashboardCsv, whyMember } from '../backend/season.ts';
 import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
+import * as changes from '../backend/publishedChanges.ts';
+import * as versions from '../backend/versions.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -77,6 +79,9 @@ function method<const P extends readonly Param<unknown>[], R>(
 ): MethodSpec<ArgsOf<P>, R> {
   return { params, handler, changesClubName: opts.changesClubName ?? false };
 }
+
+/** The reason a rostermeister gives for a change of a published month ("Ann is ill"). */
+const changeNote = text(500, { allowEmpty: true });
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
@@ -245,6 +250,67 @@ export const API = {
       ['slot', nullable(object<{ date: string; role: string }>({ date: isoDate, role: roleKey }))],
     ],
     ({ ctx }, id, month, slot) => whyMember(ctx, id, month, slot),
+  ),
+
+  // Versions and changes of published months
+  /** Every version of one published month, newest first, each with its slot-by-slot difference from the one before. */
+  publishedHistory: method([['month', monthRef]], ({ ctx }, month) => versions.publishedHistory(ctx, month)),
+  /** Makes an earlier version the current one again, as the month's next version. */
+  restorePublishedVersion: method(
+    [
+      ['month', monthRef],
+      ['version', positiveId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, month, version, note) => versions.restorePublishedVersion(ctx, month, version, note),
+  ),
+  /** Members ranked to take over a published duty, as the slot editor ranks them. */
+  coverCandidates: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+    ],
+    ({ ctx }, date, role) => changes.coverCandidates(ctx, date, role),
+  ),
+  /** Another member takes a published duty (or fills an empty one); refused (conflict) when it breaks a hard rule. */
+  coverDuty: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['memberId', memberId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, id, note) => changes.coverDuty(ctx, date, role, id, note, 'cover'),
+  ),
+  /** coverDuty, recorded as the rostermeister's replacement. */
+  replaceDuty: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['memberId', memberId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, id, note) => changes.coverDuty(ctx, date, role, id, note, 'replace'),
+  ),
+  /** The duties of a month a published duty could be swapped with, with what each swap would break. */
+  swapOptions: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['month', monthRef],
+    ],
+    ({ ctx }, date, role, month) => changes.swapOptions(ctx, date, role, month),
+  ),
+  /** Two members exchange published duties; refused (conflict) when it breaks a hard rule. */
+  swapDuties: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['withDate', isoDate],
+      ['withRole', roleKey],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, withDate, withRole, note) => changes.swapDuties(ctx, date, role, withDate, withRole, note),
   ),
 
   // Settings, backups, activity

@@ -20,6 +20,7 @@ import './storeCommands.ts';
 import './exportCommand.ts';
 import './seasonCommands.ts';
 import './memberSheetCommand.ts';
+import './versionCommands.ts';
 
 export interface CliIo {
   out(text: string): void;

@@ -94,6 +94,13 @@ const VALID: Record<ApiMethod, unknown[]> = {
   seasonDashboard: [2026],
   exportSeasonDashboard: [2026],
   whyMember: ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'towpilot' }],
+  publishedHistory: [{ year: 2026, month: 6 }],
+  restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
+  coverCandidates: ['2026-06-06', 'towpilot'],
+  coverDuty: ['2026-06-06', 'towpilot', 'm001', null],
+  replaceDuty: ['2026-06-06', 'towpilot', 'm001', 'Ann is ill'],
+  swapOptions: ['2026-06-06', 'towpilot', { year: 2026, month: 7 }],
+  swapDuties: ['2026-06-06', 'towpilot', '2026-07-04', 'duty_officer', ''],
   getSettings: [],
   updateSettings: [settings()],
   listBackups: [],
@@ -238,7 +245,7 @@ describe('validateArgs', () => {
     rejects('setSlot', [3, '2026-06-06', 'DROP TABLE', null], 'role');
     rejects('setSlot', [3, '2026-06-06', 'towpilot', 7], 'memberId');
     rejects('adoptComparison', [1, 'both'], 'side');
-    rejects('exportPublished', [{ year: 2026, month: 6, format: 'xlsx' }], 'request.format');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'docx' }], 'request.format');
     rejects('restoreBackup', ['../../etc/passwd'], 'name');
     rejects('restoreBackup', ['.hidden'], 'name');
     rejects('listRuns', [0], 'limit');
