@@ -17,7 +17,7 @@ test('the pages are reachable from the navigation by keyboard, under the club na
   await expect(app.getByRole('heading', { name: 'Propose roster' })).toBeVisible();
 
   await navigation.getByRole('link', { name: 'Propose' }).focus();
-  for (let step = 0; step < 3; step++) await app.keyboard.press('Tab');
+  for (let step = 0; step < 4; step++) await app.keyboard.press('Tab');
   await expect(navigation.getByRole('link', { name: 'Settings' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Settings', exact: true })).toBeVisible();
