@@ -13,7 +13,7 @@ describe('member schema', () => {
     };
     assert.deepEqual(parseClub(doc).members[0], blankMember('m001', 'Alex Rivera', ['towpilot']));
     // Every field but the optional ones, which a member without them leaves out.
-    const optional = ['qualificationExpiry', 'seasonQuota', 'exempt'];
+    const optional = ['qualificationExpiry', 'seasonQuota', 'exempt', 'unavailable'];
     assert.deepEqual(
       Object.keys(blankMember('x', 'y', [])),
       MEMBER_FIELDS.filter((key) => !optional.includes(key)),
