@@ -3,6 +3,7 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import EventIcon from '@mui/icons-material/Event';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
@@ -38,6 +39,8 @@ export function MembersTable(props: {
   /** For the availability rules in words. */
   roles: readonly RoleSetting[];
   onAvailability(member: Member): void;
+  /** Opens the member's duties and why not (the "why" dialog). */
+  onWhy(member: Member): void;
   /** Downloads the member's season calendar. */
   onCalendar(member: Member): void;
 }): React.JSX.Element {
@@ -94,6 +97,11 @@ export function MembersTable(props: {
                   <Tooltip title="Availability">
                     <IconButton size="small" onClick={() => props.onAvailability(member)} aria-label={`Availability of ${member.name}`}>
                       <EventBusyIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Duties and why not">
+                    <IconButton size="small" onClick={() => props.onWhy(member)} aria-label={`Why (not) ${member.name}`}>
+                      <HelpOutlineIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                   <Tooltip title="Season calendar (ICS)">
