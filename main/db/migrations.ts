@@ -202,6 +202,15 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'published';
     `,
   },
+  {
+    version: 6,
+    name: 'club calendar labels (extra duty days) and reasons (removed dates), retired roles',
+    sql: `
+      ALTER TABLE club_extra_day ADD COLUMN label TEXT;
+      ALTER TABLE club_removed_date ADD COLUMN reason TEXT;
+      ALTER TABLE role ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
