@@ -116,7 +116,8 @@ function calendarDate(what: string): Check<IsoDate> {
   return (value, at) => {
     if (!isPlannedDate(value)) {
       const shown = typeof value === 'string' ? value.slice(0, 40) : (JSON.stringify(value) ?? typeof value);
-      throw new ApiError('bad_input', `${what}: ${shown} is not a date (${PLANNED_DATE_EXPECTED}).`, at.field);
+      const problem = shown === '' ? 'the date is missing' : `${shown} is not a date`;
+      throw new ApiError('bad_input', `${what}: ${problem} (${PLANNED_DATE_EXPECTED}).`, at.field);
     }
   };
 }
