@@ -143,6 +143,27 @@ describe('club calendar and roles in the settings', () => {
     assert.equal(dumpTables(reader), state);
   });
 
+  it('keeps labels and reasons through a club file export and import', async () => {
+    await backend.updateClubCalendar(
+      await withCalendar((c) => ({ ...c, removedDates: [...c.removedDates, { date: '2027-09-04', reason: 'Club dinner' }] })),
+    );
+    const before = await backend.getClubCalendar();
+    const text = await backend.exportClub();
+    const file = JSON.parse(text) as {
+      extraDutyDays: unknown[];
+      extraDutyDayLabels: Record<string, string>;
+      removedDateReasons: Record<string, string>;
+    };
+    assert.equal(file.extraDutyDayLabels['2027-08-18'], 'Competition week');
+    assert.deepEqual(file.removedDateReasons, { '2027-09-04': 'Club dinner' }, 'the restored date took its reason with it');
+    assert.ok(
+      file.extraDutyDays.every((d) => typeof d === 'string'),
+      'the dates stay plain strings (format 1)',
+    );
+    await backend.importClub(text);
+    assert.deepEqual(await backend.getClubCalendar(), before);
+  });
+
   it('adds AM and PM tow roles that share the tow pilot qualification, and a three-month range schedules them', async () => {
     const { roles } = await backend.getClubSettings();
     const next: RoleSetting[] = [
