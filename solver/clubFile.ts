@@ -296,9 +296,6 @@ export function parseClub(json: unknown): Club {
   };
 }
 
-/** The most characters of an extra day's label or a removed date's reason. */
-const DATE_NOTE_LENGTH = 100;
-
 /** Date -> note for dates of one of the club's lists (optional; undefined when absent or empty). */
 function readDateNotes(r: Reader, value: unknown, path: string, dates: IsoDate[], list: string): Record<IsoDate, string> | undefined {
   if (value === undefined) return undefined;
@@ -311,7 +308,7 @@ function readDateNotes(r: Reader, value: unknown, path: string, dates: IsoDate[]
     const at = `${path}.${date.slice(0, 12)}`;
     if (!dates.includes(date)) r.report(at, note, `a date listed in "${list}"`);
     else {
-      const text = r.text(note, at, 'a note as text', DATE_NOTE_LENGTH);
+      const text = r.text(note, at, 'a note as text', CLUB_LIMITS.dateNoteLength);
       if (text !== null) notes[date] = text;
     }
   }

@@ -131,13 +131,11 @@ function calendarNote(what: string, maxLength: number): Check<string | null> {
   };
 }
 
-export const CALENDAR_NOTE_LENGTH = 100;
-
 const extraDutyDays = refine(
   object<ExtraDutyDays>({
     from: calendarDate('Extra duty day'),
     to: calendarDate('Extra duty day'),
-    label: calendarNote('Extra duty day: the label', CALENDAR_NOTE_LENGTH),
+    label: calendarNote('Extra duty day: the label', CLUB_LIMITS.dateNoteLength),
   }),
   (value, at) => {
     if (value.to < value.from) {
@@ -148,7 +146,7 @@ const extraDutyDays = refine(
 
 const clubRemovedDate = object<ClubRemovedDate>({
   date: calendarDate('Removed date'),
-  reason: calendarNote('Removed date: the reason', CALENDAR_NOTE_LENGTH),
+  reason: calendarNote('Removed date: the reason', CLUB_LIMITS.dateNoteLength),
 });
 
 /** Labelled as in the Settings page's calendar. */

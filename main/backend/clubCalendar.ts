@@ -28,7 +28,7 @@ function extraRuns(dates: IsoDate[], labels: Record<IsoDate, string> | undefined
   return runs;
 }
 
-export function calendarOf(club: Club): ClubCalendar {
+function calendarOf(club: Club): ClubCalendar {
   return {
     operatingWeekdays: [...club.operatingWeekdays],
     seasonStart: club.season.start,

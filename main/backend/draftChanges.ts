@@ -30,7 +30,7 @@ function gridOf(stored: StoredClub, draft: RosterRow, removed: IsoDate[]): Grid 
 const keysOf = (grid: Grid): Set<string> => new Set(grid.days.flatMap((d) => grid.roles.map((r) => slotKey(d, r.key))));
 
 /** The drafts whose grid changes from `before` to `after`, with what changes; drafts left as they are are not listed. */
-export function draftChanges(db: Db, before: StoredClub, after: StoredClub): DraftChange[] {
+function draftChanges(db: Db, before: StoredClub, after: StoredClub): DraftChange[] {
   const changes: DraftChange[] = [];
   for (const draft of listDrafts(db)) {
     const removed = removedDates(db, draft.id);
@@ -64,7 +64,7 @@ function monthOf(date: IsoDate): string {
 }
 
 /** "June 2027" or "June 2027 to August 2027". */
-export function draftName(range: DateRange): string {
+function draftName(range: DateRange): string {
   const first = monthOf(range.start);
   const last = monthOf(range.end);
   return first === last ? `the ${first} draft` : `the ${first} to ${last} draft`;
@@ -95,7 +95,7 @@ function describe(change: DraftChange, when: 'preview' | 'saved'): string {
 }
 
 /** The changes in one sentence: before saving ("Affects …") or after ("The June 2027 draft: …"). */
-export function changesSummary(changes: DraftChange[], when: 'preview' | 'saved'): string {
+function changesSummary(changes: DraftChange[], when: 'preview' | 'saved'): string {
   if (changes.length === 0) return when === 'preview' ? 'No draft is affected.' : 'No draft was affected.';
   if (when === 'preview') return `Affects ${joined(changes.map((c) => `${draftName(c.range)} (${describe(c, when)})`))}.`;
   const lines = changes.map((c) => {

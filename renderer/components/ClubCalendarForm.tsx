@@ -158,8 +158,8 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
           Extra duty days
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Duty days whatever the weekday and season: a bank holiday, a Wednesday evening, a competition week (give a last day for a run
-          of days).
+          Duty days whatever the weekday and season: a bank holiday, a Wednesday evening, a competition week (give a last day for a run of
+          days).
         </Typography>
         <Stack spacing={1} role="list" aria-labelledby="extra-heading">
           {form.extra.map((row, index) => (

@@ -55,6 +55,11 @@ export function DraftGrid(props: {
   const months = [...new Set(dates.map((d) => d.slice(0, 7)))];
   const grouped = draft.range.start.slice(0, 7) !== draft.range.end.slice(0, 7);
   const nameOf = (key: string) => monthLabel({ year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) });
+  // "Jan", "Feb", ...; the year on the first month and on each January.
+  const shortNameOf = (key: string, withYear: boolean) => {
+    const name = nameOf(key);
+    return withYear ? `${name.slice(0, 3)} ${key.slice(0, 4)}` : name.slice(0, 3);
+  };
   const columns = roles.length + 2;
 
   const row = (date: IsoDate) => {
@@ -129,7 +134,14 @@ export function DraftGrid(props: {
   return (
     <Stack spacing={1}>
       {grouped && (
-        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} component="nav" aria-label="Months of the draft">
+        <Stack
+          direction="row"
+          spacing={0.5}
+          useFlexGap
+          sx={{ flexWrap: 'wrap', alignItems: 'center' }}
+          component="nav"
+          aria-label="Months of the draft"
+        >
           <Typography variant="body2" color="text.secondary" sx={{ mr: 1 }}>
             {draft.dutyDays.length} duty days. Go to:
           </Typography>
@@ -138,9 +150,12 @@ export function DraftGrid(props: {
               key={key}
               size="small"
               variant="outlined"
+              aria-label={nameOf(key)}
+              title={nameOf(key)}
               onClick={() => document.getElementById(`draft-month-${key}`)?.scrollIntoView({ block: 'start' })}
+              sx={{ minWidth: 0, px: 1 }}
             >
-              {nameOf(key)}
+              {shortNameOf(key, key === months[0] || key.endsWith('-01'))}
             </Button>
           ))}
         </Stack>

@@ -319,8 +319,8 @@ export function ProposePage(): React.JSX.Element {
             </Button>
           }
         >
-          The draft shown covers {rangeLabel(current.range)}. Generating {monthsLabel(month)} replaces it (locked slots and removed
-          dates stay; the replaced draft can be brought back).
+          The draft shown covers {rangeLabel(current.range)}. Generating {monthsLabel(month)} replaces it (locked slots and removed dates
+          stay; the replaced draft can be brought back).
         </Alert>
       )}
       {current !== null && current.noDutyDays !== null && <Alert severity="info">{current.noDutyDays} There is nothing to publish.</Alert>}
