@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -8,13 +9,15 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
 import type { DraftView, IsoDate, SlotView } from '../../main/api/contract.ts';
 import { dayLabel, monthLabel } from '../format.ts';
 import { SlotCell } from './SlotCell.tsx';
 
 /** Room the sticky column header takes, so a month jumped to is not hidden under it. */
-const HEADER_HEIGHT = 40;
+const HEADER_HEIGHT = 64;
 
 function RemovedRow(props: { date: IsoDate; note: string; columns: number; action: string; disabled: boolean; onRestore(): void }) {
   return (
@@ -61,6 +64,8 @@ export function DraftGrid(props: {
     return withYear ? `${name.slice(0, 3)} ${key.slice(0, 4)}` : name.slice(0, 3);
   };
   const columns = roles.length + 2;
+  // Six or more roles: narrower cells, so a 1024 px window still shows every column.
+  const dense = roles.length > 4;
 
   const row = (date: IsoDate) => {
     if (clubRemoved.has(date)) {
@@ -110,6 +115,7 @@ export function DraftGrid(props: {
               key={role.key}
               slot={slot}
               roleTitle={role.title}
+              dense={dense}
               disabled={disabled}
               onOpen={() => props.onOpenSlot(slot)}
               onToggleLock={() => props.onToggleLock(slot)}
@@ -117,15 +123,18 @@ export function DraftGrid(props: {
           );
         })}
         <TableCell align="right">
-          <Button
-            size="small"
-            color="inherit"
-            disabled={disabled}
-            onClick={() => props.onSetRemoved(date, true)}
-            aria-label={`Remove ${dayLabel(date)}`}
-          >
-            Remove
-          </Button>
+          <Tooltip title="Remove this day from the draft">
+            <span>
+              <IconButton
+                size="small"
+                disabled={disabled}
+                onClick={() => props.onSetRemoved(date, true)}
+                aria-label={`Remove ${dayLabel(date)}`}
+              >
+                <EventBusyIcon fontSize="small" />
+              </IconButton>
+            </span>
+          </Tooltip>
         </TableCell>
       </TableRow>
     );
@@ -166,9 +175,11 @@ export function DraftGrid(props: {
             <TableRow>
               <TableCell sx={{ width: 130 }}>Duty day</TableCell>
               {roles.map((role) => (
-                <TableCell key={role.key}>{role.title}</TableCell>
+                <TableCell key={role.key} sx={dense ? { px: 0.75 } : undefined}>
+                  {role.title}
+                </TableCell>
               ))}
-              <TableCell sx={{ width: 110 }} />
+              <TableCell sx={{ width: 48 }} />
             </TableRow>
           </TableHead>
           <TableBody>

@@ -24,7 +24,15 @@ import { ConfirmDialog } from './ConfirmDialog.tsx';
 const KEY = /^[a-z][a-z0-9_]*$/;
 
 /** A picker of the qualifications members hold, plus the role's own key and its current qualification. */
-function QualificationPicker(props: { label: string; value: string; held: string[]; own: string; onChange(q: string): void }) {
+function QualificationPicker(props: {
+  label: string;
+  value: string;
+  held: string[];
+  own: string;
+  /** Shown for the empty value (a new role without a key yet: its own key). */
+  emptyLabel?: string;
+  onChange(q: string): void;
+}) {
   const options = [...new Set([...props.held, props.own, props.value].filter((q) => q !== ''))].sort();
   return (
     <TextField
@@ -35,6 +43,7 @@ function QualificationPicker(props: { label: string; value: string; held: string
       slotProps={{ select: { native: true }, htmlInput: { 'aria-label': props.label } }}
       sx={{ minWidth: 200 }}
     >
+      {props.emptyLabel !== undefined && <option value="">{props.emptyLabel}</option>}
       {options.map((q) => (
         <option key={q} value={q}>
           {q}
@@ -225,9 +234,11 @@ export function RolesForm(props: { roles: RoleSetting[]; heldQualifications: str
               <TableCell>
                 <QualificationPicker
                   label="New role qualification"
-                  value={adding.qualification || (KEY.test(adding.key) ? adding.key : '')}
+                  value={adding.qualification}
                   held={props.heldQualifications}
-                  own={KEY.test(adding.key) ? adding.key : ''}
+                  own=""
+                  emptyLabel="its own key"
+
                   onChange={(qualification) => setAdding({ ...adding, qualification })}
                 />
               </TableCell>
