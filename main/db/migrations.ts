@@ -204,6 +204,25 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
+    name: 'what-if scenarios: changed inputs and their roster, apart from the real drafts',
+    sql: `
+      CREATE TABLE scenario (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        changes_json TEXT NOT NULL,
+        base_json TEXT NOT NULL,
+        result_json TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        generated_at TEXT,
+        CHECK (range_start <= range_end)
+      );
+    `,
+  },
+  {
+    version: 7,
     name: 'club calendar labels (extra duty days) and reasons (removed dates), retired roles',
     sql: `
       ALTER TABLE club_extra_day ADD COLUMN label TEXT;

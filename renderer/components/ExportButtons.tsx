@@ -18,6 +18,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'ics', label: 'Calendar (ICS)' },
   { format: 'pdf', label: 'PDF' },
   { format: 'dutyman', label: 'DutyMan CSV' },
+  { format: 'xlsx', label: 'Excel (XLSX)' },
 ];
 
 /** Downloads of one published month or a run of months from it (optionally one member's duties), and printing. */
