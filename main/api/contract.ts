@@ -328,6 +328,8 @@ export interface PublishedConflict {
   memberId: string;
   memberName: string;
   message: string;
+  /** What the member has on that day now: a blackout, or a never availability rule (`because` in words). */
+  because: { rule: 'blackout' } | { rule: 'unavailable'; words: string };
 }
 
 /** One slot of a version that differs from the version before it. */

@@ -13,6 +13,7 @@ import { latestVersion } from '../db/versionRepo.ts';
 import type { Db } from '../db/connection.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
+import { neverRuleOn, ruleInWords } from '../../solver/availability.ts';
 import type { DateRange } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
 import { rangeOf } from './problems.ts';
@@ -79,22 +80,28 @@ export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedI
   };
 }
 
-/** Published duties on a day the member is now blacked out for. */
+/** Published duties on a day the member is now blacked out for, or a never availability rule covers. */
 function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
-  const members = new Map(stored.club.members.map((m) => [m.id, { name: m.name, blackouts: new Set(m.blackouts) }]));
-  const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
+  const members = new Map(stored.club.members.map((m) => [m.id, { member: m, blackouts: new Set(m.blackouts) }]));
+  const roles = new Map(stored.roles.map((r) => [r.key, r]));
   const out: PublishedConflict[] = [];
   for (const r of rows) {
-    const member = r.memberId === null ? undefined : members.get(r.memberId);
-    if (!member || !member.blackouts.has(r.date)) continue;
-    const roleTitle = titles.get(r.role) ?? r.role;
+    const found = r.memberId === null ? undefined : members.get(r.memberId);
+    if (!found) continue;
+    const role = roles.get(r.role);
+    const rule = role && !found.blackouts.has(r.date) ? neverRuleOn(found.member, role.qualification, r.date) : undefined;
+    if (!found.blackouts.has(r.date) && !rule) continue;
+    const roleTitle = role?.title ?? r.role;
+    const words = rule ? ruleInWords(rule, { roles: stored.club.roles }) : '';
+    const why = rule ? `is now unavailable (${words})` : 'now has a blackout that day';
     out.push({
       date: r.date,
       role: r.role,
       roleTitle,
-      memberId: r.memberId!,
-      memberName: member.name,
-      message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.`,
+      memberId: found.member.id,
+      memberName: found.member.name,
+      message: `${found.member.name} is published as ${roleTitle} on ${r.date} but ${why}.`,
+      because: rule ? { rule: 'unavailable', words } : { rule: 'blackout' },
     });
   }
   return out;

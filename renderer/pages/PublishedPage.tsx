@@ -67,11 +67,13 @@ function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
   return (
     <Alert severity="warning" aria-label="Published duties in conflict">
       <AlertTitle>
-        {conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout
+        {conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout or
+        availability
       </AlertTitle>
       {conflicts.map((c) => (
         <div key={`${c.date}/${c.role}`}>
-          {dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.
+          {dayLabel(c.date)}, {c.roleTitle}: {c.memberName}{' '}
+          {c.because.rule === 'blackout' ? 'is blacked out' : `is unavailable (${c.because.words})`} that day.
         </div>
       ))}
       Choose such a duty in the roster below to find cover for it.
