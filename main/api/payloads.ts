@@ -5,6 +5,7 @@
  */
 import {
   CLUB_LIMITS,
+  FAIRNESS_WINDOWS,
   FIRST_YEAR,
   hasControlCharacters,
   isPlannedDate,
@@ -14,6 +15,7 @@ import {
   KEY_PATTERN,
   LAST_YEAR,
   MAX_DUTIES_PER_MONTH,
+  MAX_SEASON_QUOTA,
   MAX_TIME_LIMIT_SECONDS,
   MONTH_KEY_EXPECTED,
 } from '../../solver/limits.ts';
@@ -94,6 +96,8 @@ const seasonPhrase = nullable(text(CLUB_LIMITS.seasonPhraseLength));
 export const CLUB_SETTINGS_LABELS = {
   name: 'Club name',
   defaultMaxPerMonth: 'Default monthly limit',
+  fairnessWindow: 'Fairness counts',
+  defaultSeasonQuota: 'Default season quota',
   seasonStart: 'Season starts',
   seasonEnd: 'Season ends',
   roles: 'Roles',
@@ -104,11 +108,13 @@ export const clubSettings = refine(
     {
       name: text(CLUB_LIMITS.nameLength),
       defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
+      fairnessWindow: oneOf(...FAIRNESS_WINDOWS),
+      defaultSeasonQuota: nullable(integer(1, MAX_SEASON_QUOTA)),
       seasonStart: seasonPhrase,
       seasonEnd: seasonPhrase,
       roles: list(roleSetting, CLUB_LIMITS.roles),
     },
-    { labels: CLUB_SETTINGS_LABELS },
+    { labels: CLUB_SETTINGS_LABELS, optional: ['fairnessWindow', 'defaultSeasonQuota'] },
   ),
   (value, at) => uniqueRoleKeys(value.roles, `${at.field}.roles`),
 );
