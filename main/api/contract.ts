@@ -12,6 +12,7 @@ import type {
   IsoDate,
   Member,
   RosterMetrics,
+  Weekday,
   SchedulerKind,
   SolveStatus,
 } from '../../solver/types.ts';
@@ -31,6 +32,7 @@ export type {
   SlotCandidate,
   Member,
   IsoDate,
+  Weekday,
   SchedulerKind,
   SolveStatus,
   RosterMetrics,
@@ -55,6 +57,61 @@ export interface RoleSetting {
   qualification: string;
   /** Off = kept in the club but not scheduled. */
   scheduled: boolean;
+  /** Retired: never scheduled again, its draft slots gone, kept for published history (absent = false). */
+  retired?: boolean;
+}
+
+/** Extra duty days: one date (`from` = `to`) or a run of dates, with what they are. */
+export interface ExtraDutyDays {
+  from: IsoDate;
+  to: IsoDate;
+  /** e.g. "Bank holiday", "Competition week"; null for none. */
+  label: string | null;
+}
+
+export interface ClubRemovedDate {
+  date: IsoDate;
+  /** e.g. "Airfield closed"; null for none. */
+  reason: string | null;
+}
+
+/** When the club operates: the duty-day calendar every draft is made from. */
+export interface ClubCalendar {
+  operatingWeekdays: Weekday[];
+  seasonStart: string | null;
+  seasonEnd: string | null;
+  extraDutyDays: ExtraDutyDays[];
+  removedDates: ClubRemovedDate[];
+}
+
+/** What a change of the calendar or the roles does (or did) to one draft's grid. */
+export interface DraftChange {
+  draftId: number;
+  range: DateRange;
+  daysAdded: IsoDate[];
+  daysRemoved: IsoDate[];
+  /** Role titles that gain or lose their column. */
+  rolesAdded: string[];
+  rolesRemoved: string[];
+  slotsAdded: number;
+  slotsRemoved: number;
+  /** Of the slots removed: how many held a member, how many were locked. */
+  filledRemoved: number;
+  lockedRemoved: number;
+}
+
+/** The drafts a change affects, and the same in one sentence for the club member. */
+export interface DraftChanges {
+  drafts: DraftChange[];
+  summary: string;
+}
+
+export interface CalendarSaved extends DraftChanges {
+  calendar: ClubCalendar;
+}
+
+export interface RolesSaved extends DraftChanges {
+  roles: RoleSetting[];
 }
 
 export interface ClubSettings {
@@ -114,6 +171,10 @@ export interface DraftView {
   dutyDays: IsoDate[];
   /** Dates the rostermeister removed from this range (remembered across rolls). */
   removedDates: IsoDate[];
+  /** Dates in this range the club calendar removed (they would be duty days otherwise), with the reason. */
+  clubRemovedDates: ClubRemovedDate[];
+  /** Extra duty day -> its label, for the days of this range that have one. */
+  dayLabels: Record<IsoDate, string>;
   roles: RoleSetting[];
   slots: SlotView[];
   run: RunInfo;

@@ -14,7 +14,9 @@
 import { listRuns } from '../db/runRepo.ts';
 import { logPath } from '../dataDir.ts';
 import { readLogFile } from '../log.ts';
+import * as calendar from '../backend/clubCalendar.ts';
 import * as club from '../backend/clubService.ts';
+import * as roles from '../backend/roles.ts';
 import { adoptComparison, compare, latestComparison } from '../backend/comparisons.ts';
 import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
@@ -33,6 +35,7 @@ import type { Check } from './checks.ts';
 import {
   backupName,
   calendarRequest,
+  clubCalendar,
   clubFileText,
   clubSettings,
   columnMapping,
@@ -44,6 +47,7 @@ import {
   monthRef,
   positiveId,
   roleKey,
+  roleSettings,
   scenarioChanges,
   scenarioName,
   scheduler,
@@ -92,6 +96,16 @@ export const API = {
   // Club and members
   getClubSettings: method([], ({ ctx }) => club.getClubSettings(ctx)),
   updateClubSettings: method([['settings', clubSettings]], ({ ctx }, s) => club.updateClubSettings(ctx, s), { changesClubName: true }),
+  /** The club calendar: operating weekdays, season phrases, extra duty days (with labels), removed dates (with reasons). */
+  getClubCalendar: method([], ({ ctx }) => calendar.getClubCalendar(ctx)),
+  /** Which drafts saving this calendar would change, and how; changes nothing. */
+  previewClubCalendar: method([['calendar', clubCalendar]], ({ ctx }, c) => calendar.previewClubCalendar(ctx, c)),
+  /** Saves the calendar (all or nothing) and says what happened to the drafts. */
+  updateClubCalendar: method([['calendar', clubCalendar]], ({ ctx }, c) => calendar.updateClubCalendar(ctx, c)),
+  /** Which drafts saving this role list would change, and how; changes nothing. */
+  previewRoles: method([['roles', roleSettings]], ({ ctx }, r) => roles.previewRoles(ctx, r)),
+  /** Saves every role in display order (add, rename, reorder, retire, delete) and says what happened to the drafts. */
+  updateRoles: method([['roles', roleSettings]], ({ ctx }, r) => roles.updateRoles(ctx, r)),
   listMembers: method([], ({ ctx }) => club.listMembers(ctx)),
   /** Adds someone new; an id that is taken is refused (conflict), never replaced. */
   addMember: method([['member', member]], ({ ctx }, m) => club.addMember(ctx, m)),

@@ -29,7 +29,7 @@ function calendarSource(ctx: BackendContext, first: string, last: string): Calen
       })),
     ),
   );
-  // Migration 9 gives every stored club an id; a club without one cannot have reached this point.
+  // Migration 10 gives every stored club an id; a club without one cannot have reached this point.
   if (club.id === undefined) throw new Error('The club has no permanent id.');
   return { clubId: club.id, clubName: club.name, roles, names: new Map(club.members.map((m) => [m.id, m.name])), stories, months };
 }

@@ -254,6 +254,15 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 9,
+    name: 'club calendar labels (extra duty days) and reasons (removed dates), retired roles',
+    sql: `
+      ALTER TABLE club_extra_day ADD COLUMN label TEXT;
+      ALTER TABLE club_removed_date ADD COLUMN reason TEXT;
+      ALTER TABLE role ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+    `,
+  },
+  {
+    version: 10,
     name: 'permanent club id (calendar event ids derive from it, never from the name)',
     // A random version 4 UUID for a club stored before; clubRepo makes one for a club written later.
     sql: `

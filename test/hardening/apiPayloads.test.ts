@@ -56,6 +56,12 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
   switch (method) {
     case 'updateClubSettings':
       return [await backend.getClubSettings()];
+    case 'previewClubCalendar':
+    case 'updateClubCalendar':
+      return [await backend.getClubCalendar()];
+    case 'previewRoles':
+    case 'updateRoles':
+      return [(await backend.getClubSettings()).roles];
     case 'updateMember':
       return [(await backend.listMembers())[1]];
     case 'addMember':

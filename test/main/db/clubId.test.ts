@@ -11,8 +11,8 @@ const root = mkdtempSync(join(tmpdir(), 'rm-club-id-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-it('migration 9 gives a club stored before it a permanent id, and keeps it through later writes', () => {
-  const db = openDatabase(join(root, 'old.sqlite'), { migrateTo: 8 });
+it('migration 10 gives a club stored before it a permanent id, and keeps it through later writes', () => {
+  const db = openDatabase(join(root, 'old.sqlite'), { migrateTo: 9 });
   db.exec(`INSERT INTO club (id, name, default_max_per_month, season_start, season_end, operating_weekdays)
            VALUES (1, 'Old Club', 8, NULL, NULL, '["sat","sun"]')`);
   migrate(db);
