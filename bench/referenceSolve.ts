@@ -87,11 +87,15 @@ interface ReferenceSolve {
   optimal: boolean;
 }
 
-/** Builds and solves the reference model once (the GLPK runtime is created beforehand and reused). */
-export function solveReference(glpk: Glpk, problem: SchedulingProblem): ReferenceSolve {
+/**
+ * Builds and solves the reference model once (the GLPK runtime is created beforehand and reused);
+ * with `timeLimitMs`, GLPK stops there and the result says whether it proved its roster optimal.
+ */
+export function solveReference(glpk: Glpk, problem: SchedulingProblem, timeLimitMs?: number): ReferenceSolve {
   const started = performance.now();
   const { lp, fills } = referenceModel(problem);
-  const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true });
+  const limit = timeLimitMs === undefined ? {} : { tmlim: timeLimitMs / 1000 };
+  const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true, ...limit });
   const ms = performance.now() - started;
   const loads = new Map<string, number>();
   let filled = 0;
