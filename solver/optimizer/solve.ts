@@ -29,6 +29,8 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
 export interface OptimizerOptions {
   /** Wall-clock budget for the whole call, model building included (default 10 s). */
   timeLimitMs?: number;
+  /** Most time for the last tier once the others are proven (default: 1 s or 20 % of the limit, whichever is smaller). */
+  tieBreakMs?: number;
 }
 
 export interface OptimizerResult {
@@ -112,7 +114,7 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
     if (fairnessTier.proven && isOutcome(fairness)) {
-      const tieBreakDeadline = Math.min(deadline, performance.now() + Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE));
+      const tieBreakDeadline = Math.min(deadline, performance.now() + (opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE)));
       const searched = await breakTies(
         instance,
         { ...target, fairness: fairnessTier.value },
