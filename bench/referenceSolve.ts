@@ -27,7 +27,11 @@ function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: st
 
   const group = <K>(key: (f: (typeof fills)[number]) => K) => {
     const groups = new Map<K, string[]>();
-    for (const f of fills) groups.set(key(f), [...(groups.get(key(f)) ?? []), f.name]);
+    for (const f of fills) {
+      const names = groups.get(key(f));
+      if (names) names.push(f.name);
+      else groups.set(key(f), [f.name]);
+    }
     return groups;
   };
   const row = (name: string, names: string[], ub: number) => ({
@@ -67,7 +71,8 @@ function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: st
     });
   });
   const fillWeight = maxCap * (problem.dutyDays.length * problem.roles.length) + 1;
-  objective.push(...fills.map((f) => ({ name: f.name, coef: -fillWeight })));
+  // A loop, not push(...): a year of 1,000 members has more fills than a call takes arguments.
+  for (const f of fills) objective.push({ name: f.name, coef: -fillWeight });
 
   const lp: LP = {
     name: 'reference fill + sum of squared loads',
