@@ -38,7 +38,7 @@ describe('improving the incumbent by single moves', () => {
       // Fill first, then breaks, then squares: strictly better in one, no worse in those before it.
       assert.ok(
         own[0] > before[0] || (own[0] === before[0] && (own[1] < before[1] || (own[1] === before[1] && own[2] < before[2]))),
-        `${own} vs ${before}`,
+        `${own.join('/')} vs ${before.join('/')}`,
       );
       assert.deepEqual([improved.score.filled, improved.score.breaks, improved.score.sumSquares], own);
     });
