@@ -89,7 +89,9 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
-  if (!isOutcome(fairness)) {
+  // A fairness stage cut short leaves its time to improving the incumbent: the fill stage's MILP is
+  // the larger model, and the flow's bound already tells whether a roster reaches full fill.
+  if (fairness === 'infeasible') {
     fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) =>
       solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size),
     );
@@ -114,7 +116,10 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
     if (fairnessTier.proven && isOutcome(fairness)) {
-      const tieBreakDeadline = Math.min(deadline, performance.now() + (opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE)));
+      const tieBreakDeadline = Math.min(
+        deadline,
+        performance.now() + (opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE)),
+      );
       const searched = await breakTies(
         instance,
         { ...target, fairness: fairnessTier.value },

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { syntheticClub } from '../../../bench/syntheticClub.ts';
 import { monthRange } from '../../../solver/dates.ts';
+import { compareScores } from '../../../solver/optimizer/evaluate.ts';
 import { improveIncumbent, legacyIncumbent } from '../../../solver/optimizer/incumbent.ts';
 import { assignmentsOf, buildInstance } from '../../../solver/optimizer/instance.ts';
 import { buildProblem } from '../../../solver/problem.ts';
@@ -44,10 +45,14 @@ describe('improving the incumbent by single moves', () => {
     });
   }
 
-  it('leaves the incumbent as it is when the deadline has passed', () => {
+  it('makes one pass of moves even when the deadline has passed, and no more', () => {
     const problem = buildProblem(syntheticClub({ members: 40, roles: 6, seed: 5, range: year }), year);
     const instance = buildInstance(problem);
     const legacy = legacyIncumbent(instance)!;
-    assert.equal(improveIncumbent(instance, legacy, performance.now() - 1), legacy);
+    const once = improveIncumbent(instance, legacy, performance.now() - 1);
+    const converged = improveIncumbent(instance, legacy, performance.now() + 60_000);
+    assert.deepEqual(validateRoster(problem, assignmentsOf(instance, once.chosen)), []);
+    assert.ok(compareScores(once.score, legacy.score) < 0);
+    assert.ok(compareScores(converged.score, once.score) <= 0);
   });
 });
