@@ -1,12 +1,28 @@
-import { CLUB_LIMITS, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import {
+  CLUB_LIMITS,
+  FAIRNESS_WINDOWS,
+  isPlannedDate,
+  isSeasonQuota,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  MAX_DUTIES_PER_MONTH,
+  PLANNED_DATE_EXPECTED,
+  SEASON_QUOTA_EXPECTED,
+} from './limits.ts';
 import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
-import type { Club, IsoDate, PublishedDay, Role, Season, Weekday } from './types.ts';
+import type { Club, FairnessWindow, IsoDate, PublishedDay, Role, Season, UnavailableRule, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
-/** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
+/**
+ * Reading and writing the club file (club-format.md): `rostermeister-club/2` is written, `/1` and
+ * `/2` are read. Format 1 has no availability rules; its blackouts are `never` dates, kept as blackouts.
+ */
 
-export const CLUB_FORMAT = 'rostermeister-club/1';
+export const CLUB_FORMAT = 'rostermeister-club/2';
+const FORMAT_1 = 'rostermeister-club/1';
+/** Member fields format 2 added: a format 1 file naming one is told to say format 2. */
+const FORMAT_2_MEMBER_FIELDS = ['unavailable'];
 const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
 
@@ -33,7 +49,14 @@ export class ClubFileError extends Error {
 /** The club file document exactly as written to disk, every field explicit. */
 export interface ClubDocument {
   format: typeof CLUB_FORMAT;
-  club: { name: string; defaultMaxPerMonth: number };
+  club: {
+    name: string;
+    defaultMaxPerMonth: number;
+    /** Written only when not the default 'season'. */
+    fairnessWindow?: FairnessWindow;
+    /** Written only when set. */
+    defaultSeasonQuota?: number;
+  };
   season: { start: string | null; end: string | null };
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
@@ -56,6 +79,12 @@ export interface ClubDocument {
     lastDutyDate: IsoDate | null;
     /** Written only when the member has one. */
     qualificationExpiry?: Record<string, IsoDate>;
+    /** Written only when the member has some. */
+    unavailable?: UnavailableRule[];
+    /** Written only when set. */
+    seasonQuota?: number;
+    /** Written only when true. */
+    exempt?: true;
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -223,13 +252,16 @@ export function parseClub(json: unknown): Club {
   );
   if (doc === null) throw new ClubFileError(r.problems);
 
-  if (doc.format !== undefined && doc.format !== CLUB_FORMAT) r.report('format', doc.format, `"${CLUB_FORMAT}"`);
+  if (doc.format !== undefined && doc.format !== CLUB_FORMAT && doc.format !== FORMAT_1)
+    r.report('format', doc.format, `"${CLUB_FORMAT}" (or the older "${FORMAT_1}")`);
 
   let name = '';
   let defaultMaxPerMonth = DEFAULT_MAX_PER_MONTH;
+  const fairness: Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> = {};
   if (doc.club !== undefined) {
-    const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
+    const club = r.object(doc.club, 'club', CLUB_FIELDS, ['name'], 'an object with the club "name"');
     if (club) {
+      Object.assign(fairness, readFairness(r, club));
       if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
         defaultMaxPerMonth =
@@ -249,6 +281,15 @@ export function parseClub(json: unknown): Club {
   rawMembers.forEach((m, i) => {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
+    if (doc.format !== FORMAT_1 || typeof m !== 'object' || m === null) return;
+    for (const field of FORMAT_2_MEMBER_FIELDS) {
+      if (Object.hasOwn(m, field))
+        r.report(
+          `members[${i}].${field}`,
+          (m as Fields)[field],
+          `no "${field}" in a "${FORMAT_1}" file (it is a field of "${CLUB_FORMAT}")`,
+        );
+    }
   });
   const members = rawMembers.map((m, i) =>
     readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)),
@@ -264,7 +305,23 @@ export function parseClub(json: unknown): Club {
   const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
 
   if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
-  return { name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+  return { name, defaultMaxPerMonth, ...fairness, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+}
+
+const CLUB_FIELDS = ['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota'];
+
+/** `club.fairnessWindow` and `club.defaultSeasonQuota`, kept only when not at their defaults. */
+function readFairness(r: Reader, club: Fields): Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> {
+  const out: Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> = {};
+  const window = club.fairnessWindow;
+  if (window !== undefined && !FAIRNESS_WINDOWS.includes(window as FairnessWindow)) {
+    r.report('club.fairnessWindow', window, `one of ${FAIRNESS_WINDOWS.map((w) => `"${w}"`).join(', ')}`);
+  } else if (window !== undefined && window !== 'season') out.fairnessWindow = window as FairnessWindow;
+  const quota = club.defaultSeasonQuota;
+  if (quota !== undefined && quota !== null && !isSeasonQuota(quota)) {
+    r.report('club.defaultSeasonQuota', quota, `${SEASON_QUOTA_EXPECTED}, or null for none`);
+  } else if (isSeasonQuota(quota)) out.defaultSeasonQuota = quota;
+  return out;
 }
 
 function readSeason(r: Reader, value: unknown): Season {
@@ -379,7 +436,12 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
 export function serializeClub(club: Club): ClubDocument {
   return {
     format: CLUB_FORMAT,
-    club: { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth },
+    club: {
+      name: club.name,
+      defaultMaxPerMonth: club.defaultMaxPerMonth,
+      ...(club.fairnessWindow && club.fairnessWindow !== 'season' ? { fairnessWindow: club.fairnessWindow } : {}),
+      ...(club.defaultSeasonQuota != null ? { defaultSeasonQuota: club.defaultSeasonQuota } : {}),
+    },
     season: { start: club.season.start, end: club.season.end },
     operatingWeekdays: [...club.operatingWeekdays],
     extraDutyDays: [...club.extraDutyDays],
@@ -403,7 +465,24 @@ export function serializeClub(club: Club): ClubDocument {
       ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0
         ? { qualificationExpiry: { ...m.qualificationExpiry } }
         : {}),
+      ...(m.unavailable && m.unavailable.length > 0 ? { unavailable: m.unavailable.map(writeRule) } : {}),
+      ...(m.seasonQuota != null ? { seasonQuota: m.seasonQuota } : {}),
+      ...(m.exempt === true ? { exempt: true as const } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
+  };
+}
+
+/** An availability rule as written: when, then roles, level (always) and note, only the fields it has. */
+function writeRule(rule: UnavailableRule): UnavailableRule {
+  return {
+    ...(rule.date !== undefined ? { date: rule.date } : {}),
+    ...(rule.from !== undefined ? { from: rule.from } : {}),
+    ...(rule.to !== undefined ? { to: rule.to } : {}),
+    ...(rule.weekday !== undefined ? { weekday: rule.weekday } : {}),
+    ...(rule.months !== undefined ? { months: [...rule.months] } : {}),
+    ...(rule.roles !== undefined ? { roles: [...rule.roles] } : {}),
+    level: rule.level,
+    ...(rule.note !== undefined ? { note: rule.note } : {}),
   };
 }

@@ -5,18 +5,21 @@
  */
 import {
   CLUB_LIMITS,
+  FAIRNESS_WINDOWS,
   FIRST_YEAR,
   isMonthKey,
   KEY_EXPECTED,
   KEY_PATTERN,
   LAST_YEAR,
   MAX_DUTIES_PER_MONTH,
+  MAX_SEASON_QUOTA,
   MAX_TIME_LIMIT_SECONDS,
   MONTH_KEY_EXPECTED,
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
-import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import { SHEET_FIELDS } from '../../solver/memberSheet.ts';
+import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, ScenarioChanges, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
@@ -62,6 +65,8 @@ const seasonPhrase = nullable(text(CLUB_LIMITS.seasonPhraseLength));
 export const CLUB_SETTINGS_LABELS = {
   name: 'Club name',
   defaultMaxPerMonth: 'Default monthly limit',
+  fairnessWindow: 'Fairness counts',
+  defaultSeasonQuota: 'Default season quota',
   seasonStart: 'Season starts',
   seasonEnd: 'Season ends',
   roles: 'Roles',
@@ -72,11 +77,13 @@ export const clubSettings = refine(
     {
       name: text(CLUB_LIMITS.nameLength),
       defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
+      fairnessWindow: oneOf(...FAIRNESS_WINDOWS),
+      defaultSeasonQuota: nullable(integer(1, MAX_SEASON_QUOTA)),
       seasonStart: seasonPhrase,
       seasonEnd: seasonPhrase,
       roles: list(roleSetting, CLUB_LIMITS.roles),
     },
-    { labels: CLUB_SETTINGS_LABELS },
+    { labels: CLUB_SETTINGS_LABELS, optional: ['fairnessWindow', 'defaultSeasonQuota'] },
   ),
   (value, at) => {
     const keys = value.roles.map((r) => r.key);
@@ -125,7 +132,7 @@ export const exportRequest = object<ExportRequest>(
     year,
     month,
     months: integer(1, MAX_RANGE_MONTHS),
-    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman'),
+    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman', 'xlsx'),
     memberId,
     bom: boolean,
     paper: oneOf('A4', 'Letter'),
@@ -138,3 +145,46 @@ export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the 
 
 export const clubFileText = text(CLUB_LIMITS.fileChars, { allowEmpty: true, multiline: true });
 export const limit = integer(1, 10_000);
+
+export const scenarioName = text(80);
+
+export const scenarioChanges = object<ScenarioChanges>(
+  {
+    away: list(
+      object<ScenarioChanges['away'][number]>(
+        { memberId, from: plannedDate, to: plannedDate },
+        { labels: { memberId: 'Member', from: 'From', to: 'To' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    rolesOff: list(roleKey, CLUB_LIMITS.roles, { unique: true }),
+    limits: list(
+      object<ScenarioChanges['limits'][number]>(
+        { memberId, maxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH) },
+        { labels: { memberId: 'Member', maxPerMonth: 'Monthly limit' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    defaultMaxPerMonth: nullable(decimal(0, MAX_DUTIES_PER_MONTH)),
+    scheduler: nullable(scheduler),
+  },
+  {
+    labels: {
+      away: 'Away',
+      rolesOff: 'Roles off',
+      limits: 'Monthly limits',
+      defaultMaxPerMonth: 'Club monthly limit',
+      scheduler: 'Scheduler',
+    },
+  },
+);
+
+/** A spreadsheet's bytes as base64 (5 MB at most). */
+export const sheetBase64 = matching(/^[A-Za-z0-9+/]*={0,2}$/, 'a spreadsheet file (base64) of at most 5 MB', 7_000_000);
+
+export const columnMapping = record(
+  (header) => header.length > 0 && header.length <= 200 && header !== '__proto__',
+  'a column header of the sheet',
+  nullable(oneOf(...SHEET_FIELDS)),
+  500,
+);

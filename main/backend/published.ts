@@ -9,8 +9,11 @@ import type {
 } from '../api/contract.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
+import { latestVersion } from '../db/versionRepo.ts';
+import type { Db } from '../db/connection.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
+import { neverRuleOn, ruleInWords } from '../../solver/availability.ts';
 import type { DateRange } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
 import { rangeOf } from './problems.ts';
@@ -48,7 +51,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
     roles: shown,
     days,
     publishedAt: latest.publishedAt,
-    version: latest.version,
+    version: currentVersion(ctx.db, rows),
     conflicts: conflictsIn({ club, roles }, rows),
   };
 }
@@ -58,35 +61,47 @@ const newest = (rows: PublishedSlotRow[]): PublishedSlotRow =>
     r.publishedAt > latest.publishedAt || (r.publishedAt === latest.publishedAt && r.version > latest.version) ? r : latest,
   );
 
+/** The month's latest version (versionRepo); over several months, the highest of theirs. */
+function currentVersion(db: Db, rows: PublishedSlotRow[]): number {
+  const months = [...new Set(rows.map((r) => r.date.slice(0, 7)))];
+  return Math.max(...months.map((m) => latestVersion(db, m)), 1);
+}
+
 /** When the dates of `range` were last published, as which version, how full; null when nothing is. */
 export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedInfo | null {
   const rows = publishedSlots(ctx.db, range);
   if (rows.length === 0) return null;
   const latest = newest(rows);
   return {
-    version: latest.version,
+    version: currentVersion(ctx.db, rows),
     publishedAt: latest.publishedAt,
     filledSlots: rows.filter((r) => r.memberId !== null).length,
     totalSlots: rows.length,
   };
 }
 
-/** Published duties on a day the member is now blacked out for. */
+/** Published duties on a day the member is now blacked out for, or a never availability rule covers. */
 function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
-  const members = new Map(stored.club.members.map((m) => [m.id, { name: m.name, blackouts: new Set(m.blackouts) }]));
-  const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
+  const members = new Map(stored.club.members.map((m) => [m.id, { member: m, blackouts: new Set(m.blackouts) }]));
+  const roles = new Map(stored.roles.map((r) => [r.key, r]));
   const out: PublishedConflict[] = [];
   for (const r of rows) {
-    const member = r.memberId === null ? undefined : members.get(r.memberId);
-    if (!member || !member.blackouts.has(r.date)) continue;
-    const roleTitle = titles.get(r.role) ?? r.role;
+    const found = r.memberId === null ? undefined : members.get(r.memberId);
+    if (!found) continue;
+    const role = roles.get(r.role);
+    const rule = role && !found.blackouts.has(r.date) ? neverRuleOn(found.member, role.qualification, r.date) : undefined;
+    if (!found.blackouts.has(r.date) && !rule) continue;
+    const roleTitle = role?.title ?? r.role;
+    const words = rule ? ruleInWords(rule, { roles: stored.club.roles }) : '';
+    const why = rule ? `is now unavailable (${words})` : 'now has a blackout that day';
     out.push({
       date: r.date,
       role: r.role,
       roleTitle,
-      memberId: r.memberId!,
-      memberName: member.name,
-      message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.`,
+      memberId: found.member.id,
+      memberName: found.member.name,
+      message: `${found.member.name} is published as ${roleTitle} on ${r.date} but ${why}.`,
+      because: rule ? { rule: 'unavailable', words } : { rule: 'blackout' },
     });
   }
   return out;

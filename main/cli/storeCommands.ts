@@ -12,7 +12,7 @@ import { flag, requiredInteger, requiredString, stringOption, UsageError, type O
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand, type CliContext } from './command.ts';
 import { monthRangeFromArgs } from './monthRange.ts';
-import { dayLabel, table } from './rosterText.ts';
+import { dayLabel, table, windowFigure } from './rosterText.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /**
@@ -30,7 +30,11 @@ export function usesStore(args: ParsedArgs, ctx: CliContext, env: NodeJS.Process
  * Runs `work` on the data folder's database. A command that changes something owns the folder while it
  * runs (refused while the app or another command has it); one that only reads may run beside them.
  */
-async function withBackend<T>(ctx: CliContext, work: (backend: Backend) => Promise<T>, access: 'write' | 'read' = 'write'): Promise<T> {
+export async function withBackend<T>(
+  ctx: CliContext,
+  work: (backend: Backend) => Promise<T>,
+  access: 'write' | 'read' = 'write',
+): Promise<T> {
   const backend = await createBackend({ dataDir: resolveDataDir(ctx.dataDir), logger: ctx.log, access });
   try {
     const result = await work(backend);
@@ -126,6 +130,8 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
         row('Scheduler', (s) => `${s.scheduler} (${s.status})`),
         row('Filled slots', (s) => `${s.metrics.filled_slots}/${s.metrics.total_slots}`),
         row('Fairness variance', (s) => s.metrics.fairness_variance),
+        row('Window variance', (s) => windowFigure(s.metrics, 'window_fairness_variance')),
+        row('Window sum of squares', (s) => windowFigure(s.metrics, 'window_sum_of_squares')),
         row('Spacing breaks', (s) => s.spacingBreaks ?? '–'),
         row('Solve time', (s) => `${s.metrics.solve_time_ms} ms`),
       ]),
@@ -164,7 +170,7 @@ registerCommand({
   name: 'import',
   summary: 'Replace the club in the database with a club file (all or nothing).',
   usage: 'import --club FILE [--data-dir DIR]',
-  options: { club: { type: 'string', valueName: 'FILE', description: 'club file (rostermeister-club/1)' } },
+  options: { club: { type: 'string', valueName: 'FILE', description: 'club file (rostermeister-club/1 or /2)' } },
   async run(args, ctx) {
     const path = resolve(requiredString(args, 'club'));
     if (!existsSync(path)) throw new UsageError(`Cannot read the club file ${path}: there is no such file.`);

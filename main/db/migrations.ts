@@ -202,6 +202,56 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'published';
     `,
   },
+  {
+    version: 6,
+    name: 'what-if scenarios: changed inputs and their roster, apart from the real drafts',
+    sql: `
+      CREATE TABLE scenario (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        changes_json TEXT NOT NULL,
+        base_json TEXT NOT NULL,
+        result_json TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        generated_at TEXT,
+        CHECK (range_start <= range_end)
+      );
+    `,
+  },
+  {
+    version: 7,
+    name: 'member availability rules (club format 2 unavailable[])',
+    sql: `
+      CREATE TABLE member_unavailable (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        date TEXT,
+        from_date TEXT,
+        to_date TEXT,
+        weekday TEXT CHECK (weekday IN ('sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat')),
+        months TEXT CHECK (months IS NULL OR json_valid(months)),
+        roles TEXT CHECK (roles IS NULL OR json_valid(roles)),
+        level TEXT NOT NULL CHECK (level IN ('never', 'preferNot')),
+        note TEXT,
+        PRIMARY KEY (member_id, position),
+        CHECK ((from_date IS NULL) = (to_date IS NULL))
+      );
+    `,
+  },
+  {
+    version: 8,
+    name: 'fairness window and season quotas of the club, season quota and exemption of members',
+    sql: `
+      ALTER TABLE club ADD COLUMN fairness_window TEXT NOT NULL DEFAULT 'season'
+        CHECK (fairness_window IN ('season', '12months', 'range'));
+      ALTER TABLE club ADD COLUMN default_season_quota INTEGER CHECK (default_season_quota BETWEEN 1 AND 150);
+      ALTER TABLE member ADD COLUMN season_quota INTEGER CHECK (season_quota BETWEEN 1 AND 150);
+      ALTER TABLE member ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0 CHECK (exempt IN (0, 1));
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

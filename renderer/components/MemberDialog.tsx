@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
@@ -15,16 +18,21 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Member } from '../../main/api/contract.ts';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import type { Member, MonthRef, RoleSetting } from '../../main/api/contract.ts';
+import { availabilityInWords } from '../../solver/availability.ts';
 import { memberWarnings } from '../../solver/clubWarnings.ts';
 import { MEMBER_SCHEMA } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
+import { availabilityOf, withAvailability } from '../availabilityEdits.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
+import { AvailabilityEditor } from './AvailabilityEditor.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 interface Form {
   member: Member;
   maxPerMonth: string;
+  seasonQuota: string;
   percents: Record<string, string>;
 }
 
@@ -37,6 +45,7 @@ function toForm(member: Member): Form {
   return {
     member,
     maxPerMonth: member.maxPerMonth === null ? '' : String(member.maxPerMonth),
+    seasonQuota: member.seasonQuota == null ? '' : String(member.seasonQuota),
     percents: Object.fromEntries(Object.entries(member.rolePercent).map(([key, value]) => [key, String(value)])),
   };
 }
@@ -51,6 +60,14 @@ function toMember(form: Form): Member | FieldError {
       message: `${label('maxPerMonth')} "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.`,
     };
   }
+  const quotaText = form.seasonQuota.trim();
+  const seasonQuota = quotaText === '' ? null : Number(quotaText);
+  if (seasonQuota !== null && !Number.isFinite(seasonQuota)) {
+    return {
+      field: 'member.seasonQuota',
+      message: `${label('seasonQuota')} "${quotaText}" is not a number; use a whole number of duties per season, e.g. 6, or leave it empty for the club default.`,
+    };
+  }
   const rolePercent: Record<string, number> = {};
   for (const [key, text] of Object.entries(form.percents)) {
     if (text.trim() === '' || !form.member.qualifications.includes(key)) continue;
@@ -62,7 +79,13 @@ function toMember(form: Form): Member | FieldError {
   // Expiry dates go with their qualification (the form does not edit them).
   const { qualificationExpiry, ...rest } = form.member;
   const kept = Object.entries(qualificationExpiry ?? {}).filter(([key]) => form.member.qualifications.includes(key));
-  return { ...rest, maxPerMonth, rolePercent, ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}) };
+  return {
+    ...rest,
+    maxPerMonth,
+    seasonQuota,
+    rolePercent,
+    ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}),
+  };
 }
 
 const label = (key: keyof Member) => MEMBER_SCHEMA[key].label;
@@ -76,6 +99,9 @@ export function MemberDialog(props: {
   isNew: boolean;
   members: Member[];
   qualifications: string[];
+  roles: readonly RoleSetting[];
+  /** The first month the availability calendar shows. */
+  month: MonthRef;
   onClose(): void;
   onSaved(member: Member): void;
   onDeleted(member: Member): void;
@@ -181,6 +207,10 @@ export function MemberDialog(props: {
               label={label('dontSchedule')}
             />
             <FormControlLabel
+              control={<Switch checked={member.exempt === true} onChange={(_e, v) => set({ exempt: v })} />}
+              label={label('exempt')}
+            />
+            <FormControlLabel
               control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />}
               label={label('allowWeekendDouble')}
             />
@@ -194,6 +224,21 @@ export function MemberDialog(props: {
               error={errorFor('maxPerMonth') !== undefined}
               helperText={errorFor('maxPerMonth') ?? 'Duties per month, 0 to 12 (0.5 = every other month); empty = club default'}
               slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              label={label('seasonQuota')}
+              size="small"
+              value={form.seasonQuota}
+              onChange={(e) => setForm({ ...form, seasonQuota: e.target.value })}
+              error={errorFor('seasonQuota') !== undefined}
+              helperText={
+                errorFor('seasonQuota') ??
+                (member.exempt === true
+                  ? 'Exempt: never scheduled, not counted in fairness'
+                  : 'Duties expected per season; empty = club default')
+              }
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               sx={{ flex: 1 }}
             />
             <TextField
@@ -256,6 +301,27 @@ export function MemberDialog(props: {
           </div>
           {peoplePicker(label('pairWith'), 'pairWith')}
           {peoplePicker(label('avoid'), 'avoid')}
+          <Accordion variant="outlined" disableGutters defaultExpanded={errorFor('unavailable') !== undefined}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="member-availability" id="member-availability-heading">
+              <Typography variant="subtitle2" component="h3">
+                {label('unavailable')}:{' '}
+                {availabilityInWords(member, { roles: props.roles, year: props.month.year, maxBlackoutDates: 3 }) ||
+                  'available whenever the club flies'}
+              </Typography>
+            </AccordionSummary>
+            <AccordionDetails id="member-availability">
+              <AvailabilityEditor
+                value={availabilityOf(member)}
+                onChange={(value) => setForm({ ...form, member: withAvailability(member, value) })}
+                qualifications={member.qualifications}
+                roles={props.roles}
+                start={props.month}
+              />
+              {(errorFor('unavailable') ?? errorFor('blackouts')) !== undefined && (
+                <FormHelperText error>{errorFor('unavailable') ?? errorFor('blackouts')}</FormHelperText>
+              )}
+            </AccordionDetails>
+          </Accordion>
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -9,9 +9,10 @@ import type { Member, RoleSetting } from '../../main/api/contract.ts';
 import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
-import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
+import { AvailabilityDialog } from '../components/AvailabilityDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
+import { MemberSheetImport } from '../components/MemberSheetImport.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { dayLabel } from '../format.ts';
 import { matchesSearch } from '../search.ts';
@@ -29,7 +30,7 @@ export function MembersPage(): React.JSX.Element {
   const conflicts = useLoad(() => api.publishedConflicts(null), []);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
-  const [blackouts, setBlackouts] = useState<Member | null>(null);
+  const [availability, setAvailability] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
@@ -42,7 +43,7 @@ export function MembersPage(): React.JSX.Element {
 
   async function saved(member: Member, message: string): Promise<void> {
     setEditing(null);
-    setBlackouts(null);
+    setAvailability(null);
     await Promise.all([members.reload(), conflicts.reload()]);
     notify(message.replace('{name}', member.name));
   }
@@ -65,6 +66,10 @@ export function MembersPage(): React.JSX.Element {
           {shown.length} of {all.length}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
+          <MemberSheetImport
+            onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
+            onError={setError}
+          />
           <ClubFileButtons
             onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
             onError={setError}
@@ -101,7 +106,8 @@ export function MembersPage(): React.JSX.Element {
         <Alert severity="warning" aria-label="Blackouts on published duties">
           {conflicts.data!.map((c) => (
             <div key={`${c.date}/${c.role}`}>
-              {c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
+              {c.memberName} {c.because.rule === 'blackout' ? 'has a blackout' : `is unavailable (${c.because.words})`} on{' '}
+              {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
             </div>
           ))}
         </Alert>
@@ -113,7 +119,8 @@ export function MembersPage(): React.JSX.Element {
           defaultLimit={club?.defaultMaxPerMonth ?? null}
           qualificationTitles={Object.fromEntries((club?.roles ?? []).map((role) => [role.qualification, role.title]))}
           onEdit={(member) => setEditing({ member, isNew: false })}
-          onBlackouts={setBlackouts}
+          roles={club?.roles ?? []}
+          onAvailability={setAvailability}
         />
       )}
       {editing !== null && (
@@ -122,17 +129,20 @@ export function MembersPage(): React.JSX.Element {
           isNew={editing.isNew}
           members={all}
           qualifications={qualifications}
+          roles={club?.roles ?? []}
+          month={month}
           onClose={() => setEditing(null)}
           onSaved={(member) => void saved(member, editing.isNew ? '{name} added.' : '{name} saved.')}
           onDeleted={(member) => void saved(member, '{name} deleted.')}
         />
       )}
-      {blackouts !== null && (
-        <BlackoutDialog
-          member={blackouts}
+      {availability !== null && (
+        <AvailabilityDialog
+          member={availability}
           month={month}
-          onClose={() => setBlackouts(null)}
-          onSaved={(member) => void saved(member, 'Blackout days of {name} saved.')}
+          roles={club?.roles ?? []}
+          onClose={() => setAvailability(null)}
+          onSaved={(member) => void saved(member, 'Availability of {name} saved.')}
         />
       )}
     </Stack>

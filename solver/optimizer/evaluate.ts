@@ -11,15 +11,15 @@ import { PAIRING_REWARD } from './preferences.ts';
 export interface RosterScore {
   filled: number;
   breaks: number;
-  /** Sum over members of squared loads, locked slots included. */
-  sumSquares: number;
+  /** The fairness window's load cost (windowCost.ts), published duties and locked slots included. */
+  loadCost: number;
   points: number;
   /** The last tier: soft spacing penalties minus pairing rewards. */
   tieBreak: number;
 }
 
 export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<number>): RosterScore {
-  const loads = [...instance.lockedLoad];
+  const loads = [...instance.costs.base];
   let breaks = 0;
   let points = 0;
   let tieBreak = 0;
@@ -38,7 +38,7 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   }
   const onDuty = onDutyIn(instance, chosen);
   for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
-  return { filled: chosen.size, breaks, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
+  return { filled: chosen.size, breaks, loadCost: loads.reduce((sum, l, m) => sum + instance.costs.cost(m, l), 0), points, tieBreak };
 }
 
 export function fillObjective(instance: OptimizerInstance, score: RosterScore): number {
@@ -46,13 +46,12 @@ export function fillObjective(instance: OptimizerInstance, score: RosterScore): 
 }
 
 export function fairnessObjective(instance: OptimizerInstance, score: RosterScore): number {
-  const lockedSquares = instance.lockedLoad.reduce((sum, l) => sum + l * l, 0);
-  return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points;
+  return fairnessWeight(instance) * (score.loadCost - instance.costs.baseCost) + score.points;
 }
 
 /** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
-  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points;
+  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.loadCost - b.loadCost || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }
 

@@ -10,10 +10,11 @@ import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './rul
  * from the rows of the hard rules (ruleRows.ts); priorities are kept apart by solving in stages,
  * so every weight stays small enough for GLPK's tolerances.
  * 1-2. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
- * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
- *    preference points (role weight, staleness, preferred day). Squared loads are exact through
- *    convex unit steps u[m,k] in [0,1] costing 2k-1 (counted on from the member's locked load);
- *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
+ * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x the window's load cost +
+ *    preference points (role weight, staleness, preferred day). The load cost (windowCost.ts: the
+ *    sum of squared loads over the fairness window, published duties and locks as constants, scaled
+ *    by quota when quotas are set) is exact through convex unit steps u[m,k] in [0,1], each costing
+ *    the k-th free duty's step; fairnessWeight exceeds the points' range over the cost's resolution.
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
  * 5. tie-break: keep the fairness stage's value; minimise soft spacing penalties minus pairing
@@ -38,7 +39,7 @@ export function fillWeight(instance: OptimizerInstance): number {
 }
 
 export function fairnessWeight(instance: OptimizerInstance): number {
-  return Math.floor(instance.preferenceRange / 2) + 1;
+  return Math.floor(instance.preferenceRange / instance.costs.resolution) + 1;
 }
 
 function binaries(instance: OptimizerInstance): string[] {
@@ -73,7 +74,7 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
     const steps: Term[] = [];
     for (let k = 1; k <= instance.maxLoad[m]; k++) {
       steps.push([u(m, k), -1]);
-      terms.push([u(m, k), weight * (2 * (instance.lockedLoad[m] + k) - 1)]);
+      terms.push([u(m, k), weight * instance.costs.step(m, k)]);
       bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);

@@ -38,7 +38,7 @@ export class ColumnSet {
   ) {
     let costliest = 0;
     for (const { member, points } of instance.candidates) {
-      const lastStep = 2 * (instance.lockedLoad[member] + instance.maxLoad[member]) - 1;
+      const lastStep = instance.maxLoad[member] > 0 ? instance.costs.step(member, instance.maxLoad[member]) : 0;
       costliest = Math.max(costliest, fairnessWeight(instance) * lastStep + points);
     }
     this.penalty = costliest * instance.freeSlots + 1;

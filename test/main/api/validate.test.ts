@@ -51,6 +51,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   importClubFile: ['{"format":"rostermeister-club/1"}', 'club.json'],
   previewClubImport: ['{"format":"rostermeister-club/1"}'],
   exportClub: [],
+  previewMemberSheet: ['members.csv', 'bmFtZQpBbm4K', null],
+  importMemberSheet: ['members.csv', 'bmFtZQpBbm4K', { name: 'name', Notes: null }],
   getDraft: [{ year: 2026, month: 6 }],
   generateDraft: [{ year: 2026, month: 6, months: 12 }],
   rollDraft: [3],
@@ -69,10 +71,33 @@ const VALID: Record<ApiMethod, unknown[]> = {
   compare: [{ year: 2026, month: 6 }],
   latestComparison: [{ year: 2026, month: 6 }],
   adoptComparison: [1, 'optimizer'],
+  listScenarios: [],
+  createScenario: [{ year: 2026, month: 6, months: 3 }, 'Bob away'],
+  updateScenario: [
+    1,
+    'Bob away',
+    {
+      away: [{ memberId: 'm001', from: '2026-06-01', to: '2026-06-14' }],
+      rolesOff: ['towpilot'],
+      limits: [{ memberId: 'm002', maxPerMonth: 0.5 }],
+      defaultMaxPerMonth: null,
+      scheduler: 'optimizer',
+    },
+  ],
+  generateScenario: [1],
+  adoptScenario: [1],
+  deleteScenario: [1],
   listPublishedMonths: [],
   getPublished: [{ year: 2026, month: 6 }],
   publishedConflicts: ['m001'],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  publishedHistory: [{ year: 2026, month: 6 }],
+  restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
+  coverCandidates: ['2026-06-06', 'towpilot'],
+  coverDuty: ['2026-06-06', 'towpilot', 'm001', null],
+  replaceDuty: ['2026-06-06', 'towpilot', 'm001', 'Ann is ill'],
+  swapOptions: ['2026-06-06', 'towpilot', { year: 2026, month: 7 }],
+  swapDuties: ['2026-06-06', 'towpilot', '2026-07-04', 'duty_officer', ''],
   getSettings: [],
   updateSettings: [settings()],
   listBackups: [],
@@ -207,7 +232,7 @@ describe('validateArgs', () => {
     rejects('setSlot', [3, '2026-06-06', 'DROP TABLE', null], 'role');
     rejects('setSlot', [3, '2026-06-06', 'towpilot', 7], 'memberId');
     rejects('adoptComparison', [1, 'both'], 'side');
-    rejects('exportPublished', [{ year: 2026, month: 6, format: 'xlsx' }], 'request.format');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'docx' }], 'request.format');
     rejects('restoreBackup', ['../../etc/passwd'], 'name');
     rejects('restoreBackup', ['.hidden'], 'name');
     rejects('listRuns', [0], 'limit');
