@@ -39,7 +39,7 @@ function candidatesOf(instance: OptimizerInstance, assignments: Assignment[]): S
 /**
  * An incumbent improved by single moves, for when the stages could not prove a roster in time: an
  * empty slot filled, or a slot handed from its holder to another candidate, whenever that is
- * lexicographically better (fill, strict breaks, sum of squared loads, preference points). Every
+ * lexicographically better (fill, strict breaks, the window's load cost, preference points). Every
  * move keeps the hard rules between free assignments, the same rows every stage's model has (one
  * member per slot, and the rule modules' one role a day, avoidance and cap); the rest of the hard
  * rules are in the candidates already. Stops when no move helps, or at `deadline` after the first pass.
@@ -65,8 +65,10 @@ export function improveIncumbent(instance: OptimizerInstance, incumbent: StageOu
   const chosen = new Set(incumbent.chosen);
   const used = new Int32Array(rows.length);
   for (const c of chosen) for (const i of rowsOf[c]) used[i]++;
-  const loads = [...instance.lockedLoad];
+  /** Free duties per member: the k-th costs the fairness window's step k (windowCost.ts). */
+  const loads = instance.members.map(() => 0);
   for (const c of chosen) loads[candidates[c].member]++;
+  const { step } = instance.costs;
   const holder = new Int32Array(bySlot.length).fill(-1);
   for (const c of chosen) holder[slotIndex(instance, candidates[c].day, candidates[c].role)] = c;
 
@@ -98,7 +100,7 @@ export function improveIncumbent(instance: OptimizerInstance, incumbent: StageOu
     bySlot.forEach((slot, s) => {
       const from = holder[s];
       let best = -1;
-      // (fill, breaks, squares, points) gained by the best move so far; a move must gain.
+      // (fill, breaks, load cost, points) gained by the best move so far; a move must gain.
       let gain: [number, number, number, number] = [0, 0, 0, 0];
       for (const to of slot) {
         if (to === from || !fits(to, from)) continue;
@@ -106,11 +108,11 @@ export function improveIncumbent(instance: OptimizerInstance, incumbent: StageOu
         const mTo = candidates[to].member;
         const candidate: [number, number, number, number] =
           from < 0
-            ? [1, -breaksOf(to, -1), -(2 * loads[mTo] + 1), -candidates[to].points]
+            ? [1, -breaksOf(to, -1), -step(mTo, loads[mTo] + 1), -candidates[to].points]
             : [
                 0,
                 breaksOf(from, -1) - breaksOf(to, from),
-                mFrom === mTo ? 0 : 2 * (loads[mFrom] - loads[mTo] - 1),
+                step(mFrom, loads[mFrom]) - step(mTo, loads[mTo] + 1),
                 candidates[from].points - candidates[to].points,
               ];
         if (better(candidate, gain)) {

@@ -36,12 +36,11 @@ describe('improving the incumbent by single moves', () => {
       assert.deepEqual(validateRoster(problem, roster), []);
       const own = rank(problem, roster);
       const before = rank(problem, assignmentsOf(instance, legacy.chosen));
-      // Fill first, then breaks, then squares: strictly better in one, no worse in those before it.
-      assert.ok(
-        own[0] > before[0] || (own[0] === before[0] && (own[1] < before[1] || (own[1] === before[1] && own[2] < before[2]))),
-        `${own.join('/')} vs ${before.join('/')}`,
-      );
-      assert.deepEqual([improved.score.filled, improved.score.breaks, improved.score.sumSquares], own);
+      // Fill first, then breaks (recomputed by the validator's rules), then the load cost: never worse
+      // in fill or breaks, and strictly better in all.
+      assert.ok(own[0] > before[0] || (own[0] === before[0] && own[1] <= before[1]), `${own.join('/')} vs ${before.join('/')}`);
+      assert.deepEqual([improved.score.filled, improved.score.breaks], own.slice(0, 2));
+      assert.ok(compareScores(improved.score, legacy.score) < 0);
     });
   }
 
