@@ -16,10 +16,13 @@ import type {
   SolveStatus,
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
+import type { MemberSeason, SeasonStats } from '../../solver/seasonStats.ts';
+import type { WhyMember, WhySlot } from '../../solver/whyNot.ts';
 import type { ScenarioChanges } from '../../solver/scenario.ts';
 import type { ColumnMapping, SheetField, SheetRow } from '../../solver/memberSheet.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
+export type { MemberSeason, WhySlot };
 export type {
   ColumnMapping,
   SheetField,
@@ -427,6 +430,24 @@ export interface ImportPreview {
   /** `YYYY-MM` months: kept (same days, publish time and version stay), replaced, added, removed. */
   publishedMonths: { kept: string[]; replaced: string[]; added: string[]; removed: string[] };
   drafts: { kept: number; emptiedSlots: { date: IsoDate; role: string; memberName: string }[] };
+}
+
+/** The Season page: every member's duties in the year's operating season (solver/seasonStats.ts). */
+export interface SeasonDashboard extends SeasonStats {
+  clubName: string;
+  /** The role columns: scheduled roles and roles with duties in the season. */
+  roles: RoleSetting[];
+  /** Qualification key -> the title of the role that needs it. */
+  qualificationTitles: Record<string, string>;
+}
+
+/** "Why (not) me" for one member and month (solver/whyNot.ts). */
+export interface WhyView extends WhyMember {
+  range: DateRange;
+  /** The roster explained: the month's draft, else its published roster. */
+  source: 'draft' | 'published';
+  /** The scheduler that made the draft (null for a published roster). */
+  scheduler: SchedulerKind | null;
 }
 
 export interface LogEvent {

@@ -20,6 +20,7 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import { seasonDashboard, seasonDashboardCsv, whyMember } from '../backend/season.ts';
 import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
 import * as changes from '../backend/publishedChanges.ts';
@@ -46,7 +47,8 @@ import {
   settings,
   sheetBase64,
 } from './payloads.ts';
-import { boolean, nullable, text } from './checks.ts';
+import { boolean, integer, nullable, object, text } from './checks.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** What a handler works with, besides its arguments (set up by createBackend). */
 export interface HandlerEnv {
@@ -235,6 +237,20 @@ export const API = {
   /** Published duties that clash with members' records now (of one member, or everyone). */
   publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
+
+  // The season: who did how much, and why (not)
+  seasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboard(ctx, year)),
+  /** The season dashboard as a CSV file. */
+  exportSeasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboardCsv(ctx, year)),
+  /** A member's duties in the month's draft (else its published roster) and why not on the other duty days; `slot` asks about one slot too. */
+  whyMember: method(
+    [
+      ['memberId', memberId],
+      ['month', monthRef],
+      ['slot', nullable(object<{ date: string; role: string }>({ date: isoDate, role: roleKey }))],
+    ],
+    ({ ctx }, id, month, slot) => whyMember(ctx, id, month, slot),
+  ),
 
   // Versions and changes of published months
   /** Every version of one published month, newest first, each with its slot-by-slot difference from the one before. */

@@ -93,6 +93,11 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
     case 'listRuns':
     case 'recentLog':
       return [20];
+    case 'seasonDashboard':
+    case 'exportSeasonDashboard':
+      return [2026];
+    case 'whyMember':
+      return [s.memberId, DRAFT_MONTH, { date: s.date, role: s.role }];
     default:
       return [];
   }

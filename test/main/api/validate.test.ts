@@ -91,6 +91,9 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getPublished: [{ year: 2026, month: 6 }],
   publishedConflicts: ['m001'],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  seasonDashboard: [2026],
+  exportSeasonDashboard: [2026],
+  whyMember: ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'towpilot' }],
   publishedHistory: [{ year: 2026, month: 6 }],
   restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
   coverCandidates: ['2026-06-06', 'towpilot'],
@@ -178,6 +181,16 @@ describe('validateArgs', () => {
     rejects('generateDraft', [{ year: 2026, month: 1, months: 0 }], 'month.months');
     rejects('generateDraft', [null], 'month');
     rejects('generateDraft', [[2026, 6]], 'month');
+  });
+
+  it('checks the season year, the member and the slot asked about', () => {
+    rejects('seasonDashboard', [1999], 'year');
+    rejects('exportSeasonDashboard', ['2026'], 'year');
+    rejects('whyMember', ['', { year: 2026, month: 6 }, null], 'memberId');
+    rejects('whyMember', ['m001', { year: 2026, month: 13 }, null], 'month.month');
+    rejects('whyMember', ['m001', { year: 2026, month: 6 }, { date: '2026-06-31', role: 'towpilot' }], 'slot.date');
+    rejects('whyMember', ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'Tow Pilot' }], 'slot.role');
+    assert.deepEqual(validateArgs('whyMember', ['m001', { year: 2026, month: 6 }, null]), ['m001', { year: 2026, month: 6 }, null]);
   });
 
   it('checks settings', () => {

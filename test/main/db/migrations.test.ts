@@ -62,9 +62,9 @@ describe('database migrations', () => {
     });
   }
 
-  it('give a version 6 club the season fairness window and no quotas, and members no quota and no exemption (v7)', () => {
+  it('give a version 7 club the season fairness window and no quotas, and members no quota and no exemption (v8)', () => {
     const file = freshFile();
-    const old = openDatabase(file, { migrateTo: 6 });
+    const old = openDatabase(file, { migrateTo: 7 });
     fillV1(old);
     old.close();
     const db = openDatabase(file);
