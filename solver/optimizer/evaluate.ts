@@ -2,7 +2,7 @@ import type { LP } from 'glpk.js/node';
 import type { GlpkRun } from './glpk.ts';
 import { onDutyIn, type OptimizerInstance } from './instance.ts';
 import { x } from './lp.ts';
-import { fairnessWeight, fillWeight } from './model.ts';
+import { fairnessWeight, fillWeight, stabilityWeight } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 /** Rosters as sets of chosen candidates: their exact score on every priority, and the best of several. */
@@ -11,6 +11,8 @@ import { PAIRING_REWARD } from './preferences.ts';
 export interface RosterScore {
   filled: number;
   breaks: number;
+  /** Re-plan: slots that differ from the published version (0 without one). */
+  changes: number;
   /** Sum over members of squared loads, locked slots included. */
   sumSquares: number;
   points: number;
@@ -23,9 +25,11 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   let breaks = 0;
   let points = 0;
   let tieBreak = 0;
+  let changes = instance.replanFilled;
   for (const c of chosen) {
     const cand = instance.candidates[c];
     loads[cand.member]++;
+    changes += cand.stability;
     breaks += cand.breaks;
     points += cand.points;
     tieBreak += cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
@@ -38,7 +42,7 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   }
   const onDuty = onDutyIn(instance, chosen);
   for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
-  return { filled: chosen.size, breaks, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
+  return { filled: chosen.size, breaks, changes, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
 }
 
 export function fillObjective(instance: OptimizerInstance, score: RosterScore): number {
@@ -47,12 +51,13 @@ export function fillObjective(instance: OptimizerInstance, score: RosterScore): 
 
 export function fairnessObjective(instance: OptimizerInstance, score: RosterScore): number {
   const lockedSquares = instance.lockedLoad.reduce((sum, l) => sum + l * l, 0);
-  return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points;
+  const stability = stabilityWeight(instance) * (score.changes - instance.replanFilled);
+  return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points + stability;
 }
 
 /** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
-  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.sumSquares - b.sumSquares || a.points - b.points;
+  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.sumSquares - b.sumSquares || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }
 

@@ -11,7 +11,8 @@ import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './rul
  * so every weight stays small enough for GLPK's tolerances.
  * 1-2. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
  * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
- *    preference points (role weight, staleness, preferred day). Squared loads are exact through
+ *    preference points (role weight, staleness, preferred day); for a re-plan, stabilityWeight x
+ *    changed slots on top, a tier above fairness (solver/replan.ts). Squared loads are exact through
  *    convex unit steps u[m,k] in [0,1] costing 2k-1 (counted on from the member's locked load);
  *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
  *    With one role per member per day and per-member load this is a network flow with side rows
@@ -39,6 +40,17 @@ export function fillWeight(instance: OptimizerInstance): number {
 
 export function fairnessWeight(instance: OptimizerInstance): number {
   return Math.floor(instance.preferenceRange / 2) + 1;
+}
+
+/**
+ * Re-plan: what one changed slot costs in the fairness stage. Fairness (weight x squared-load steps,
+ * each >= 1) and preference points (>= 0) of any roster lie between 0 and weight x all steps +
+ * preferenceRange, so a weight above that span makes fewer changes always win: a tier of its own.
+ */
+export function stabilityWeight(instance: OptimizerInstance): number {
+  let allSteps = 0;
+  instance.maxLoad.forEach((most, m) => (allSteps += (instance.lockedLoad[m] + most) ** 2 - instance.lockedLoad[m] ** 2));
+  return fairnessWeight(instance) * allSteps + instance.preferenceRange + 1;
 }
 
 function binaries(instance: OptimizerInstance): string[] {
@@ -78,8 +90,11 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
   });
+  // Re-plan: the stability tier rides above fairness on its own weight.
+  const stability = stabilityWeight(instance);
   instance.candidates.forEach((cand, c) => {
-    if (cand.points !== 0) terms.push([x(c), cand.points]);
+    const coef = cand.points + stability * cand.stability;
+    if (coef !== 0) terms.push([x(c), coef]);
   });
   return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }

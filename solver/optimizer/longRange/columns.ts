@@ -2,7 +2,7 @@ import type { LP } from 'glpk.js/node';
 import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
 import type { OptimizerInstance } from '../instance.ts';
 import { FILL_ROW, x } from '../lp.ts';
-import { fairnessWeight } from '../model.ts';
+import { fairnessWeight, stabilityWeight } from '../model.ts';
 import { EPS, reducedCosts } from './faceFixing.ts';
 
 /**
@@ -34,11 +34,21 @@ export class ColumnSet {
     startPerSlot = START_PER_SLOT,
   ) {
     let costliest = 0;
-    for (const { member, points } of instance.candidates) {
+    const [fairness, stable] = [fairnessWeight(instance), stabilityWeight(instance)];
+    for (const { member, points, stability } of instance.candidates) {
       const lastStep = 2 * (instance.lockedLoad[member] + instance.maxLoad[member]) - 1;
-      costliest = Math.max(costliest, fairnessWeight(instance) * lastStep + points);
+      costliest = Math.max(costliest, fairness * lastStep + points + stable * Math.max(0, stability));
     }
-    this.penalty = costliest * instance.freeSlots + 1;
+    // Re-plan: the published holders start in the set, the roster the stability tier wants most. A
+    // kept holder lowers the cost by the stability weight, so one more filled slot may cost the LP
+    // every keep on top.
+    let keeps = 0;
+    instance.candidates.forEach((cand, c) => {
+      if (cand.stability >= 0) return;
+      this.columns.add(c);
+      keeps++;
+    });
+    this.penalty = costliest * instance.freeSlots + stable * keeps + 1;
     for (const c of start) this.columns.add(c);
     // Load weighs most, so each slot starts with the members least offered so far (cheapest first
     // among equals): an even spread is then possible from the first round on.
