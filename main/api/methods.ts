@@ -20,6 +20,7 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import { acceptReplan, proposeReplan } from '../backend/replan.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -34,6 +35,8 @@ import {
   memberId,
   monthRef,
   positiveId,
+  replanChanges,
+  replanToken,
   roleKey,
   scheduler,
   settings,
@@ -181,6 +184,17 @@ export const API = {
   getPublished: method([['month', monthRef]], ({ ctx }, month) => getPublished(ctx, month)),
   /** Published duties that clash with members' records now (of one member, or everyone). */
   publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
+  /** A re-plan of a published month whose duties clash now: the proposed changes, who gains and loses; changes nothing. */
+  proposeReplan: method([['month', monthRef]], ({ ctx }, month) => proposeReplan(ctx, month)),
+  /** Applies a proposal's changes as the month's next version; refused (conflict) once the month changed since. */
+  acceptReplan: method(
+    [
+      ['month', monthRef],
+      ['token', replanToken],
+      ['changes', replanChanges],
+    ],
+    ({ ctx }, month, token, changes) => acceptReplan(ctx, month, token, changes),
+  ),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
 
   // Settings, backups, activity

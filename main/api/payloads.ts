@@ -16,7 +16,7 @@ import {
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
-import type { ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import type { Assignment, ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
@@ -138,3 +138,11 @@ export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the 
 
 export const clubFileText = text(CLUB_LIMITS.fileChars, { allowEmpty: true, multiline: true });
 export const limit = integer(1, 10_000);
+
+/** A re-plan proposal's token (backend/replan.ts): the version and a digest of the published month. */
+export const replanToken = matching(/^v[0-9]{1,9}-[0-9a-f]{16}$/, 'the token of a re-plan proposal', 40);
+/** The slots a re-plan changes: date, role and the new member (null: left empty). */
+export const replanChanges = list(
+  object<Assignment>({ date: isoDate, role: roleKey, memberId: nullable(memberId) }, { labels: { date: 'Date', role: 'Role', memberId: 'Member' } }),
+  2000,
+);

@@ -11,6 +11,8 @@ import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
+import { monthRange } from '../../solver/dates.ts';
+import { conflictsOf, replanProblem } from '../../solver/replan.ts';
 import type { DateRange } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
 import { rangeOf } from './problems.ts';
@@ -71,25 +73,23 @@ export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedI
   };
 }
 
-/** Published duties on a day the member is now blacked out for. */
-function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
-  const members = new Map(stored.club.members.map((m) => [m.id, { name: m.name, blackouts: new Set(m.blackouts) }]));
+/** Published duties that break a hard rule now, month by month, each with its rule's sentence. */
+export function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
   const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
-  const out: PublishedConflict[] = [];
-  for (const r of rows) {
-    const member = r.memberId === null ? undefined : members.get(r.memberId);
-    if (!member || !member.blackouts.has(r.date)) continue;
-    const roleTitle = titles.get(r.role) ?? r.role;
-    out.push({
-      date: r.date,
-      role: r.role,
-      roleTitle,
-      memberId: r.memberId!,
-      memberName: member.name,
-      message: `${member.name} is published as ${roleTitle} on ${r.date} but now has a blackout that day.`,
-    });
-  }
-  return out;
+  const names = new Map(stored.club.members.map((m) => [m.id, m.name]));
+  const byMonth = new Map<string, PublishedSlotRow[]>();
+  for (const r of rows) byMonth.set(r.date.slice(0, 7), [...(byMonth.get(r.date.slice(0, 7)) ?? []), r]);
+  return [...byMonth].flatMap(([month, slots]) =>
+    conflictsOf(replanProblem(stored.club, monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7))), slots)).map((v) => ({
+      date: v.date,
+      role: v.role,
+      roleTitle: titles.get(v.role) ?? v.role,
+      memberId: v.memberId!,
+      memberName: names.get(v.memberId!) ?? v.memberId!,
+      rule: v.rule,
+      message: v.message,
+    })),
+  );
 }
 
 /** Every published duty that clashes with a member's record, optionally of one member, in date order. */
