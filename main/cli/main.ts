@@ -18,6 +18,7 @@ import './validate.ts';
 import './serveCommand.ts';
 import './storeCommands.ts';
 import './exportCommand.ts';
+import './replanCommand.ts';
 
 export interface CliIo {
   out(text: string): void;
