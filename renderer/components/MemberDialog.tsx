@@ -21,6 +21,7 @@ import { MEMBER_SCHEMA } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { MemberConflicts } from './ConflictList.tsx';
 
 interface Form {
   member: Member;
@@ -146,6 +147,7 @@ export function MemberDialog(props: {
       <DialogContent dividers>
         <Stack spacing={2}>
           {error !== null && <Alert severity="error">Not saved: {error.message}</Alert>}
+          {!props.isNew && <MemberConflicts memberId={props.member.id} />}
           <Stack direction="row" spacing={2}>
             <TextField
               label={label('id')}

@@ -13,7 +13,7 @@ import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
-import { dayLabel } from '../format.ts';
+import { dayLabel, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
 
@@ -98,10 +98,10 @@ export function MembersPage(): React.JSX.Element {
       )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
       {(conflicts.data?.length ?? 0) > 0 && (
-        <Alert severity="warning" aria-label="Blackouts on published duties">
+        <Alert severity="warning" aria-label="Published duties in conflict">
           {conflicts.data!.map((c) => (
             <div key={`${c.date}/${c.role}`}>
-              {c.memberName} has a blackout on {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
+              {dayLabel(c.date)} {c.date.slice(0, 4)}, {c.roleTitle}: {readableDates(c.message)} Re-plan the month on the Published page.
             </div>
           ))}
         </Alert>

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import AlertTitle from '@mui/material/AlertTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -13,8 +12,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { MonthRef, PublishedView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
+import { ConflictList } from '../components/ConflictList.tsx';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
+import { ReplanDialog } from '../components/ReplanDialog.tsx';
 import { RosterTable } from '../components/RosterTable.tsx';
 import { dateTime, dayLabel, monthLabel } from '../format.ts';
 import { useApp } from '../appContext.tsx';
@@ -57,31 +58,14 @@ function MemberDuties(props: { view: PublishedView; memberId: string }): React.J
   );
 }
 
-/** Published duties that clash with a member's record now (e.g. a blackout added after publishing). */
-function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
-  const { conflicts } = props.view;
-  if (conflicts.length === 0) return null;
-  return (
-    <Alert severity="warning" aria-label="Published duties in conflict">
-      <AlertTitle>
-        {conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout
-      </AlertTitle>
-      {conflicts.map((c) => (
-        <div key={`${c.date}/${c.role}`}>
-          {dayLabel(c.date)}, {c.roleTitle}: {c.memberName} is blacked out that day.
-        </div>
-      ))}
-      Find cover for these duties and publish the month again.
-    </Alert>
-  );
-}
-
 export function PublishedPage(): React.JSX.Element {
   const { month } = useApp();
   const months = useLoad(() => api.listPublishedMonths(), []);
   const [selected, setSelected] = useState<MonthRef | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [replanning, setReplanning] = useState(false);
+  const [replanned, setReplanned] = useState<string | null>(null);
   const published = useLoad(
     () => (selected === null ? Promise.resolve(null) : api.getPublished(selected)),
     [selected?.year, selected?.month],
@@ -130,7 +114,23 @@ export function PublishedPage(): React.JSX.Element {
                 Version {view.version}, published {dateTime(view.publishedAt)}
               </Typography>
             </Stack>
-            <Conflicts view={view} />
+            <ConflictList conflicts={view.conflicts} onReplan={() => setReplanning(true)} />
+            {replanned !== null && (
+              <Alert severity="success" onClose={() => setReplanned(null)}>
+                {replanned}
+              </Alert>
+            )}
+            {replanning && (
+              <ReplanDialog
+                month={selected}
+                onClose={() => setReplanning(false)}
+                onAccepted={(result) => {
+                  setReplanning(false);
+                  setReplanned(`Re-plan accepted: version ${result.version}, ${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'} changed.`);
+                  void Promise.all([published.reload(), months.reload()]);
+                }}
+              />
+            )}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} className="no-print">
               <TextField
                 select
