@@ -62,10 +62,10 @@ export function lockUnbroken(problem: SchedulingProblem): SchedulingProblem {
   return { ...problem, locked: [...problem.locked, ...kept], replanFrom: undefined };
 }
 
-/** A reproducible seed for legacy's re-plan of one version of a month (`YYYY-MM`). */
-export function replanSeed(month: string, version: number): number {
+/** A reproducible seed for legacy's re-plan of one version of a published range (named by its first day). */
+export function replanSeed(start: IsoDate, version: number): number {
   let hash = 2166136261;
-  for (const ch of `${month} v${version}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
+  for (const ch of `${start} v${version}`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619) >>> 0;
   return hash;
 }
 

@@ -244,6 +244,8 @@ export interface ReplanMemberChange {
 export interface ReplanProposal {
   year: number;
   month: number;
+  /** The published range re-planned: the month, or the whole range of a roster published for several months. */
+  range: DateRange;
   /** The published version the proposal starts from. */
   basedOnVersion: number;
   /** Names the published month as it was: accepting is refused once the month has changed since. */

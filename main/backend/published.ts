@@ -8,10 +8,9 @@ import type {
   PublishedView,
 } from '../api/contract.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
-import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
+import { publishedMonths, publishedRostersIn, publishedSlots, type PublishedRoster, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
-import { monthRange } from '../../solver/dates.ts';
 import { conflictsOf, replanProblem } from '../../solver/replan.ts';
 import type { DateRange } from '../../solver/types.ts';
 import type { BackendContext } from './context.ts';
@@ -51,7 +50,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
     days,
     publishedAt: latest.publishedAt,
     version: latest.version,
-    conflicts: conflictsIn({ club, roles }, rows),
+    conflicts: conflictsIn({ club, roles }, publishedRostersIn(ctx.db, range)).filter((c) => c.date >= range.start && c.date <= range.end),
   };
 }
 
@@ -73,14 +72,16 @@ export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedI
   };
 }
 
-/** Published duties that break a hard rule now, month by month, each with its rule's sentence. */
-export function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
+/**
+ * Published duties that break a hard rule now, each with its rule's sentence. Each published roster is
+ * judged over the range it was published for (the limit counts over that range).
+ */
+export function conflictsIn(stored: StoredClub, rosters: PublishedRoster[]): PublishedConflict[] {
   const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
   const names = new Map(stored.club.members.map((m) => [m.id, m.name]));
-  const byMonth = new Map<string, PublishedSlotRow[]>();
-  for (const r of rows) byMonth.set(r.date.slice(0, 7), [...(byMonth.get(r.date.slice(0, 7)) ?? []), r]);
-  return [...byMonth].flatMap(([month, slots]) =>
-    conflictsOf(replanProblem(stored.club, monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7))), slots)).map((v) => ({
+  return rosters
+    .flatMap((roster) => conflictsOf(replanProblem(stored.club, roster.range, roster.slots)))
+    .map((v) => ({
       date: v.date,
       role: v.role,
       roleTitle: titles.get(v.role) ?? v.role,
@@ -88,13 +89,13 @@ export function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): Publi
       memberName: names.get(v.memberId!) ?? v.memberId!,
       rule: v.rule,
       message: v.message,
-    })),
-  );
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Every published duty that clashes with a member's record, optionally of one member, in date order. */
 export function publishedConflicts(ctx: BackendContext, memberId?: string): PublishedConflict[] {
-  const all = conflictsIn(loadClub(ctx.db), publishedSlots(ctx.db, { start: '0000-01-01', end: '9999-12-31' }));
+  const all = conflictsIn(loadClub(ctx.db), publishedRostersIn(ctx.db, { start: '0000-01-01', end: '9999-12-31' }));
   return memberId === undefined ? all : all.filter((c) => c.memberId === memberId);
 }
 

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { MonthRef, PublishedConflict, ReplanAccepted, ReplanProposal } from '../api/contract.ts';
 import { badInput, conflict, notFound } from '../api/errors.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
-import { publishedSlots, replacePublished, type PublishedSlotRow } from '../db/rosterRepo.ts';
+import { publishedRostersIn, replacePublished, type PublishedRoster, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
 import { generateRoster } from '../scheduler/generate.ts';
-import { MONTH_NAMES } from '../../solver/dates.ts';
+import { MONTH_NAMES, monthsTouched } from '../../solver/dates.ts';
+import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import { replanDiff, replanProblem, replanSeed } from '../../solver/replan.ts';
 import type { Assignment, DateRange } from '../../solver/types.ts';
 import { validateRoster } from '../../solver/validate.ts';
@@ -21,21 +22,38 @@ import { conflictsIn } from './published.ts';
  * the month changed is refused.
  */
 
-interface PublishedMonthState {
+/**
+ * What a re-plan of a month covers: the published rosters holding its days, whole, over the range they
+ * were published for (a two-month roster is re-planned as one, its limits count over both months).
+ */
+interface ReplanUnit {
   range: DateRange;
   label: string;
+  rosters: PublishedRoster[];
   rows: PublishedSlotRow[];
   version: number;
   token: string;
 }
 
-function publishedMonth(ctx: BackendContext, ref: MonthRef): PublishedMonthState {
-  const range = rangeOf({ year: ref.year, month: ref.month });
+function replanUnit(ctx: BackendContext, ref: MonthRef): ReplanUnit {
+  const month = rangeOf({ year: ref.year, month: ref.month });
   const label = `${MONTH_NAMES[ref.month - 1]} ${ref.year}`;
-  const rows = publishedSlots(ctx.db, range);
-  if (rows.length === 0) throw notFound(`Nothing is published for ${label}, so there is nothing to re-plan.`, 'month');
+  const rosters = publishedRostersIn(ctx.db, month);
+  if (rosters.length === 0) throw notFound(`Nothing is published for ${label}, so there is nothing to re-plan.`, 'month');
+  const range = {
+    start: rosters.map((r) => r.range.start).reduce((a, b) => (a < b ? a : b)),
+    end: rosters.map((r) => r.range.end).reduce((a, b) => (a > b ? a : b)),
+  };
+  if (monthsTouched(range) > MAX_RANGE_MONTHS)
+    throw conflict(`The published rosters holding ${label} cover more than ${MAX_RANGE_MONTHS} months; re-plan cannot take them as one.`, 'month');
+  const rows = rosters.flatMap((r) => r.slots).sort((a, b) => a.date.localeCompare(b.date) || a.role.localeCompare(b.role));
   const version = Math.max(...rows.map((r) => r.version));
-  return { range, label, rows, version, token: tokenOf(version, rows) };
+  return { range, label: rangeLabel(range), rosters, rows, version, token: tokenOf(version, rows) };
+}
+
+function rangeLabel(range: DateRange): string {
+  const name = (date: string) => `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return name(range.start) === name(range.end) ? name(range.start) : `${name(range.start)} to ${name(range.end)}`;
 }
 
 /** Names the published month's content: any change of a slot or the version makes another token. */
@@ -45,18 +63,18 @@ function tokenOf(version: number, rows: PublishedSlotRow[]): string {
 }
 
 export async function proposeReplan(ctx: BackendContext, ref: MonthRef): Promise<ReplanProposal> {
-  const state = publishedMonth(ctx, ref);
+  const state = replanUnit(ctx, ref);
   const stored = loadClub(ctx.db);
   const problem = replanProblem(stored.club, state.range, state.rows);
-  const conflicts = conflictsIn(stored, state.rows);
-  const base = { year: ref.year, month: ref.month, basedOnVersion: state.version, token: state.token, conflicts };
+  const conflicts = conflictsIn(stored, state.rosters);
+  const base = { year: ref.year, month: ref.month, range: state.range, basedOnVersion: state.version, token: state.token, conflicts };
   const settings = loadSettings(ctx.db);
   const scheduler = schedulerFor(settings, state.range);
   if (conflicts.length === 0) return { ...base, scheduler, fallback: null, changes: [], members: [], leftEmpty: 0 };
   const document = await asGeneration(ctx, (signal) =>
     generateRoster(problem, {
       scheduler,
-      seed: replanSeed(state.range.start.slice(0, 7), state.version),
+      seed: replanSeed(state.range.start, state.version),
       timeLimitMs: settings.timeLimitSeconds * 1000,
       log: ctx.log,
       fault: ctx.fault,
@@ -102,7 +120,7 @@ export async function proposeReplan(ctx: BackendContext, ref: MonthRef): Promise
  */
 export function acceptReplan(ctx: BackendContext, ref: MonthRef, token: string, changes: Assignment[]): ReplanAccepted {
   return ctx.db.transaction(() => {
-    const state = publishedMonth(ctx, ref);
+    const state = replanUnit(ctx, ref);
     if (state.token !== token) {
       throw conflict(
         `The published roster of ${state.label} has changed since this re-plan was proposed (it is version ${state.version} now). Re-plan again to see what it needs.`,
@@ -127,7 +145,7 @@ export function acceptReplan(ctx: BackendContext, ref: MonthRef, token: string, 
     if (broken.length > 0) {
       throw conflict(`The club has changed since this re-plan was proposed: ${broken[0].message} Re-plan again.`, 'changes');
     }
-    const note = noteOf(conflictsIn(stored, state.rows));
+    const note = noteOf(conflictsIn(stored, state.rosters));
     const { version } = replacePublished(ctx.db, state.range, slots, nowIso(ctx), { reason: 're-plan', note });
     const changedSlots = changes.filter((c) => bySlot.get(`${c.date}|${c.role}`)!.memberId !== c.memberId).length;
     ctx.log.info('Re-plan accepted', { year: ref.year, month: ref.month, version, changed_slots: changedSlots });

@@ -15,9 +15,14 @@ import { dayLabel, table } from './rosterText.ts';
 
 const duty = (d: { date: string; roleTitle: string }) => `${dayLabel(d.date)} ${d.roleTitle}`;
 
+function rangeLabel(range: { start: string; end: string }): string {
+  const name = (date: string) => `${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return name(range.start) === name(range.end) ? name(range.start) : `${name(range.start)} to ${name(range.end)}`;
+}
+
 function proposalText(p: ReplanProposal, label: string): string {
   if (p.conflicts.length === 0) return `No published duty of ${label} clashes with the club's rules now: nothing to re-plan.`;
-  const lines = [`Re-plan of ${label} (from version ${p.basedOnVersion}, ${p.scheduler} scheduler):`, '', 'Conflicts:'];
+  const lines = [`Re-plan of ${rangeLabel(p.range)} (from version ${p.basedOnVersion}, ${p.scheduler} scheduler):`, '', 'Conflicts:'];
   for (const c of p.conflicts) lines.push(`  ${duty(c)}: ${c.message}`);
   if (p.fallback) lines.push('', `The optimizer fell back to legacy: ${p.fallback.reason}`);
   lines.push('', `Proposed changes (${p.changes.length} ${p.changes.length === 1 ? 'slot' : 'slots'}):`);

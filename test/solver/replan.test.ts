@@ -95,7 +95,7 @@ describe('legacy re-plan', () => {
 
   it('draws only the broken slots again, the same way for the same seed', () => {
     const problem = replanProblem(withMember(c, 'c', { blackouts: [SAT2] }), RANGE, published);
-    const seed = replanSeed('2026-06', 1);
+    const seed = replanSeed('2026-06-01', 1);
     const roster = runLegacy(problem, seed);
     const diff = replanDiff(problem, roster);
     assert.deepEqual(
