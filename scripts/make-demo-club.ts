@@ -97,7 +97,8 @@ function publishHistory(club: Club, range: DateRange, seed: number): PublishedDa
   const previous = new Map<string, string>();
   return dutyDaysFor(club, range).map((date) => {
     const month = date.slice(0, 7);
-    if (!states.has(month)) states.set(month, new RosterState(new Eligibility(club, monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7))))));
+    if (!states.has(month))
+      states.set(month, new RosterState(new Eligibility(club, monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7))))));
     const state = states.get(month)!;
     const slots: Record<string, string | null> = {};
     for (const role of club.roles) {

@@ -143,6 +143,9 @@ export const limit = integer(1, 10_000);
 export const replanToken = matching(/^v[0-9]{1,9}-[0-9a-f]{16}$/, 'the token of a re-plan proposal', 40);
 /** The slots a re-plan changes: date, role and the new member (null: left empty). */
 export const replanChanges = list(
-  object<Assignment>({ date: isoDate, role: roleKey, memberId: nullable(memberId) }, { labels: { date: 'Date', role: 'Role', memberId: 'Member' } }),
+  object<Assignment>(
+    { date: isoDate, role: roleKey, memberId: nullable(memberId) },
+    { labels: { date: 'Date', role: 'Role', memberId: 'Member' } },
+  ),
   2000,
 );

@@ -45,7 +45,10 @@ function replanUnit(ctx: BackendContext, ref: MonthRef): ReplanUnit {
     end: rosters.map((r) => r.range.end).reduce((a, b) => (a > b ? a : b)),
   };
   if (monthsTouched(range) > MAX_RANGE_MONTHS)
-    throw conflict(`The published rosters holding ${label} cover more than ${MAX_RANGE_MONTHS} months; re-plan cannot take them as one.`, 'month');
+    throw conflict(
+      `The published rosters holding ${label} cover more than ${MAX_RANGE_MONTHS} months; re-plan cannot take them as one.`,
+      'month',
+    );
   const rows = rosters.flatMap((r) => r.slots).sort((a, b) => a.date.localeCompare(b.date) || a.role.localeCompare(b.role));
   const version = Math.max(...rows.map((r) => r.version));
   return { range, label: rangeLabel(range), rosters, rows, version, token: tokenOf(version, rows) };
@@ -130,18 +133,24 @@ export function acceptReplan(ctx: BackendContext, ref: MonthRef, token: string, 
     if (changes.length === 0) throw badInput('The re-plan changes no slot: there is nothing to accept.', 'changes');
     const stored = loadClub(ctx.db);
     const bySlot = new Map(state.rows.map((r) => [`${r.date}|${r.role}`, r]));
-    const next = new Map(state.rows.map((r): [string, Assignment] => [`${r.date}|${r.role}`, { date: r.date, role: r.role, memberId: r.memberId }]));
+    const next = new Map(
+      state.rows.map((r): [string, Assignment] => [`${r.date}|${r.role}`, { date: r.date, role: r.role, memberId: r.memberId }]),
+    );
     const members = new Set(stored.club.members.map((m) => m.id));
     changes.forEach((c, i) => {
       const key = `${c.date}|${c.role}`;
-      if (!bySlot.has(key)) throw badInput(`Change ${i + 1}: ${state.label} has no published ${c.role} slot on ${c.date}.`, `changes[${i}]`);
-      if (c.memberId !== null && !members.has(c.memberId)) throw badInput(`Change ${i + 1}: no member has the id "${c.memberId}".`, `changes[${i}].memberId`);
+      if (!bySlot.has(key))
+        throw badInput(`Change ${i + 1}: ${state.label} has no published ${c.role} slot on ${c.date}.`, `changes[${i}]`);
+      if (c.memberId !== null && !members.has(c.memberId))
+        throw badInput(`Change ${i + 1}: no member has the id "${c.memberId}".`, `changes[${i}].memberId`);
       next.set(key, { date: c.date, role: c.role, memberId: c.memberId });
     });
     const slots = [...next.values()];
     const problem = replanProblem(stored.club, state.range, slots);
     const changed = new Set(changes.map((c) => `${c.date}|${c.role}`));
-    const broken = validateRoster({ ...problem, locked: [] }, slots).filter((v) => changed.has(`${v.date}|${v.role}`) && v.memberId !== null);
+    const broken = validateRoster({ ...problem, locked: [] }, slots).filter(
+      (v) => changed.has(`${v.date}|${v.role}`) && v.memberId !== null,
+    );
     if (broken.length > 0) {
       throw conflict(`The club has changed since this re-plan was proposed: ${broken[0].message} Re-plan again.`, 'changes');
     }

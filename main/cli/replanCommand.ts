@@ -27,9 +27,7 @@ function proposalText(p: ReplanProposal, label: string): string {
   if (p.fallback) lines.push('', `The optimizer fell back to legacy: ${p.fallback.reason}`);
   lines.push('', `Proposed changes (${p.changes.length} ${p.changes.length === 1 ? 'slot' : 'slots'}):`);
   lines.push(
-    table(
-      p.changes.map((c) => [`  ${dayLabel(c.date)}`, c.roleTitle, c.fromName ?? '(empty)', '->', c.toName ?? '(left empty)']),
-    ),
+    table(p.changes.map((c) => [`  ${dayLabel(c.date)}`, c.roleTitle, c.fromName ?? '(empty)', '->', c.toName ?? '(left empty)'])),
   );
   lines.push('', 'Who gains and who loses a duty:');
   lines.push(
@@ -40,7 +38,8 @@ function proposalText(p: ReplanProposal, label: string): string {
       ]),
     ),
   );
-  if (p.leftEmpty > 0) lines.push('', `${p.leftEmpty} broken ${p.leftEmpty === 1 ? 'duty stays' : 'duties stay'} empty: nobody can take it.`);
+  if (p.leftEmpty > 0)
+    lines.push('', `${p.leftEmpty} broken ${p.leftEmpty === 1 ? 'duty stays' : 'duties stay'} empty: nobody can take it.`);
   return lines.join('\n');
 }
 

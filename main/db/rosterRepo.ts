@@ -446,8 +446,8 @@ export function publishedRostersIn(db: Db, range: DateRange): PublishedRoster[] 
   return rosters.map((r) => ({
     id: r.id,
     range: { start: r.range_start, end: r.range_end },
-    slots: (slots.all(r.id) as { date: string; role: string; member_id: string | null; published_at: string; version: number | null }[]).map(
-      (s) => ({ date: s.date, role: s.role, memberId: s.member_id, publishedAt: s.published_at, version: s.version ?? 1 }),
-    ),
+    slots: (
+      slots.all(r.id) as { date: string; role: string; member_id: string | null; published_at: string; version: number | null }[]
+    ).map((s) => ({ date: s.date, role: s.role, memberId: s.member_id, publishedAt: s.published_at, version: s.version ?? 1 })),
   }));
 }

@@ -126,7 +126,8 @@ export function ReplanDialog(props: { month: MonthRef; onClose(): void; onAccept
               {proposal.fallback !== null && <Alert severity="info">The optimizer fell back to legacy: {proposal.fallback.reason}</Alert>}
               {proposal.leftEmpty > 0 && (
                 <Alert severity="warning">
-                  {plural(proposal.leftEmpty, 'duty stays', 'duties stay')} empty: nobody can take {proposal.leftEmpty === 1 ? 'it' : 'them'}.
+                  {plural(proposal.leftEmpty, 'duty stays', 'duties stay')} empty: nobody can take{' '}
+                  {proposal.leftEmpty === 1 ? 'it' : 'them'}.
                 </Alert>
               )}
               <ChangeTable proposal={proposal} />

@@ -126,7 +126,9 @@ export function PublishedPage(): React.JSX.Element {
                 onClose={() => setReplanning(false)}
                 onAccepted={(result) => {
                   setReplanning(false);
-                  setReplanned(`Re-plan accepted: version ${result.version}, ${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'} changed.`);
+                  setReplanned(
+                    `Re-plan accepted: version ${result.version}, ${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'} changed.`,
+                  );
                   void Promise.all([published.reload(), months.reload()]);
                 }}
               />

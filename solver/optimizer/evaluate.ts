@@ -57,7 +57,8 @@ export function fairnessObjective(instance: OptimizerInstance, score: RosterScor
 
 /** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
-  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.sumSquares - b.sumSquares || a.points - b.points;
+  const fairness =
+    b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.sumSquares - b.sumSquares || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }
 

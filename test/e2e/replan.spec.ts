@@ -14,7 +14,9 @@ async function shoot(app: Page, name: string): Promise<void> {
   await app.setViewportSize({ width: 1280, height: 800 });
 }
 
-test('a blackout after publishing shows as a conflict; re-plan shows who gains and loses, and accepting makes version 2', async ({ app }) => {
+test('a blackout after publishing shows as a conflict; re-plan shows who gains and loses, and accepting makes version 2', async ({
+  app,
+}) => {
   test.setTimeout(240_000);
   await chooseMonth(app, 2027, 6);
   await generateDraft(app);
@@ -72,7 +74,9 @@ test('a blackout after publishing shows as a conflict; re-plan shows who gains a
   await expect(dialog).toBeHidden();
   await expect(app.getByText(/Version 1, published/)).toBeVisible();
   await conflicts.getByRole('button', { name: 'Re-plan…' }).click();
-  await expect(dialog.getByRole('table', { name: 'Proposed changes' }).getByRole('row').nth(1)).toContainText(substitute, { timeout: 60_000 });
+  await expect(dialog.getByRole('table', { name: 'Proposed changes' }).getByRole('row').nth(1)).toContainText(substitute, {
+    timeout: 60_000,
+  });
   await dialog.getByRole('button', { name: 'Accept as version 2' }).click();
   await expect(dialog).toBeHidden();
 

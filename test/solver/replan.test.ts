@@ -49,11 +49,17 @@ describe('conflicts of a published month', () => {
         message: 'Member A may not be Instructor: not qualified.',
       },
       {
-        club: withMember(base, 'a', { qualificationExpiry: Object.assign(Object.create(null) as Record<string, string>, { instructor: '2026-06-01' }) }),
+        club: withMember(base, 'a', {
+          qualificationExpiry: Object.assign(Object.create(null) as Record<string, string>, { instructor: '2026-06-01' }),
+        }),
         rule: 'qualification_expired',
         message: '',
       },
-      { club: withMember(base, 'b', { avoid: ['a'] }), rule: 'avoids_someone_on_duty', message: 'Member B and Member A avoid each other but are both on duty on 2026-06-06.' },
+      {
+        club: withMember(base, 'b', { avoid: ['a'] }),
+        rule: 'avoids_someone_on_duty',
+        message: 'Member B and Member A avoid each other but are both on duty on 2026-06-06.',
+      },
     ];
     for (const c of cases) {
       const found = conflictsOf(replanProblem(c.club, RANGE, published));
@@ -142,7 +148,11 @@ function bruteForceBest(problem: SchedulingProblem): { filled: number; breaks: n
         breaks: spacingBreaks(problem, roster).length,
         changes: free.filter((s, k) => s.memberId !== chosen[k]).length,
       };
-      if (best === null || score.filled > best.filled || (score.filled === best.filled && (score.breaks < best.breaks || (score.breaks === best.breaks && score.changes < best.changes)))) {
+      if (
+        best === null ||
+        score.filled > best.filled ||
+        (score.filled === best.filled && (score.breaks < best.breaks || (score.breaks === best.breaks && score.changes < best.changes)))
+      ) {
         best = score;
       }
       return;
@@ -161,7 +171,9 @@ function bruteForceBest(problem: SchedulingProblem): { filled: number; breaks: n
   return best!;
 }
 
-async function optimizerReplan(problem: SchedulingProblem): Promise<{ filled: number; breaks: number; changes: number; roster: Assignment[] }> {
+async function optimizerReplan(
+  problem: SchedulingProblem,
+): Promise<{ filled: number; breaks: number; changes: number; roster: Assignment[] }> {
   const result = await solveOptimizer(problem, { timeLimitMs: 20_000 });
   assert.deepEqual(validateRoster(problem, result.assignments), []);
   const free = new Set((problem.replanFrom ?? []).map((s) => `${s.date}|${s.role}`));
@@ -178,7 +190,10 @@ describe('optimizer re-plan: the fewest changed slots', () => {
     // a instructs and b tows on Saturday; a is blacked out. Only b can instruct instead, and only c
     // can then tow: two changes, where leaving the slot empty would be one.
     const c = club([member('a', ['instructor']), member('b', ['instructor', 'towpilot']), member('c', ['towpilot'])], [INSTRUCTOR, TOW]);
-    const problem = replanProblem(withMember(c, 'a', { blackouts: [SAT] }), RANGE, [slot(SAT, 'instructor', 'a'), slot(SAT, 'towpilot', 'b')]);
+    const problem = replanProblem(withMember(c, 'a', { blackouts: [SAT] }), RANGE, [
+      slot(SAT, 'instructor', 'a'),
+      slot(SAT, 'towpilot', 'b'),
+    ]);
     const found = await optimizerReplan(problem);
     assert.deepEqual(found.roster, [slot(SAT, 'instructor', 'b'), slot(SAT, 'towpilot', 'c')]);
     assert.equal(found.changes, 2);

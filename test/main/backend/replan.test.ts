@@ -63,7 +63,8 @@ async function publishJune(backend: Backend): Promise<PublishedView> {
 
 /** A published duty of a member with other duties that month, and no conflict yet. */
 function someDuty(view: PublishedView): { date: string; role: string; memberId: string } {
-  for (const day of view.days) for (const s of day.slots) if (s.memberId !== null) return { date: day.date, role: s.role, memberId: s.memberId };
+  for (const day of view.days)
+    for (const s of day.slots) if (s.memberId !== null) return { date: day.date, role: s.role, memberId: s.memberId };
   throw new Error('nothing published');
 }
 
@@ -149,7 +150,11 @@ describe('re-plan on a real database', () => {
     const { token } = await backend.proposeReplan(JUNE);
     const duty = someDuty(view);
     const unqualified = (await backend.listMembers()).find((m) => m.active && !m.qualifications.includes(duty.role))!;
-    const error = await apiError(backend.acceptReplan(JUNE, token, [{ date: duty.date, role: duty.role, memberId: unqualified.id }]), 'conflict', 'changes');
+    const error = await apiError(
+      backend.acceptReplan(JUNE, token, [{ date: duty.date, role: duty.role, memberId: unqualified.id }]),
+      'conflict',
+      'changes',
+    );
     assert.match(error.message, /not qualified/);
     await apiError(backend.acceptReplan(JUNE, token, [{ date: '2026-06-02', role: duty.role, memberId: null }]), 'bad_input', 'changes[0]');
     await apiError(backend.acceptReplan({ year: 2026, month: 9 }, token, []), 'not_found', 'month');

@@ -15,9 +15,14 @@ after(() => rmSync(dataDir, { recursive: true, force: true }));
 /** The real CLI, as `npm run rostermeister -- ...` runs it, on the test's data folder. */
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin', 'rostermeister.mjs'), ...args, '--data-dir', dataDir], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'bin', 'rostermeister.mjs'), ...args, '--data-dir', dataDir],
+      { cwd: root },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
