@@ -18,11 +18,13 @@ import { ProposePage } from './pages/ProposePage.tsx';
 import { PublishedPage } from './pages/PublishedPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { errorMessage } from './useLoad.ts';
 
 const PAGE_VIEWS: Record<PageName, () => React.JSX.Element> = {
   Propose: ProposePage,
   Compare: ComparePage,
+  'What-if': WhatIfPage,
   Members: MembersPage,
   Settings: SettingsPage,
   Activity: ActivityPage,

@@ -94,6 +94,16 @@ async function main(): Promise<void> {
     await page.getByRole('table', { name: 'Recent runs' }).waitFor();
     await shoot(page, 'activity');
 
+    await open(page, 'What-if');
+    await page.getByLabel('Month', { exact: true }).fill(MONTH);
+    await page.getByLabel('Name of the what-if').fill('A member away');
+    await page.getByRole('button', { name: 'New what-if' }).click();
+    await page.getByRole('button', { name: 'Add a member away' }).click();
+    await page.getByRole('button', { name: 'Save inputs' }).click();
+    await page.getByRole('button', { name: 'Generate', exact: true }).click();
+    await page.getByRole('region', { name: 'What-if result' }).waitFor(LONG);
+    await shoot(page, 'what-if');
+
     await open(page, 'Published');
     await page.getByRole('table', { name: /^Published roster/ }).waitFor();
     await shoot(page, 'published');

@@ -15,9 +15,26 @@ import type {
   SolveStatus,
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
+import type { ScenarioChanges } from '../../solver/scenario.ts';
+import type { ColumnMapping, SheetField, SheetRow } from '../../solver/memberSheet.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
-export type { SlotCandidate, Member, IsoDate, SchedulerKind, SolveStatus, RosterMetrics, Fallback, DateRange, Assignment, Diagnostic };
+export type {
+  ColumnMapping,
+  SheetField,
+  SheetRow,
+  ScenarioChanges,
+  SlotCandidate,
+  Member,
+  IsoDate,
+  SchedulerKind,
+  SolveStatus,
+  RosterMetrics,
+  Fallback,
+  DateRange,
+  Assignment,
+  Diagnostic,
+};
 
 /** A month, or a run of up to 12 months starting there. */
 export interface MonthRef {
@@ -190,6 +207,40 @@ export interface RosterSide {
   spacingBreaks: number | null;
 }
 
+/** A what-if: a copy of a range with changed inputs, generated apart from the real draft. */
+export interface ScenarioView {
+  id: number;
+  name: string;
+  range: DateRange;
+  changes: ScenarioChanges;
+  /** The real draft's removed dates and locked slots when the scenario was made (the scenario keeps them). */
+  base: { removedDates: IsoDate[]; locked: Assignment[] };
+  createdAt: string;
+  updatedAt: string;
+  /** The scenario's roster, or null until it is generated (or after its changes were edited). */
+  result: ScenarioResult | null;
+  /** What the scenario's roster changes against the real draft, or the published roster when there is no draft. */
+  difference: ScenarioDifference | null;
+}
+
+export interface ScenarioResult {
+  generatedAt: string;
+  /** The scheduler asked for (the roster's own differs after a fallback). */
+  requestedScheduler: SchedulerKind;
+  roster: RosterSide;
+  roles: RoleSetting[];
+  dutyDays: IsoDate[];
+}
+
+export interface ScenarioDifference {
+  against: 'draft' | 'published' | 'nothing';
+  /** The compared roster's figures over the same slots (null when there is nothing to compare). */
+  baseMetrics: { fill_rate_percent: number; fairness_variance: number; filled_slots: number; total_slots: number } | null;
+  slots: { date: IsoDate; role: string; roleTitle: string; before: string | null; after: string | null }[];
+  /** Per member whose duties change: how many before and in the scenario. */
+  members: { memberId: string; name: string; before: number; after: number }[];
+}
+
 export interface PublishedMonth {
   year: number;
   month: number;
@@ -265,8 +316,68 @@ export interface ReplanAccepted {
   changedSlots: number;
 }
 
+/** One slot of a version that differs from the version before it. */
+export interface VersionSlotChange {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  fromMemberId: string | null;
+  fromName: string | null;
+  toMemberId: string | null;
+  toName: string | null;
+  /** `added` / `removed`: the slot is new in this version, or no longer in it (a duty day added or dropped). */
+  kind: 'changed' | 'added' | 'removed';
+}
+
+/** One numbered version of a published month. */
+export interface PublishedVersionView {
+  version: number;
+  /** published, imported, swap, cover, replace, re-plan, restored vN. */
+  reason: string;
+  note: string | null;
+  createdAt: string;
+  /** True for the month's latest version: the one that is published now. */
+  current: boolean;
+  filledSlots: number;
+  totalSlots: number;
+  /** The version this one is compared with (null for the first). */
+  previous: number | null;
+  /** Slot by slot, what differs from the previous version, in date then role order. */
+  changes: VersionSlotChange[];
+}
+
+export interface PublishedHistory {
+  year: number;
+  month: number;
+  /** Newest first. */
+  versions: PublishedVersionView[];
+}
+
+/** What a swap, cover, replacement or restore made. */
+export interface PublishedChange {
+  /** Each month the change touched, with its new version. */
+  months: { year: number; month: number; version: number }[];
+  /** What was done, in the club's words. */
+  message: string;
+  /** Spacing rules the change breaks (it was made anyway). */
+  warnings: string[];
+}
+
+/** A published duty to swap with, and whether the swap may be made. */
+export interface SwapOption {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  memberId: string;
+  memberName: string;
+  /** Why the swap is refused (the hard rule's sentence), or null when it may be made. */
+  refusal: string | null;
+  /** Spacing rules the swap would break. */
+  warnings: string[];
+}
+
 /** `dutyman`: the CSV DutyMan's duty upload reads (main/export/dutyman.ts). */
-export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman';
+export type ExportFormat = 'csv' | 'csv-long' | 'ics' | 'pdf' | 'dutyman' | 'xlsx';
 
 export interface ExportRequest {
   year: number;
@@ -322,6 +433,29 @@ export interface ImportResult {
   publishedMonthsReplaced: number;
   /** Likely typos the file was imported with anyway (a qualification no role uses, percentages over 100). */
   warnings: string[];
+}
+
+/** A spreadsheet of members as it would be imported: the columns, how they map, each row's outcome. */
+export interface MemberSheetPreview {
+  fileName: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  /** The fields a column can fill, with the member form's labels. */
+  fields: { key: SheetField; label: string }[];
+  /** Why the mapping cannot be used (e.g. no Name column), or null. */
+  mappingProblem: string | null;
+  rows: SheetRow[];
+  adds: number;
+  updates: number;
+  /** Rows with at least one problem: while there are any, nothing can be imported. */
+  rowsWithErrors: number;
+}
+
+export interface MemberSheetResult {
+  added: number;
+  updated: number;
+  /** The backup made just before the import. */
+  backup: string;
 }
 
 /** What an import would replace and keep. */

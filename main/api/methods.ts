@@ -20,6 +20,10 @@ import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import * as memberSheets from '../backend/memberSheets.ts';
+import * as scenarios from '../backend/scenarios.ts';
+import * as changes from '../backend/publishedChanges.ts';
+import * as versions from '../backend/versions.ts';
 import { acceptReplan, proposeReplan } from '../backend/replan.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
@@ -28,6 +32,7 @@ import {
   backupName,
   clubFileText,
   clubSettings,
+  columnMapping,
   exportRequest,
   isoDate,
   limit,
@@ -38,8 +43,11 @@ import {
   replanChanges,
   replanToken,
   roleKey,
+  scenarioChanges,
+  scenarioName,
   scheduler,
   settings,
+  sheetBase64,
 } from './payloads.ts';
 import { boolean, nullable, text } from './checks.ts';
 
@@ -72,6 +80,9 @@ function method<const P extends readonly Param<unknown>[], R>(
 ): MethodSpec<ArgsOf<P>, R> {
   return { params, handler, changesClubName: opts.changesClubName ?? false };
 }
+
+/** The reason a rostermeister gives for a change of a published month ("Ann is ill"). */
+const changeNote = text(500, { allowEmpty: true });
 
 const clamp = (value: number, max: number) => Math.max(0, Math.min(max, Math.floor(value)));
 
@@ -107,6 +118,25 @@ export const API = {
   /** What importing the file would replace and keep; changes nothing. */
   previewClubImport: method([['clubFileText', clubFileText]], ({ ctx }, text) => club.previewClubImport(ctx, text)),
   exportClub: method([], ({ ctx }) => club.exportClub(ctx)),
+  /** How a members spreadsheet (CSV or XLSX) would import: columns, mapping (guessed when null), each row's outcome. Changes nothing. */
+  previewMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', nullable(columnMapping)],
+    ],
+    ({ ctx }, fileName, data, mapping) => memberSheets.previewMemberSheet(ctx, fileName, data, mapping),
+  ),
+  /** Adds and changes the sheet's members, all or nothing (refused while any row has a problem); a backup is made first. */
+  importMemberSheet: method(
+    [
+      ['fileName', text(255)],
+      ['fileBase64', sheetBase64],
+      ['mapping', columnMapping],
+    ],
+    ({ ctx, store }, fileName, data, mapping) =>
+      memberSheets.importMemberSheet(ctx, (prefix) => store.createBackup(prefix), fileName, data, mapping),
+  ),
 
   // Drafts: the roster workflow
   getDraft: method([['month', monthRef]], ({ ctx }, month) => drafts.getDraft(ctx, month)),
@@ -179,6 +209,29 @@ export const API = {
     ({ ctx }, id, side) => adoptComparison(ctx, id, side),
   ),
 
+  // What-if scenarios: changed inputs generated apart from the real draft until adopted
+  listScenarios: method([], ({ ctx }) => scenarios.listScenarios(ctx)),
+  createScenario: method(
+    [
+      ['month', monthRef],
+      ['name', scenarioName],
+    ],
+    ({ ctx }, month, name) => scenarios.createScenario(ctx, month, name),
+  ),
+  /** New name and changes; the scenario's roster is dropped until it is generated again. */
+  updateScenario: method(
+    [
+      ['scenarioId', positiveId],
+      ['name', scenarioName],
+      ['changes', scenarioChanges],
+    ],
+    ({ ctx }, id, name, changes) => scenarios.updateScenario(ctx, id, name, changes),
+  ),
+  generateScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.generateScenario(ctx, id)),
+  /** The scenario's roster becomes the real draft of its range (the replaced draft can be brought back). */
+  adoptScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.adoptScenario(ctx, id)),
+  deleteScenario: method([['scenarioId', positiveId]], ({ ctx }, id) => scenarios.deleteScenario(ctx, id)),
+
   // Published rosters and exports
   listPublishedMonths: method([], ({ ctx }) => listPublishedMonths(ctx)),
   getPublished: method([['month', monthRef]], ({ ctx }, month) => getPublished(ctx, month)),
@@ -196,6 +249,67 @@ export const API = {
     ({ ctx }, month, token, changes) => acceptReplan(ctx, month, token, changes),
   ),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
+
+  // Versions and changes of published months
+  /** Every version of one published month, newest first, each with its slot-by-slot difference from the one before. */
+  publishedHistory: method([['month', monthRef]], ({ ctx }, month) => versions.publishedHistory(ctx, month)),
+  /** Makes an earlier version the current one again, as the month's next version. */
+  restorePublishedVersion: method(
+    [
+      ['month', monthRef],
+      ['version', positiveId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, month, version, note) => versions.restorePublishedVersion(ctx, month, version, note),
+  ),
+  /** Members ranked to take over a published duty, as the slot editor ranks them. */
+  coverCandidates: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+    ],
+    ({ ctx }, date, role) => changes.coverCandidates(ctx, date, role),
+  ),
+  /** Another member takes a published duty (or fills an empty one); refused (conflict) when it breaks a hard rule. */
+  coverDuty: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['memberId', memberId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, id, note) => changes.coverDuty(ctx, date, role, id, note, 'cover'),
+  ),
+  /** coverDuty, recorded as the rostermeister's replacement. */
+  replaceDuty: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['memberId', memberId],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, id, note) => changes.coverDuty(ctx, date, role, id, note, 'replace'),
+  ),
+  /** The duties of a month a published duty could be swapped with, with what each swap would break. */
+  swapOptions: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['month', monthRef],
+    ],
+    ({ ctx }, date, role, month) => changes.swapOptions(ctx, date, role, month),
+  ),
+  /** Two members exchange published duties; refused (conflict) when it breaks a hard rule. */
+  swapDuties: method(
+    [
+      ['date', isoDate],
+      ['role', roleKey],
+      ['withDate', isoDate],
+      ['withRole', roleKey],
+      ['note', nullable(changeNote)],
+    ],
+    ({ ctx }, date, role, withDate, withRole, note) => changes.swapDuties(ctx, date, role, withDate, withRole, note),
+  ),
 
   // Settings, backups, activity
   getSettings: method([], ({ ctx }) => getSettings(ctx)),

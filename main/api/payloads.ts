@@ -16,7 +16,8 @@ import {
 } from '../../solver/limits.ts';
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
-import type { Assignment, ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, Settings } from './contract.ts';
+import { SHEET_FIELDS } from '../../solver/memberSheet.ts';
+import type { Assignment, ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, ScenarioChanges, Settings } from './contract.ts';
 import {
   boolean,
   decimal,
@@ -125,7 +126,7 @@ export const exportRequest = object<ExportRequest>(
     year,
     month,
     months: integer(1, MAX_RANGE_MONTHS),
-    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman'),
+    format: oneOf('csv', 'csv-long', 'ics', 'pdf', 'dutyman', 'xlsx'),
     memberId,
     bom: boolean,
     paper: oneOf('A4', 'Letter'),
@@ -148,4 +149,47 @@ export const replanChanges = list(
     { labels: { date: 'Date', role: 'Role', memberId: 'Member' } },
   ),
   2000,
+);
+
+export const scenarioName = text(80);
+
+export const scenarioChanges = object<ScenarioChanges>(
+  {
+    away: list(
+      object<ScenarioChanges['away'][number]>(
+        { memberId, from: plannedDate, to: plannedDate },
+        { labels: { memberId: 'Member', from: 'From', to: 'To' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    rolesOff: list(roleKey, CLUB_LIMITS.roles, { unique: true }),
+    limits: list(
+      object<ScenarioChanges['limits'][number]>(
+        { memberId, maxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH) },
+        { labels: { memberId: 'Member', maxPerMonth: 'Monthly limit' } },
+      ),
+      CLUB_LIMITS.members,
+    ),
+    defaultMaxPerMonth: nullable(decimal(0, MAX_DUTIES_PER_MONTH)),
+    scheduler: nullable(scheduler),
+  },
+  {
+    labels: {
+      away: 'Away',
+      rolesOff: 'Roles off',
+      limits: 'Monthly limits',
+      defaultMaxPerMonth: 'Club monthly limit',
+      scheduler: 'Scheduler',
+    },
+  },
+);
+
+/** A spreadsheet's bytes as base64 (5 MB at most). */
+export const sheetBase64 = matching(/^[A-Za-z0-9+/]*={0,2}$/, 'a spreadsheet file (base64) of at most 5 MB', 7_000_000);
+
+export const columnMapping = record(
+  (header) => header.length > 0 && header.length <= 200 && header !== '__proto__',
+  'a column header of the sheet',
+  nullable(oneOf(...SHEET_FIELDS)),
+  500,
 );

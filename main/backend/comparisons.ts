@@ -25,7 +25,8 @@ interface StoredComparison {
   locked: Assignment[];
 }
 
-function side(problem: SchedulingProblem, doc: RosterDocument): RosterSide {
+/** One generation as the comparison and what-if pages show it. */
+export function rosterSide(problem: SchedulingProblem, doc: RosterDocument): RosterSide {
   return {
     scheduler: doc.scheduler,
     status: doc.status,
@@ -58,8 +59,8 @@ export function recordComparison(
   const data: StoredComparison = {
     view: {
       range: problem.range,
-      legacy: side(problem, legacy.document),
-      optimizer: side(problem, optimizer.document),
+      legacy: rosterSide(problem, legacy.document),
+      optimizer: rosterSide(problem, optimizer.document),
       differences: compareRosters(legacy.document.assignments, optimizer.document.assignments),
       acceptance: acceptance(legacy.document.metrics, optimizer.document.metrics),
       roles: stored.roles.filter((r) => roleKeys.has(r.key)),

@@ -61,10 +61,40 @@ export async function recordedGeneration(
       range: problem.range,
       createdAt: nowIso(ctx),
     });
-    if (wasCancelled) throw cancelled();
-    if (error instanceof PoolBusyError) throw conflict('Rostermeister is busy with other rosters right now; try again in a moment.');
-    throw error;
+    throw asApiError(error);
   }
+}
+
+/**
+ * Runs one scheduler on a problem that is not the club's own (a what-if scenario): nothing is
+ * recorded. Fails like recordedGeneration.
+ */
+export async function unrecordedGeneration(
+  ctx: BackendContext,
+  problem: SchedulingProblem,
+  scheduler: SchedulerKind,
+  signal: AbortSignal,
+  seed?: number,
+): Promise<RosterDocument> {
+  try {
+    return await generateRoster(problem, {
+      scheduler,
+      ...(seed === undefined ? {} : { seed }),
+      timeLimitMs: loadSettings(ctx.db).timeLimitSeconds * 1000,
+      log: ctx.log,
+      fault: ctx.fault,
+      signal,
+      priority: 'foreground',
+    });
+  } catch (error) {
+    throw asApiError(error);
+  }
+}
+
+function asApiError(error: unknown): unknown {
+  if (error instanceof GenerationCancelledError) return cancelled();
+  if (error instanceof PoolBusyError) return conflict('Rostermeister is busy with other rosters right now; try again in a moment.');
+  return error;
 }
 
 /** Runs `work` as the one foreground generation, refusing a second one while it runs. */

@@ -9,6 +9,8 @@ import type {
 } from '../api/contract.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { publishedMonths, publishedRostersIn, publishedSlots, type PublishedRoster, type PublishedSlotRow } from '../db/rosterRepo.ts';
+import { latestVersion } from '../db/versionRepo.ts';
+import type { Db } from '../db/connection.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
 import { conflictsOf, replanProblem } from '../../solver/replan.ts';
@@ -49,7 +51,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
     roles: shown,
     days,
     publishedAt: latest.publishedAt,
-    version: latest.version,
+    version: currentVersion(ctx.db, rows),
     conflicts: conflictsIn({ club, roles }, publishedRostersIn(ctx.db, range)).filter((c) => c.date >= range.start && c.date <= range.end),
   };
 }
@@ -59,13 +61,19 @@ const newest = (rows: PublishedSlotRow[]): PublishedSlotRow =>
     r.publishedAt > latest.publishedAt || (r.publishedAt === latest.publishedAt && r.version > latest.version) ? r : latest,
   );
 
+/** The month's latest version (versionRepo); over several months, the highest of theirs. */
+function currentVersion(db: Db, rows: PublishedSlotRow[]): number {
+  const months = [...new Set(rows.map((r) => r.date.slice(0, 7)))];
+  return Math.max(...months.map((m) => latestVersion(db, m)), 1);
+}
+
 /** When the dates of `range` were last published, as which version, how full; null when nothing is. */
 export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedInfo | null {
   const rows = publishedSlots(ctx.db, range);
   if (rows.length === 0) return null;
   const latest = newest(rows);
   return {
-    version: latest.version,
+    version: currentVersion(ctx.db, rows),
     publishedAt: latest.publishedAt,
     filledSlots: rows.filter((r) => r.memberId !== null).length,
     totalSlots: rows.length,

@@ -4,6 +4,7 @@ import { badInput, conflict, notFound } from '../api/errors.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
 import { publishedRostersIn, replacePublished, type PublishedRoster, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
+import { latestVersion } from '../db/versionRepo.ts';
 import { generateRoster } from '../scheduler/generate.ts';
 import { MONTH_NAMES, monthsTouched } from '../../solver/dates.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
@@ -50,7 +51,8 @@ function replanUnit(ctx: BackendContext, ref: MonthRef): ReplanUnit {
       'month',
     );
   const rows = rosters.flatMap((r) => r.slots).sort((a, b) => a.date.localeCompare(b.date) || a.role.localeCompare(b.role));
-  const version = Math.max(...rows.map((r) => r.version));
+  // The version the Published page shows for the month (versionRepo keeps the count per month).
+  const version = Math.max(latestVersion(ctx.db, month.start.slice(0, 7)), 1);
   return { range, label: rangeLabel(range), rosters, rows, version, token: tokenOf(version, rows) };
 }
 

@@ -15,6 +15,8 @@ export interface OptionSpec {
   valueName?: string;
   /** Parsed but left out of help (test-only switches). */
   hidden?: boolean;
+  /** A string option that may be given several times (read with listOption). */
+  repeatable?: boolean;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;
@@ -22,11 +24,14 @@ export type OptionSpecs = Record<string, OptionSpec>;
 export interface ParsedArgs {
   values: Record<string, string | boolean>;
   positionals: string[];
+  /** Every value of each repeatable option, in the order given. */
+  lists: Record<string, string[]>;
 }
 
 export function parseArgs(argv: string[], specs: OptionSpecs, commandName: string): ParsedArgs {
   const values: Record<string, string | boolean> = {};
   const positionals: string[] = [];
+  const lists: Record<string, string[]> = {};
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
     if (token === '--') {
@@ -43,7 +48,7 @@ export function parseArgs(argv: string[], specs: OptionSpecs, commandName: strin
     const name = token.slice(2, eq === -1 ? undefined : eq);
     const spec = specs[name];
     if (!spec) throw new UsageError(`Unknown option --${name} for "${commandName}". ${helpHint(commandName)}`);
-    if (name in values) throw new UsageError(`Option --${name} is given more than once.`);
+    if (name in values && !spec.repeatable) throw new UsageError(`Option --${name} is given more than once.`);
     if (spec.type === 'boolean') {
       if (eq !== -1) throw new UsageError(`Option --${name} takes no value.`);
       values[name] = true;
@@ -54,8 +59,13 @@ export function parseArgs(argv: string[], specs: OptionSpecs, commandName: strin
       throw new UsageError(`Option --${name} needs a value (--${name} ${spec.valueName ?? 'VALUE'}).`);
     }
     values[name] = value;
+    if (spec.repeatable) (lists[name] ??= []).push(value);
   }
-  return { values, positionals };
+  return { values, positionals, lists };
+}
+
+export function listOption(args: ParsedArgs, name: string): string[] {
+  return args.lists[name] ?? [];
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {

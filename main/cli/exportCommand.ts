@@ -8,7 +8,7 @@ import { flag, oneOf, requiredString, stringOption, UsageError, type OptionSpecs
 import { registerCommand } from './command.ts';
 import { monthRangeFromArgs, RANGE_OPTIONS, RANGE_USAGE } from './monthRange.ts';
 
-const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf', 'dutyman'];
+const FORMATS: readonly ExportFormat[] = ['csv', 'csv-long', 'ics', 'pdf', 'dutyman', 'xlsx'];
 const PAPERS = ['A4', 'Letter'] as const;
 
 const options: OptionSpecs = {
@@ -16,9 +16,9 @@ const options: OptionSpecs = {
   format: {
     type: 'string',
     valueName: 'FORMAT',
-    description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, or dutyman (DutyMan's duty upload CSV)",
+    description: "csv (a row per duty day), csv-long (a row per slot), ics, pdf, dutyman (DutyMan's duty upload CSV), or xlsx (a workbook)",
   },
-  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman)" },
+  member: { type: 'string', valueName: 'ID', description: "only this member's duties (csv, csv-long, ics, pdf, dutyman, xlsx)" },
   bom: { type: 'boolean', description: 'start CSV with a UTF-8 byte order mark (for spreadsheet programs)' },
   paper: { type: 'string', valueName: 'A4|Letter', description: 'PDF paper size (default A4)' },
   out: { type: 'string', valueName: 'PATH', description: 'file to write, or a folder to write the file into' },
@@ -27,7 +27,7 @@ const options: OptionSpecs = {
 registerCommand({
   name: 'export',
   summary: 'Export a published month or run of months as CSV, calendar (ICS), a printable PDF sheet or a DutyMan upload.',
-  usage: `export ${RANGE_USAGE} --format csv|csv-long|ics|pdf|dutyman [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
+  usage: `export ${RANGE_USAGE} --format csv|csv-long|ics|pdf|dutyman|xlsx [--member ID] [--bom] [--paper A4|Letter] --out PATH`,
   options,
   async run(args, ctx) {
     const range = monthRangeFromArgs(args);

@@ -18,6 +18,8 @@ import './validate.ts';
 import './serveCommand.ts';
 import './storeCommands.ts';
 import './exportCommand.ts';
+import './memberSheetCommand.ts';
+import './versionCommands.ts';
 import './replanCommand.ts';
 
 export interface CliIo {

@@ -30,7 +30,11 @@ export function usesStore(args: ParsedArgs, ctx: CliContext, env: NodeJS.Process
  * Runs `work` on the data folder's database. A command that changes something owns the folder while it
  * runs (refused while the app or another command has it); one that only reads may run beside them.
  */
-async function withBackend<T>(ctx: CliContext, work: (backend: Backend) => Promise<T>, access: 'write' | 'read' = 'write'): Promise<T> {
+export async function withBackend<T>(
+  ctx: CliContext,
+  work: (backend: Backend) => Promise<T>,
+  access: 'write' | 'read' = 'write',
+): Promise<T> {
   const backend = await createBackend({ dataDir: resolveDataDir(ctx.dataDir), logger: ctx.log, access });
   try {
     const result = await work(backend);

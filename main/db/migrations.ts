@@ -202,6 +202,25 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE r.kind = 'published';
     `,
   },
+  {
+    version: 6,
+    name: 'what-if scenarios: changed inputs and their roster, apart from the real drafts',
+    sql: `
+      CREATE TABLE scenario (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        range_start TEXT NOT NULL,
+        range_end TEXT NOT NULL,
+        changes_json TEXT NOT NULL,
+        base_json TEXT NOT NULL,
+        result_json TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        generated_at TEXT,
+        CHECK (range_start <= range_end)
+      );
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,6 +4,7 @@ import { gridCsv, longCsv } from './csv.ts';
 import { dutymanCsv } from './dutyman.ts';
 import { rosterIcs } from './ics.ts';
 import { monthSheetPdf } from './pdf.ts';
+import { rosterXlsx } from './xlsx.ts';
 
 export interface RenderedExport {
   fileName: string;
@@ -49,6 +50,12 @@ export async function renderExport(
         fileName: `${stem}.ics`,
         mimeType: 'text/calendar; charset=utf-8',
         bytes: rosterIcs(view, days, generatedAt, { memberId: request.memberId, memberName }),
+      };
+    case 'xlsx':
+      return {
+        fileName: `${stem}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        bytes: await rosterXlsx(view, days, request.memberId),
       };
     case 'pdf':
       return {

@@ -31,7 +31,8 @@ export function ConflictList(props: { conflicts: PublishedConflict[]; onReplan()
           {dayLabel(c.date)}, {c.roleTitle}: {readableDates(c.message)}
         </div>
       ))}
-      Re-plan proposes the fewest changes that clear them; you see who gains and who loses a duty before anything changes.
+      Choose such a duty in the roster below to find cover for it, or re-plan: the fewest changes that clear them all, shown as who gains
+      and who loses a duty before anything changes.
     </Alert>
   );
 }

@@ -16,6 +16,7 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'ics', label: 'Calendar (ICS)' },
   { format: 'pdf', label: 'PDF' },
   { format: 'dutyman', label: 'DutyMan CSV' },
+  { format: 'xlsx', label: 'Excel (XLSX)' },
 ];
 
 /** Downloads of one published month (optionally one member's duties) and printing. */

@@ -11,6 +11,7 @@ import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import EditCalendarIcon from '@mui/icons-material/EditCalendar';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import GroupIcon from '@mui/icons-material/Group';
+import PsychologyAltIcon from '@mui/icons-material/PsychologyAlt';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
 import { PAGES } from '../appContext.tsx';
@@ -23,6 +24,7 @@ const RAIL_WIDTH = 64;
 const ICONS: Record<PageName, React.JSX.Element> = {
   Propose: <EditCalendarIcon />,
   Compare: <CompareArrowsIcon />,
+  'What-if': <PsychologyAltIcon />,
   Members: <GroupIcon />,
   Settings: <SettingsIcon />,
   Activity: <TimelineIcon />,

@@ -1,3 +1,4 @@
+import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -26,7 +27,10 @@ export function RosterTable(props: {
   highlightLabel: string;
   /** Tighter cells, for two rosters side by side. */
   dense?: boolean;
+  /** Makes each cell a button (named "Role, day: member") that opens a menu at it. */
+  onOpenCell?(date: IsoDate, role: string, anchor: HTMLElement): void;
 }): React.JSX.Element {
+  const { onOpenCell } = props;
   return (
     <TableContainer component={Paper} sx={{ maxHeight: props.maxHeight }}>
       <Table
@@ -61,7 +65,27 @@ export function RosterTable(props: {
                       color: name === null ? 'error.main' : undefined,
                     }}
                   >
-                    {name ?? EMPTY_SLOT}
+                    {onOpenCell === undefined ? (
+                      (name ?? EMPTY_SLOT)
+                    ) : (
+                      <Button
+                        size="small"
+                        color="inherit"
+                        aria-haspopup="menu"
+                        aria-label={`${role.title}, ${dayLabel(date)}: ${name ?? EMPTY_SLOT}`}
+                        onClick={(event) => onOpenCell(date, role.key, event.currentTarget)}
+                        sx={{
+                          textTransform: 'none',
+                          font: 'inherit',
+                          color: 'inherit',
+                          justifyContent: 'flex-start',
+                          px: 0.5,
+                          minWidth: 0,
+                        }}
+                      >
+                        {name ?? EMPTY_SLOT}
+                      </Button>
+                    )}
                     {note != null && <span style={{ display: 'block', fontWeight: 400, fontSize: '0.75rem' }}>{note}</span>}
                     {highlighted && (
                       <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>

@@ -43,7 +43,7 @@ function moveFocus(event: React.KeyboardEvent<HTMLElement>, list: HTMLElement | 
 }
 
 /** The members not allowed, one group per reason, in the order the backend ranked them. */
-function byReason(candidates: SlotCandidate[]): [string, SlotCandidate[]][] {
+export function byReason(candidates: SlotCandidate[]): [string, SlotCandidate[]][] {
   const groups = new Map<string, SlotCandidate[]>();
   for (const c of candidates) {
     const reason = c.reason ?? 'not allowed';
@@ -52,7 +52,7 @@ function byReason(candidates: SlotCandidate[]): [string, SlotCandidate[]][] {
   return [...groups];
 }
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * Pick the member for one slot. The backend ranks the members: allowed ones by how much the season's

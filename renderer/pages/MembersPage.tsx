@@ -12,6 +12,7 @@ import { useApp } from '../appContext.tsx';
 import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
+import { MemberSheetImport } from '../components/MemberSheetImport.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { dayLabel, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
@@ -65,6 +66,10 @@ export function MembersPage(): React.JSX.Element {
           {shown.length} of {all.length}
         </Typography>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto !important' }}>
+          <MemberSheetImport
+            onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
+            onError={setError}
+          />
           <ClubFileButtons
             onImported={() => Promise.all([members.reload(), conflicts.reload()]).then(() => undefined)}
             onError={setError}

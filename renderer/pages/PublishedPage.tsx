@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -10,14 +11,16 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { MonthRef, PublishedView } from '../../main/api/contract.ts';
+import type { MonthRef, PublishedChange, PublishedView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { ConflictList } from '../components/ConflictList.tsx';
+import { DutyActions, type PublishedDuty } from '../components/DutyActions.tsx';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
 import { ReplanDialog } from '../components/ReplanDialog.tsx';
 import { RosterTable } from '../components/RosterTable.tsx';
-import { dateTime, dayLabel, monthLabel } from '../format.ts';
+import { VersionHistory } from '../components/VersionHistory.tsx';
+import { dateTime, dayLabel, monthLabel, readableDates } from '../format.ts';
 import { useApp } from '../appContext.tsx';
 import { useLoad } from '../useLoad.ts';
 
@@ -59,13 +62,14 @@ function MemberDuties(props: { view: PublishedView; memberId: string }): React.J
 }
 
 export function PublishedPage(): React.JSX.Element {
-  const { month } = useApp();
+  const { month, notify } = useApp();
   const months = useLoad(() => api.listPublishedMonths(), []);
   const [selected, setSelected] = useState<MonthRef | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [replanning, setReplanning] = useState(false);
-  const [replanned, setReplanned] = useState<string | null>(null);
+  const [opened, setOpened] = useState<{ duty: PublishedDuty; anchor: HTMLElement } | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
   const published = useLoad(
     () => (selected === null ? Promise.resolve(null) : api.getPublished(selected)),
     [selected?.year, selected?.month],
@@ -82,6 +86,14 @@ export function PublishedPage(): React.JSX.Element {
   const people = view === null ? [] : membersOn(view);
   const roles = view === null ? [] : view.roles.filter((role) => view.days.some((day) => day.slots.some((slot) => slot.role === role.key)));
   const byslot = new Map(view?.days.flatMap((day) => day.slots.map((slot) => [`${day.date}/${slot.role}`, slot] as const)) ?? []);
+
+  // A swap, cover or restore made a new version: show it, and what it warned of.
+  const changed = (change: PublishedChange) => {
+    setOpened(null);
+    notify(readableDates([change.message, ...change.warnings].join(' ')), change.warnings.length > 0 ? 'warning' : 'success');
+    void published.reload();
+    void months.reload();
+  };
 
   return (
     <Stack spacing={2}>
@@ -113,22 +125,21 @@ export function PublishedPage(): React.JSX.Element {
               <Typography variant="body2" color="text.secondary">
                 Version {view.version}, published {dateTime(view.publishedAt)}
               </Typography>
+              <Button size="small" className="no-print" onClick={() => setHistoryOpen(true)}>
+                History
+              </Button>
             </Stack>
+            {historyOpen && <VersionHistory month={selected} onClose={() => setHistoryOpen(false)} onChanged={changed} />}
+            {opened !== null && <DutyActions {...opened} onClose={() => setOpened(null)} onChanged={changed} />}
             <ConflictList conflicts={view.conflicts} onReplan={() => setReplanning(true)} />
-            {replanned !== null && (
-              <Alert severity="success" onClose={() => setReplanned(null)}>
-                {replanned}
-              </Alert>
-            )}
             {replanning && (
               <ReplanDialog
                 month={selected}
                 onClose={() => setReplanning(false)}
                 onAccepted={(result) => {
                   setReplanning(false);
-                  setReplanned(
-                    `Re-plan accepted: version ${result.version}, ${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'} changed.`,
-                  );
+                  const duties = `${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'}`;
+                  notify(`Re-plan accepted: version ${result.version}, ${duties} changed.`, 'success');
                   void Promise.all([published.reload(), months.reload()]);
                 }}
               />
@@ -158,11 +169,20 @@ export function PublishedPage(): React.JSX.Element {
               dutyDays={view.days.map((day) => day.date)}
               roles={roles}
               highlightLabel="chosen member"
+              onOpenCell={(date, role, anchor) => {
+                const slot = byslot.get(`${date}/${role}`);
+                const roleTitle = roles.find((r) => r.key === role)?.title ?? role;
+                const duty = { date, role, roleTitle, memberId: slot?.memberId ?? null, memberName: slot?.memberName ?? null };
+                setOpened({ duty, anchor });
+              }}
               cell={(date, role) => {
                 const slot = byslot.get(`${date}/${role}`);
                 return { name: slot?.memberName ?? slot?.memberId ?? null, highlighted: memberId !== null && slot?.memberId === memberId };
               }}
             />
+            <Typography variant="body2" color="text.secondary" className="no-print">
+              Choose a duty to record a cover, a replacement or a swap. Each change is a new version; History lists them.
+            </Typography>
           </Stack>
         )}
       </Stack>

@@ -72,11 +72,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 /** Clicks an entry of the navigation and waits for the page's heading. */
-export async function openPage(app: Page, name: 'Propose' | 'Compare' | 'Members' | 'Settings' | 'Activity' | 'Published'): Promise<void> {
+export async function openPage(
+  app: Page,
+  name: 'Propose' | 'Compare' | 'What-if' | 'Members' | 'Settings' | 'Activity' | 'Published',
+): Promise<void> {
   await app.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
   const headings = {
     Propose: 'Propose roster',
     Compare: 'Compare schedulers',
+    'What-if': 'What-if',
     Members: 'Members',
     Settings: 'Settings',
     Activity: 'Activity',

@@ -4,7 +4,7 @@ test('the pages are reachable from the navigation by keyboard, under the club na
   await expect(app.getByRole('banner')).toContainText('Kestrel Ridge Gliding Club');
   await expect(app).toHaveTitle(/Kestrel Ridge Gliding Club/);
   const navigation = app.getByRole('navigation', { name: 'Pages' });
-  await expect(navigation.getByRole('link')).toHaveText(['Propose', 'Compare', 'Members', 'Settings', 'Activity', 'Published']);
+  await expect(navigation.getByRole('link')).toHaveText(['Propose', 'Compare', 'What-if', 'Members', 'Settings', 'Activity', 'Published']);
   await expect(app.getByRole('heading', { name: 'Propose roster' })).toBeVisible();
 
   await navigation.getByRole('link', { name: 'Propose' }).focus();

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { matchesSearch, searchKey } from '../../renderer/search.ts';
+import { matchesSearch } from '../../renderer/search.ts';
+import { searchKey } from '../../solver/textFold.ts';
 
 const demoNames: string[] = (
   JSON.parse(readFileSync(new URL('../../assets/demo-club.json', import.meta.url), 'utf8')) as { members: { name: string }[] }
