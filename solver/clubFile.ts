@@ -1,12 +1,18 @@
 import { CLUB_LIMITS, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
 import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
-import type { Club, IsoDate, PublishedDay, Role, Season, Weekday } from './types.ts';
+import type { Club, IsoDate, PublishedDay, Role, Season, UnavailableRule, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
-/** Reading and writing the club file `rostermeister-club/1` (club-format.md). */
+/**
+ * Reading and writing the club file (club-format.md): `rostermeister-club/2` is written, `/1` and
+ * `/2` are read. Format 1 has no availability rules; its blackouts are `never` dates, kept as blackouts.
+ */
 
-export const CLUB_FORMAT = 'rostermeister-club/1';
+export const CLUB_FORMAT = 'rostermeister-club/2';
+const FORMAT_1 = 'rostermeister-club/1';
+/** Member fields format 2 added: a format 1 file naming one is told to say format 2. */
+const FORMAT_2_MEMBER_FIELDS = ['unavailable'];
 const DEFAULT_MAX_PER_MONTH = 8;
 const DEFAULT_WEEKDAYS: Weekday[] = ['sat', 'sun'];
 
@@ -56,6 +62,8 @@ export interface ClubDocument {
     lastDutyDate: IsoDate | null;
     /** Written only when the member has one. */
     qualificationExpiry?: Record<string, IsoDate>;
+    /** Written only when the member has some. */
+    unavailable?: UnavailableRule[];
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -223,7 +231,8 @@ export function parseClub(json: unknown): Club {
   );
   if (doc === null) throw new ClubFileError(r.problems);
 
-  if (doc.format !== undefined && doc.format !== CLUB_FORMAT) r.report('format', doc.format, `"${CLUB_FORMAT}"`);
+  if (doc.format !== undefined && doc.format !== CLUB_FORMAT && doc.format !== FORMAT_1)
+    r.report('format', doc.format, `"${CLUB_FORMAT}" (or the older "${FORMAT_1}")`);
 
   let name = '';
   let defaultMaxPerMonth = DEFAULT_MAX_PER_MONTH;
@@ -249,6 +258,15 @@ export function parseClub(json: unknown): Club {
   rawMembers.forEach((m, i) => {
     const id = typeof m === 'object' && m !== null ? (m as Fields).id : undefined;
     if (typeof id === 'string') memberLabels.set(i, id);
+    if (doc.format !== FORMAT_1 || typeof m !== 'object' || m === null) return;
+    for (const field of FORMAT_2_MEMBER_FIELDS) {
+      if (Object.hasOwn(m, field))
+        r.report(
+          `members[${i}].${field}`,
+          (m as Fields)[field],
+          `no "${field}" in a "${FORMAT_1}" file (it is a field of "${CLUB_FORMAT}")`,
+        );
+    }
   });
   const members = rawMembers.map((m, i) =>
     readMember(m, (at, value, expected) => r.report(at ? `members[${i}].${at}` : `members[${i}]`, value, expected)),
@@ -403,7 +421,22 @@ export function serializeClub(club: Club): ClubDocument {
       ...(m.qualificationExpiry && Object.keys(m.qualificationExpiry).length > 0
         ? { qualificationExpiry: { ...m.qualificationExpiry } }
         : {}),
+      ...(m.unavailable && m.unavailable.length > 0 ? { unavailable: m.unavailable.map(writeRule) } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
+  };
+}
+
+/** An availability rule as written: when, then roles, level (always) and note, only the fields it has. */
+function writeRule(rule: UnavailableRule): UnavailableRule {
+  return {
+    ...(rule.date !== undefined ? { date: rule.date } : {}),
+    ...(rule.from !== undefined ? { from: rule.from } : {}),
+    ...(rule.to !== undefined ? { to: rule.to } : {}),
+    ...(rule.weekday !== undefined ? { weekday: rule.weekday } : {}),
+    ...(rule.months !== undefined ? { months: [...rule.months] } : {}),
+    ...(rule.roles !== undefined ? { roles: [...rule.roles] } : {}),
+    level: rule.level,
+    ...(rule.note !== undefined ? { note: rule.note } : {}),
   };
 }

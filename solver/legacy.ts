@@ -1,8 +1,15 @@
+import { availabilityOn } from './availability.ts';
 import { Eligibility, RosterState } from './eligibility.ts';
 import { seededRandom, type Random } from './random.ts';
 import { lockUnbroken } from './replan.ts';
 import { SPACING_RULES, spacingContext, spacingFor } from './rules/spacing.ts';
 import type { Assignment, Club, IsoDate, Role, SchedulingProblem } from './types.ts';
+
+/**
+ * A member who prefers not to take a duty (a `preferNot` availability rule) is drawn with a tenth of
+ * their weight: still a candidate when nobody else is, rarely chosen beside others.
+ */
+export const PREFER_NOT_DRAW_FACTOR = 0.1;
 
 /** The spacing rules the legacy scheduler keeps: a member who would break one is no candidate. */
 const KEPT_SPACING = new Set(SPACING_RULES.filter((rule) => rule.legacyKeeps).map((rule) => rule.code));
@@ -42,7 +49,10 @@ export function runLegacy(original: SchedulingProblem, seed: number): Assignment
         .filter((m) => state.block(m.id, role, date) === null && keepsSpacing(m.id, role, date, dayIndex))
         .map((m) => ({
           memberId: m.id,
-          weight: eligibility.weight(m.id, role) * (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1),
+          weight:
+            eligibility.weight(m.id, role) *
+            (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1) *
+            (availabilityOn(m, role.qualification, date) === 'preferNot' ? PREFER_NOT_DRAW_FACTOR : 1),
         }));
       const chosen = weightedDraw(candidates, random);
       filled.set(key, chosen);

@@ -1,5 +1,6 @@
 import { hasControlCharacters, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
-import type { Member } from './types.ts';
+import type { Member, UnavailableRule, Weekday } from './types.ts';
+import { WEEKDAYS } from './types.ts';
 
 /**
  * The one description of a member: each field's label (as the member form shows it), its default and
@@ -7,7 +8,18 @@ import type { Member } from './types.ts';
  */
 
 type Rule =
-  'id' | 'name' | 'flag' | 'qualifications' | 'percents' | 'monthlyLimit' | 'weekendDay' | 'dates' | 'memberIds' | 'date' | 'expiry';
+  | 'id'
+  | 'name'
+  | 'flag'
+  | 'qualifications'
+  | 'percents'
+  | 'monthlyLimit'
+  | 'weekendDay'
+  | 'dates'
+  | 'memberIds'
+  | 'date'
+  | 'expiry'
+  | 'availability';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -37,6 +49,7 @@ export const MEMBER_SCHEMA: { readonly [K in keyof Member]-?: FieldSpec<Member[K
   avoid: { label: 'Avoids', rule: 'memberIds', default: [] },
   lastDutyDate: { label: 'Last duty', rule: 'date', default: null },
   qualificationExpiry: { label: 'Qualifications valid until', rule: 'expiry', default: undefined, optional: true },
+  unavailable: { label: 'Availability', rule: 'availability', default: undefined, optional: true },
 };
 
 export const MEMBER_FIELDS = Object.keys(MEMBER_SCHEMA) as (keyof Member)[];
@@ -49,6 +62,8 @@ export const MEMBER_LIMITS = {
   qualifications: 50,
   blackouts: 1000,
   people: 200,
+  unavailable: 500,
+  noteLength: 200,
 } as const;
 
 /** A member with every optional field at its default (the club file's and the form's). */
@@ -70,6 +85,8 @@ export function memberFieldLabel(path: string): string {
   const rest = match[2];
   const entry = /^\[(\d+)\]$/.exec(rest);
   if (entry) return `${spec.label} (entry ${Number(entry[1]) + 1})`;
+  const ruleField = /^\[(\d+)\]\.(\w+)/.exec(rest);
+  if (match[1] === 'unavailable' && ruleField) return `${spec.label} (rule ${Number(ruleField[1]) + 1}, ${ruleField[2]})`;
   if (match[1] === 'rolePercent' && rest.startsWith('.')) return `Percent for ${rest.slice(1)}`;
   if (match[1] === 'qualificationExpiry' && rest.startsWith('.')) return `Last valid date of ${rest.slice(1)}`;
   return spec.label;
@@ -199,6 +216,8 @@ function readField(rule: Rule, value: unknown, key: string, member: Member, repo
       return readPercents(value, key, member, report);
     case 'expiry':
       return readExpiry(value, key, member, report);
+    case 'availability':
+      return readAvailability(value, key, report);
   }
 }
 
@@ -267,6 +286,99 @@ function readExpiry(value: unknown, key: string, member: Member, report: MemberR
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const RULE_FIELDS = ['date', 'from', 'to', 'weekday', 'months', 'roles', 'level', 'note'];
+const WHEN_EXPECTED = 'exactly one of "date", "from" and "to", "weekday" (optionally with "months") or "months" alone';
+
+/** Availability rules (solver/availability.ts); undefined (left out) when there are none. */
+function readAvailability(value: unknown, key: string, report: MemberReport): UnavailableRule[] | undefined {
+  if (!Array.isArray(value) || value.length > MEMBER_LIMITS.unavailable) {
+    report(key, value, `a list of at most ${MEMBER_LIMITS.unavailable} availability rules`);
+    return undefined;
+  }
+  const out: UnavailableRule[] = [];
+  value.forEach((item, i) => {
+    const rule = readRule(item, `${key}[${i}]`, report);
+    if (rule) out.push(rule);
+  });
+  return out.length > 0 ? out : undefined;
+}
+
+function readRule(value: unknown, path: string, report: MemberReport): UnavailableRule | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    report(path, value, `an availability rule: an object with ${WHEN_EXPECTED}`);
+    return null;
+  }
+  const fields = value as Record<string, unknown>;
+  let problems = 0;
+  const bad: MemberReport = (at, v, expected) => {
+    problems++;
+    report(at, v, expected);
+  };
+  for (const field of Object.keys(fields)) {
+    if (!RULE_FIELDS.includes(field))
+      bad(`${path}.${field}`, fields[field], `no field "${field}" here (known fields: ${RULE_FIELDS.join(', ')})`);
+  }
+  const rule: UnavailableRule = { level: 'never' };
+  const given = (field: string) => fields[field] !== undefined;
+  const date = (field: 'date' | 'from' | 'to') => {
+    if (!given(field)) return;
+    if (isPlannedDate(fields[field])) rule[field] = fields[field];
+    else bad(`${path}.${field}`, fields[field], PLANNED_DATE_EXPECTED);
+  };
+  const kinds = ['date', given('from') ? 'from' : 'to', 'weekday', 'months'].filter((field) =>
+    field === 'months' ? given('months') && !given('weekday') : given(field),
+  );
+  if (kinds.length === 0) bad(path, undefined, `a rule saying when: ${WHEN_EXPECTED}`);
+  else if (kinds.length > 1)
+    bad(`${path}.${kinds[1]}`, fields[kinds[1]], `nothing more saying when beside "${kinds[0]}": ${WHEN_EXPECTED}`);
+  date('date');
+  date('from');
+  date('to');
+  if (given('from') !== given('to')) {
+    const missing = given('from') ? 'to' : 'from';
+    bad(`${path}.${missing}`, undefined, `"from" and "to" together: the first and last day of the range`);
+  } else if (rule.from !== undefined && rule.to !== undefined && rule.to < rule.from) {
+    bad(`${path}.to`, rule.to, `a date on or after "from" (${rule.from})`);
+  }
+  if (given('weekday')) {
+    if (WEEKDAYS.includes(fields.weekday as Weekday)) rule.weekday = fields.weekday as Weekday;
+    else bad(`${path}.weekday`, fields.weekday, `a weekday: one of ${WEEKDAYS.join(', ')}`);
+  }
+  if (given('months')) {
+    const months = fields.months;
+    if (!Array.isArray(months) || months.length === 0 || months.length > 12)
+      bad(`${path}.months`, months, 'a list of months, 1 (January) to 12');
+    else {
+      const read: number[] = [];
+      months.forEach((m: unknown, j) => {
+        if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 12)
+          bad(`${path}.months[${j}]`, m, 'a month from 1 (January) to 12');
+        else if (read.includes(m)) bad(`${path}.months[${j}]`, m, 'each month only once');
+        else read.push(m);
+      });
+      rule.months = read;
+    }
+  }
+  if (given('roles')) {
+    const roles = readList(fields.roles, `${path}.roles`, MEMBER_LIMITS.qualifications, 'qualification keys', bad, (item, at) => {
+      if (typeof item === 'string' && KEY_PATTERN.test(item) && item.length <= 64) return item;
+      bad(at, item, `a qualification key: ${KEY_EXPECTED}`);
+      return undefined;
+    });
+    if (roles && roles.length > 0) rule.roles = roles;
+  }
+  if (given('level')) {
+    if (fields.level === 'never' || fields.level === 'preferNot') rule.level = fields.level;
+    else bad(`${path}.level`, fields.level, '"never" or "preferNot"');
+  }
+  if (given('note')) {
+    if (typeof fields.note === 'string' && fields.note.length <= MEMBER_LIMITS.noteLength && !hasControlCharacters(fields.note)) {
+      if (fields.note.trim() !== '') rule.note = fields.note;
+    } else bad(`${path}.note`, fields.note, `a note: text of at most ${MEMBER_LIMITS.noteLength} characters on one line`);
+  }
+  return problems === 0 ? rule : null;
 }
 
 /**

@@ -35,6 +35,25 @@ export interface Member {
    * does not count for duty days after it. Absent or empty: nothing expires.
    */
   qualificationExpiry?: Record<string, IsoDate>;
+  /** Availability rules (club format 2, solver/availability.ts). Absent or empty: none. */
+  unavailable?: UnavailableRule[];
+}
+
+/**
+ * One availability rule: exactly one of `date`, `from`+`to`, `weekday` or `months` alone says when;
+ * `months` may narrow a `weekday` rule; `roles` (qualification keys) narrows it to those roles.
+ */
+export interface UnavailableRule {
+  date?: IsoDate;
+  from?: IsoDate;
+  to?: IsoDate;
+  weekday?: Weekday;
+  /** 1-12. */
+  months?: number[];
+  roles?: string[];
+  /** `never` is a hard rule; `preferNot` a soft cost. */
+  level: 'never' | 'preferNot';
+  note?: string;
 }
 
 export interface PublishedDay {

@@ -10,7 +10,7 @@ import type { CliContext } from './command.ts';
 export const CLUB_OPTION: OptionSpec = {
   type: 'string',
   valueName: 'FILE',
-  description: 'club file (rostermeister-club/1); default: the demo club',
+  description: 'club file (rostermeister-club/1 or /2); default: the demo club',
 };
 export const YEAR_OPTION: OptionSpec = { type: 'string', valueName: 'Y', description: 'year, e.g. 2026' };
 export const MONTH_OPTION: OptionSpec = { type: 'string', valueName: 'M', description: 'month, 1-12' };

@@ -168,7 +168,7 @@ registerCommand({
   name: 'import',
   summary: 'Replace the club in the database with a club file (all or nothing).',
   usage: 'import --club FILE [--data-dir DIR]',
-  options: { club: { type: 'string', valueName: 'FILE', description: 'club file (rostermeister-club/1)' } },
+  options: { club: { type: 'string', valueName: 'FILE', description: 'club file (rostermeister-club/1 or /2)' } },
   async run(args, ctx) {
     const path = resolve(requiredString(args, 'club'));
     if (!existsSync(path)) throw new UsageError(`Cannot read the club file ${path}: there is no such file.`);

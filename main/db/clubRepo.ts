@@ -1,5 +1,5 @@
 import type { RoleSetting } from '../api/contract.ts';
-import type { Assignment, Club, Member, PublishedDay, Weekday } from '../../solver/types.ts';
+import type { Assignment, Club, Member, PublishedDay, UnavailableRule, Weekday } from '../../solver/types.ts';
 import { emptyDraftSlotsOfMembersNotIn, mergePublishedHistory, type PublishedMonthChanges } from './rosterRepo.ts';
 import type { Db } from './connection.ts';
 
@@ -74,6 +74,7 @@ function loadMembers(db: Db): Member[] {
       last_valid: string;
     }[],
   );
+  const unavailable = groupBy(db.prepare('SELECT * FROM member_unavailable ORDER BY position').all() as UnavailableRow[]);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -90,7 +91,36 @@ function loadMembers(db: Db): Member[] {
     avoid: (avoids.get(r.id) ?? []).map((p) => p.other_id),
     lastDutyDate: r.last_duty_date,
     ...qualificationExpiryOf(expiries.get(r.id)),
+    ...unavailableOf(unavailable.get(r.id)),
   }));
+}
+
+interface UnavailableRow {
+  member_id: string;
+  date: string | null;
+  from_date: string | null;
+  to_date: string | null;
+  weekday: Weekday | null;
+  months: string | null;
+  roles: string | null;
+  level: UnavailableRule['level'];
+  note: string | null;
+}
+
+/** The member's availability rules as the Member model keeps them: only the fields a rule has, absent when none. */
+function unavailableOf(rows: UnavailableRow[] | undefined): Pick<Member, 'unavailable'> {
+  if (!rows) return {};
+  return {
+    unavailable: rows.map((row) => ({
+      ...(row.date !== null ? { date: row.date } : {}),
+      ...(row.from_date !== null && row.to_date !== null ? { from: row.from_date, to: row.to_date } : {}),
+      ...(row.weekday !== null ? { weekday: row.weekday } : {}),
+      ...(row.months !== null ? { months: JSON.parse(row.months) as number[] } : {}),
+      ...(row.roles !== null ? { roles: JSON.parse(row.roles) as string[] } : {}),
+      level: row.level,
+      ...(row.note !== null ? { note: row.note } : {}),
+    })),
+  };
 }
 
 /** The member's expiry dates as the Member model keeps them: a null-prototype map, absent when none. */
@@ -193,7 +223,13 @@ function writeMemberRow(db: Db, m: Member, position: number): void {
     last: m.lastDutyDate,
     position,
   });
-  for (const table of ['member_qualification', 'member_role_percent', 'member_blackout', 'member_qualification_expiry']) {
+  for (const table of [
+    'member_qualification',
+    'member_role_percent',
+    'member_blackout',
+    'member_qualification_expiry',
+    'member_unavailable',
+  ]) {
     db.prepare(`DELETE FROM ${table} WHERE member_id = ?`).run(m.id);
   }
   const qual = db.prepare('INSERT OR IGNORE INTO member_qualification (member_id, qualification, position) VALUES (?, ?, ?)');
@@ -207,6 +243,24 @@ function writeMemberRow(db: Db, m: Member, position: number): void {
   for (const q of m.qualifications) {
     if (m.qualificationExpiry && Object.hasOwn(m.qualificationExpiry, q)) expiry.run(m.id, q, m.qualificationExpiry[q]);
   }
+  const rule = db.prepare(
+    `INSERT INTO member_unavailable (member_id, position, date, from_date, to_date, weekday, months, roles, level, note)
+     VALUES (@member, @position, @date, @from, @to, @weekday, @months, @roles, @level, @note)`,
+  );
+  (m.unavailable ?? []).forEach((r, position) =>
+    rule.run({
+      member: m.id,
+      position,
+      date: r.date ?? null,
+      from: r.from ?? null,
+      to: r.to ?? null,
+      weekday: r.weekday ?? null,
+      months: r.months ? JSON.stringify(r.months) : null,
+      roles: r.roles ? JSON.stringify(r.roles) : null,
+      level: r.level,
+      note: r.note ?? null,
+    }),
+  );
 }
 
 function writeMemberLinks(db: Db, m: Member): void {

@@ -221,6 +221,26 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 7,
+    name: 'member availability rules (club format 2 unavailable[])',
+    sql: `
+      CREATE TABLE member_unavailable (
+        member_id TEXT NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        date TEXT,
+        from_date TEXT,
+        to_date TEXT,
+        weekday TEXT CHECK (weekday IN ('sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat')),
+        months TEXT CHECK (months IS NULL OR json_valid(months)),
+        roles TEXT CHECK (roles IS NULL OR json_valid(roles)),
+        level TEXT NOT NULL CHECK (level IN ('never', 'preferNot')),
+        note TEXT,
+        PRIMARY KEY (member_id, position),
+        CHECK ((from_date IS NULL) = (to_date IS NULL))
+      );
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

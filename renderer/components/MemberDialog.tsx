@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
@@ -15,11 +18,15 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { Member } from '../../main/api/contract.ts';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import type { Member, MonthRef, RoleSetting } from '../../main/api/contract.ts';
+import { availabilityInWords } from '../../solver/availability.ts';
 import { memberWarnings } from '../../solver/clubWarnings.ts';
 import { MEMBER_SCHEMA } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
+import { availabilityOf, withAvailability } from '../availabilityEdits.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
+import { AvailabilityEditor } from './AvailabilityEditor.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { MemberConflicts } from './ConflictList.tsx';
 
@@ -77,6 +84,9 @@ export function MemberDialog(props: {
   isNew: boolean;
   members: Member[];
   qualifications: string[];
+  roles: readonly RoleSetting[];
+  /** The first month the availability calendar shows. */
+  month: MonthRef;
   onClose(): void;
   onSaved(member: Member): void;
   onDeleted(member: Member): void;
@@ -258,6 +268,27 @@ export function MemberDialog(props: {
           </div>
           {peoplePicker(label('pairWith'), 'pairWith')}
           {peoplePicker(label('avoid'), 'avoid')}
+          <Accordion variant="outlined" disableGutters defaultExpanded={errorFor('unavailable') !== undefined}>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="member-availability" id="member-availability-heading">
+              <Typography variant="subtitle2" component="h3">
+                {label('unavailable')}:{' '}
+                {availabilityInWords(member, { roles: props.roles, year: props.month.year, maxBlackoutDates: 3 }) ||
+                  'available whenever the club flies'}
+              </Typography>
+            </AccordionSummary>
+            <AccordionDetails id="member-availability">
+              <AvailabilityEditor
+                value={availabilityOf(member)}
+                onChange={(value) => setForm({ ...form, member: withAvailability(member, value) })}
+                qualifications={member.qualifications}
+                roles={props.roles}
+                start={props.month}
+              />
+              {(errorFor('unavailable') ?? errorFor('blackouts')) !== undefined && (
+                <FormHelperText error>{errorFor('unavailable') ?? errorFor('blackouts')}</FormHelperText>
+              )}
+            </AccordionDetails>
+          </Accordion>
         </Stack>
       </DialogContent>
       <DialogActions>

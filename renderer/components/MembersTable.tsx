@@ -11,7 +11,8 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
-import type { Member } from '../../main/api/contract.ts';
+import type { Member, RoleSetting } from '../../main/api/contract.ts';
+import { availabilityInWords } from '../../solver/availability.ts';
 
 const PAGE_SIZE = 25;
 
@@ -31,9 +32,12 @@ export function MembersTable(props: {
   /** Qualification key -> the title of the role that needs it. */
   qualificationTitles: Record<string, string>;
   onEdit(member: Member): void;
-  onBlackouts(member: Member): void;
+  /** For the availability rules in words. */
+  roles: readonly RoleSetting[];
+  onAvailability(member: Member): void;
 }): React.JSX.Element {
   const [page, setPage] = useState(0);
+  const year = new Date().getFullYear();
   const names = new Map(props.members.map((m) => [m.id, m.name]));
   const nameList = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
   const lastPage = Math.max(0, Math.ceil(props.members.length / PAGE_SIZE) - 1);
@@ -52,7 +56,7 @@ export function MembersTable(props: {
               <TableCell>Prefers</TableCell>
               <TableCell>Works with</TableCell>
               <TableCell>Avoids</TableCell>
-              <TableCell>Blackouts</TableCell>
+              <TableCell>Availability</TableCell>
               <TableCell />
             </TableRow>
           </TableHead>
@@ -73,15 +77,17 @@ export function MembersTable(props: {
                 <TableCell>{member.preferredDay === null ? '' : DAY_NAMES[member.preferredDay]}</TableCell>
                 <TableCell>{nameList(member.pairWith)}</TableCell>
                 <TableCell>{nameList(member.avoid)}</TableCell>
-                <TableCell>{member.blackouts.length}</TableCell>
+                <TableCell sx={{ maxWidth: 260 }}>
+                  {availabilityInWords(member, { roles: props.roles, year, maxBlackoutDates: 3 })}
+                </TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap', py: 0 }}>
                   <Tooltip title="Edit">
                     <IconButton size="small" onClick={() => props.onEdit(member)} aria-label={`Edit ${member.name}`}>
                       <EditIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
-                  <Tooltip title="Blackout days">
-                    <IconButton size="small" onClick={() => props.onBlackouts(member)} aria-label={`Blackout days of ${member.name}`}>
+                  <Tooltip title="Availability">
+                    <IconButton size="small" onClick={() => props.onAvailability(member)} aria-label={`Availability of ${member.name}`}>
                       <EventBusyIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>

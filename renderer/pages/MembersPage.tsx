@@ -9,7 +9,7 @@ import type { Member, RoleSetting } from '../../main/api/contract.ts';
 import { blankMember, freeMemberId } from '../../solver/memberSchema.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
-import { BlackoutDialog } from '../components/BlackoutDialog.tsx';
+import { AvailabilityDialog } from '../components/AvailabilityDialog.tsx';
 import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MemberSheetImport } from '../components/MemberSheetImport.tsx';
@@ -30,7 +30,7 @@ export function MembersPage(): React.JSX.Element {
   const conflicts = useLoad(() => api.publishedConflicts(null), []);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
-  const [blackouts, setBlackouts] = useState<Member | null>(null);
+  const [availability, setAvailability] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
@@ -43,7 +43,7 @@ export function MembersPage(): React.JSX.Element {
 
   async function saved(member: Member, message: string): Promise<void> {
     setEditing(null);
-    setBlackouts(null);
+    setAvailability(null);
     await Promise.all([members.reload(), conflicts.reload()]);
     notify(message.replace('{name}', member.name));
   }
@@ -118,7 +118,8 @@ export function MembersPage(): React.JSX.Element {
           defaultLimit={club?.defaultMaxPerMonth ?? null}
           qualificationTitles={Object.fromEntries((club?.roles ?? []).map((role) => [role.qualification, role.title]))}
           onEdit={(member) => setEditing({ member, isNew: false })}
-          onBlackouts={setBlackouts}
+          roles={club?.roles ?? []}
+          onAvailability={setAvailability}
         />
       )}
       {editing !== null && (
@@ -127,17 +128,20 @@ export function MembersPage(): React.JSX.Element {
           isNew={editing.isNew}
           members={all}
           qualifications={qualifications}
+          roles={club?.roles ?? []}
+          month={month}
           onClose={() => setEditing(null)}
           onSaved={(member) => void saved(member, editing.isNew ? '{name} added.' : '{name} saved.')}
           onDeleted={(member) => void saved(member, '{name} deleted.')}
         />
       )}
-      {blackouts !== null && (
-        <BlackoutDialog
-          member={blackouts}
+      {availability !== null && (
+        <AvailabilityDialog
+          member={availability}
           month={month}
-          onClose={() => setBlackouts(null)}
-          onSaved={(member) => void saved(member, 'Blackout days of {name} saved.')}
+          roles={club?.roles ?? []}
+          onClose={() => setAvailability(null)}
+          onSaved={(member) => void saved(member, 'Availability of {name} saved.')}
         />
       )}
     </Stack>

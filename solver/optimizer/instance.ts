@@ -1,9 +1,10 @@
+import { availabilityOn } from '../availability.ts';
 import { daysBetween, weekdayOf } from '../dates.ts';
 import { Eligibility, RosterState } from '../eligibility.ts';
 import { historyBefore } from '../history.ts';
 import { carriesOver, strictBreaksBetween } from '../rules/spacing.ts';
 import type { Assignment, Member, SchedulingProblem } from '../types.ts';
-import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, staleDays } from './preferences.ts';
+import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, PREFER_NOT_POINTS, staleDays } from './preferences.ts';
 import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
 
 /**
@@ -169,7 +170,9 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
         // Every hard rule of the catalogue: the static ones, and the roster ones against the locked slots.
         if (lockedRoster.block(member.id, role, date) !== null) return;
 
-        const points = assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]);
+        const points =
+          assignmentPoints(member, eligibility.weight(member.id, role), stale[m], weekday[day]) +
+          (availabilityOn(member, role.qualification, date) === 'preferNot' ? PREFER_NOT_POINTS : 0);
         let softPoints = 0;
         let breaks = 0;
         let lockedPartners = 0;
@@ -227,7 +230,6 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const maxBreaks = 5 * freeSlots;
   let preferenceRange = 0;
   for (const slot of bySlot) preferenceRange += Math.max(0, ...slot.map((c) => candidates[c].points));
-
   return {
     problem,
     members,

@@ -40,3 +40,13 @@ export function assignmentPoints(member: Member, weight: number, staleness: numb
   const missed = member.preferredDay !== null && weekday !== member.preferredDay ? PREFERENCE_POINTS.preferredDayMissed : 0;
   return roleWeight + stale + missed;
 }
+
+/**
+ * The cost of an assignment a `preferNot` availability rule covers: one more than the most points any
+ * one assignment can cost otherwise (role weight, staleness and preferred day together), so avoiding
+ * it always beats the other preferences of that slot. It stays within the fairness stage's
+ * preference points, so fill, strict spacing and fairness still come first. (A cost above the whole
+ * roster's other points would rank it strictly before them even across chains of swaps, but makes
+ * the fairness weight grow with the square of the slots, and a season's model then no longer solves.)
+ */
+export const PREFER_NOT_POINTS = PREFERENCE_POINTS.roleWeight + PREFERENCE_POINTS.staleness + PREFERENCE_POINTS.preferredDayMissed + 1;

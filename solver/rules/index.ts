@@ -6,6 +6,7 @@ import { oneRolePerDay } from './oneRolePerDay.ts';
 import { percent } from './percent.ts';
 import { qualificationExpiry } from './qualificationExpiry.ts';
 import { qualified } from './qualified.ts';
+import { unavailable } from './unavailable.ts';
 
 /**
  * The rule catalogue: every hard rule of DOMAIN.md ("Who may fill a slot"), in the order a member's
@@ -13,7 +14,7 @@ import { qualified } from './qualified.ts';
  * The spacing rules are in spacing.ts. Adding a rule: a module here, an entry below, a row in
  * test/solver/rules/cases.ts.
  */
-export const STATIC_RULES = [available, qualified, qualificationExpiry, blackout, percent, capZero] as const;
+export const STATIC_RULES = [available, qualified, qualificationExpiry, blackout, unavailable, percent, capZero] as const;
 export const ROSTER_RULES = [oneRolePerDay, avoidance, atCap] as const;
 export const HARD_RULES = [...STATIC_RULES, ...ROSTER_RULES] as const;
 

@@ -22,11 +22,11 @@ async function blackOut(app: Page, name: string, isoMonth: string, dayName: stri
     .getByRole('table', { name: 'Members' })
     .getByRole('row', { name: new RegExp(name) })
     .first();
-  await row.getByRole('button', { name: `Blackout days of ${name}` }).click();
-  const dialog = app.getByRole('dialog', { name: `Blackout days of ${name}` });
-  await dialog.getByLabel('Show month').fill(isoMonth);
+  await row.getByRole('button', { name: `Availability of ${name}` }).click();
+  const dialog = app.getByRole('dialog', { name: `Availability of ${name}` });
+  await dialog.getByLabel('First month shown').fill(isoMonth);
   await dialog.getByRole('button', { name: dayName, exact: true }).click();
-  await dialog.getByRole('button', { name: 'Save blackouts' }).click();
+  await dialog.getByRole('button', { name: 'Save availability' }).click();
   await expect(dialog).toBeHidden();
 }
 

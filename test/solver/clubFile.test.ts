@@ -101,7 +101,7 @@ describe('parseClub', () => {
   });
 
   const cases: [string, (d: Doc) => void, string, RegExp][] = [
-    ['wrong format', (d) => (d.format = 'rostermeister-club/2'), 'format', /rostermeister-club\/1/],
+    ['wrong format', (d) => (d.format = 'rostermeister-club/3'), 'format', /rostermeister-club\/2/],
     ['missing format', (d) => delete d.format, 'format', /required/],
     ['missing club name', (d) => delete d.club.name, 'club.name', /required/],
     ['blank club name', (d) => (d.club.name = '  '), 'club.name', /name/],

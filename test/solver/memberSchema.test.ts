@@ -12,10 +12,10 @@ describe('member schema', () => {
       members: [{ id: 'm001', name: 'Alex Rivera', qualifications: ['towpilot'] }],
     };
     assert.deepEqual(parseClub(doc).members[0], blankMember('m001', 'Alex Rivera', ['towpilot']));
-    // Every field but the optional qualificationExpiry, which a member without one leaves out.
+    // Every field but the optional qualificationExpiry and unavailable, which a member without them leaves out.
     assert.deepEqual(
       Object.keys(blankMember('x', 'y', [])),
-      MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry'),
+      MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry' && key !== 'unavailable'),
     );
   });
 

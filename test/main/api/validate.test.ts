@@ -234,7 +234,7 @@ describe('validateArgs', () => {
     rejects('setSlot', [3, '2026-06-06', 'DROP TABLE', null], 'role');
     rejects('setSlot', [3, '2026-06-06', 'towpilot', 7], 'memberId');
     rejects('adoptComparison', [1, 'both'], 'side');
-    rejects('exportPublished', [{ year: 2026, month: 6, format: 'xlsx' }], 'request.format');
+    rejects('exportPublished', [{ year: 2026, month: 6, format: 'docx' }], 'request.format');
     rejects('restoreBackup', ['../../etc/passwd'], 'name');
     rejects('restoreBackup', ['.hidden'], 'name');
     rejects('listRuns', [0], 'limit');

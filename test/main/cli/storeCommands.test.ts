@@ -47,6 +47,6 @@ describe('CLI on the store (--data-dir)', () => {
     assert.equal((await cli('backup', 'create')).code, 0);
     const name = /backup-\S+\.sqlite/.exec((await cli('backup', 'list')).stdout)![0];
     assert.equal((await cli('backup', 'restore', name)).code, 0);
-    assert.ok(readFileSync(out, 'utf8').includes('"format": "rostermeister-club/1"'));
+    assert.ok(readFileSync(out, 'utf8').includes('"format": "rostermeister-club/2"'));
   });
 });

@@ -66,6 +66,32 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
     sentence: 'Member A may not be Tow Pilot: blacked out.',
   },
   {
+    rule: 'unavailable',
+    problem: weekendWithA({ unavailable: [{ weekday: 'sun', level: 'never' }] }),
+    breaking: aOnSunday,
+    at: aSunday,
+    sentence: 'Member A may not be Tow Pilot: unavailable (never on Sundays).',
+  },
+  {
+    // A range, narrowed to the tow pilot's qualification (a also instructs).
+    rule: 'unavailable',
+    problem: weekendWithA({ unavailable: [{ from: SUN, to: SUN2, roles: ['towpilot'], level: 'never', note: 'harvest' }] }, [
+      'towpilot',
+      'instructor',
+    ]),
+    breaking: aOnSunday,
+    at: aSunday,
+    sentence: `Member A may not be Tow Pilot: unavailable (not as Tow Pilot 7-14 Jun 2026 (harvest)).`,
+  },
+  {
+    // Months alone, for every role.
+    rule: 'unavailable',
+    problem: weekendWithA({ unavailable: [{ months: [6], level: 'never' }] }),
+    breaking: aOnSunday,
+    at: aSunday,
+    sentence: 'Member A may not be Tow Pilot: unavailable (not in Jun).',
+  },
+  {
     rule: 'percent_zero',
     problem: weekendWithA({ rolePercent: { towpilot: 0, instructor: 100 } }, ['towpilot', 'instructor']),
     breaking: aOnSunday,
