@@ -34,12 +34,12 @@ test('a blackout after publishing shows as a conflict; re-plan shows who gains a
     .getByRole('table', { name: 'Members' })
     .getByRole('row', { name: new RegExp(instructor) })
     .first()
-    .getByRole('button', { name: `Blackout days of ${instructor}` })
+    .getByRole('button', { name: `Availability of ${instructor}` })
     .click();
-  const blackouts = app.getByRole('dialog', { name: `Blackout days of ${instructor}` });
-  await blackouts.getByLabel('Show month').fill('2027-06');
+  const blackouts = app.getByRole('dialog', { name: `Availability of ${instructor}` });
+  await blackouts.getByLabel('First month shown').fill('2027-06');
   await blackouts.getByRole('button', { name: '5 June 2027', exact: true }).click();
-  await blackouts.getByRole('button', { name: 'Save blackouts' }).click();
+  await blackouts.getByRole('button', { name: 'Save availability' }).click();
   await expect(blackouts).toBeHidden();
   await expect(app.getByRole('alert', { name: 'Published duties in conflict' })).toContainText(
     `Sat 5 Jun 2027, Instructor: ${instructor} may not be Instructor: blacked out.`,
