@@ -1,7 +1,17 @@
-import { CLUB_LIMITS, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import {
+  CLUB_LIMITS,
+  FAIRNESS_WINDOWS,
+  isPlannedDate,
+  isSeasonQuota,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  MAX_DUTIES_PER_MONTH,
+  PLANNED_DATE_EXPECTED,
+  SEASON_QUOTA_EXPECTED,
+} from './limits.ts';
 import { checkMemberRelations, readMember } from './memberSchema.ts';
 import { parseSeasonPhrase, SeasonPhraseError } from './season.ts';
-import type { Club, IsoDate, PublishedDay, Role, Season, UnavailableRule, Weekday } from './types.ts';
+import type { Club, FairnessWindow, IsoDate, PublishedDay, Role, Season, UnavailableRule, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
 /**
@@ -39,7 +49,14 @@ export class ClubFileError extends Error {
 /** The club file document exactly as written to disk, every field explicit. */
 export interface ClubDocument {
   format: typeof CLUB_FORMAT;
-  club: { name: string; defaultMaxPerMonth: number };
+  club: {
+    name: string;
+    defaultMaxPerMonth: number;
+    /** Written only when not the default 'season'. */
+    fairnessWindow?: FairnessWindow;
+    /** Written only when set. */
+    defaultSeasonQuota?: number;
+  };
   season: { start: string | null; end: string | null };
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
@@ -64,6 +81,10 @@ export interface ClubDocument {
     qualificationExpiry?: Record<string, IsoDate>;
     /** Written only when the member has some. */
     unavailable?: UnavailableRule[];
+    /** Written only when set. */
+    seasonQuota?: number;
+    /** Written only when true. */
+    exempt?: true;
   }[];
   published: { date: IsoDate; slots: Record<string, string | null> }[];
 }
@@ -236,9 +257,11 @@ export function parseClub(json: unknown): Club {
 
   let name = '';
   let defaultMaxPerMonth = DEFAULT_MAX_PER_MONTH;
+  const fairness: Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> = {};
   if (doc.club !== undefined) {
-    const club = r.object(doc.club, 'club', ['name', 'defaultMaxPerMonth'], ['name'], 'an object with the club "name"');
+    const club = r.object(doc.club, 'club', CLUB_FIELDS, ['name'], 'an object with the club "name"');
     if (club) {
+      Object.assign(fairness, readFairness(r, club));
       if (club.name !== undefined) name = r.text(club.name, 'club.name', "the club's name as text", CLUB_LIMITS.nameLength) ?? '';
       if (club.defaultMaxPerMonth !== undefined) {
         defaultMaxPerMonth =
@@ -282,7 +305,23 @@ export function parseClub(json: unknown): Club {
   const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
 
   if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
-  return { name, defaultMaxPerMonth, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+  return { name, defaultMaxPerMonth, ...fairness, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+}
+
+const CLUB_FIELDS = ['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota'];
+
+/** `club.fairnessWindow` and `club.defaultSeasonQuota`, kept only when not at their defaults. */
+function readFairness(r: Reader, club: Fields): Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> {
+  const out: Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> = {};
+  const window = club.fairnessWindow;
+  if (window !== undefined && !FAIRNESS_WINDOWS.includes(window as FairnessWindow)) {
+    r.report('club.fairnessWindow', window, `one of ${FAIRNESS_WINDOWS.map((w) => `"${w}"`).join(', ')}`);
+  } else if (window !== undefined && window !== 'season') out.fairnessWindow = window as FairnessWindow;
+  const quota = club.defaultSeasonQuota;
+  if (quota !== undefined && quota !== null && !isSeasonQuota(quota)) {
+    r.report('club.defaultSeasonQuota', quota, `${SEASON_QUOTA_EXPECTED}, or null for none`);
+  } else if (isSeasonQuota(quota)) out.defaultSeasonQuota = quota;
+  return out;
 }
 
 function readSeason(r: Reader, value: unknown): Season {
@@ -397,7 +436,12 @@ function readPublished(r: Reader, value: unknown, roleKeys: string[], memberIds:
 export function serializeClub(club: Club): ClubDocument {
   return {
     format: CLUB_FORMAT,
-    club: { name: club.name, defaultMaxPerMonth: club.defaultMaxPerMonth },
+    club: {
+      name: club.name,
+      defaultMaxPerMonth: club.defaultMaxPerMonth,
+      ...(club.fairnessWindow && club.fairnessWindow !== 'season' ? { fairnessWindow: club.fairnessWindow } : {}),
+      ...(club.defaultSeasonQuota != null ? { defaultSeasonQuota: club.defaultSeasonQuota } : {}),
+    },
     season: { start: club.season.start, end: club.season.end },
     operatingWeekdays: [...club.operatingWeekdays],
     extraDutyDays: [...club.extraDutyDays],
@@ -422,6 +466,8 @@ export function serializeClub(club: Club): ClubDocument {
         ? { qualificationExpiry: { ...m.qualificationExpiry } }
         : {}),
       ...(m.unavailable && m.unavailable.length > 0 ? { unavailable: m.unavailable.map(writeRule) } : {}),
+      ...(m.seasonQuota != null ? { seasonQuota: m.seasonQuota } : {}),
+      ...(m.exempt === true ? { exempt: true as const } : {}),
     })),
     published: club.published.map((day) => ({ date: day.date, slots: { ...day.slots } })),
   };

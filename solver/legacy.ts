@@ -1,5 +1,6 @@
 import { availabilityOn } from './availability.ts';
 import { Eligibility, RosterState } from './eligibility.ts';
+import { effectiveQuotas, fairnessWindow } from './fairnessWindow.ts';
 import { seededRandom, type Random } from './random.ts';
 import { lockUnbroken } from './replan.ts';
 import { SPACING_RULES, spacingContext, spacingFor } from './rules/spacing.ts';
@@ -40,20 +41,24 @@ export function runLegacy(original: SchedulingProblem, seed: number): Assignment
   const spacing = spacingContext(problem, (date, role) => filled.get(slotKey(date, role)));
   const keepsSpacing = (memberId: string, role: Role, date: IsoDate, dayIndex: number) =>
     !spacingFor(spacing, memberId, role.key, date, dayIndex).some((found) => KEPT_SPACING.has(found.rule));
+  const deficit = deficitFactor(problem);
   const order = rolesByScarcity(problem, eligibility);
   problem.dutyDays.forEach((date, dayIndex) => {
     for (const role of order) {
       const key = slotKey(date, role.key);
       if (locked.has(key)) continue;
-      const candidates = problem.club.members
-        .filter((m) => state.block(m.id, role, date) === null && keepsSpacing(m.id, role, date, dayIndex))
-        .map((m) => ({
-          memberId: m.id,
-          weight:
-            eligibility.weight(m.id, role) *
-            (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1) *
-            (availabilityOn(m, role.qualification, date) === 'preferNot' ? PREFER_NOT_DRAW_FACTOR : 1),
-        }));
+      const eligible = problem.club.members.filter(
+        (m) => state.block(m.id, role, date) === null && keepsSpacing(m.id, role, date, dayIndex),
+      );
+      const factors = deficit(eligible.map((m) => m.id));
+      const candidates = eligible.map((m, i) => ({
+        memberId: m.id,
+        weight:
+          eligibility.weight(m.id, role) *
+          (isPairedWithSomeoneOnDuty(m.id, state.membersOn(date), pairs) ? 3 : 1) *
+          (availabilityOn(m, role.qualification, date) === 'preferNot' ? PREFER_NOT_DRAW_FACTOR : 1) *
+          factors[i],
+      }));
       const chosen = weightedDraw(candidates, random);
       filled.set(key, chosen);
       if (chosen) state.assign(date, role.key, chosen);
@@ -63,6 +68,27 @@ export function runLegacy(original: SchedulingProblem, seed: number): Assignment
   return problem.dutyDays.flatMap((date) =>
     problem.roles.map((role) => ({ date, role: role.key, memberId: filled.get(slotKey(date, role.key)) ?? null })),
   );
+}
+
+/**
+ * The fairness window's say in legacy's draw (docs/schedulers.md): a candidate's weight is multiplied
+ * by 1 + how many duties they are behind the busiest candidate of the slot, counted before the draw
+ * from the window's published duties and the draft's locked slots (so the draw stays one random number
+ * per slot, and a seed gives the same roster). With quotas, "behind" is measured against each member's
+ * quota: (r_max - r) x quota, where r is window duties over quota. Nothing published in the window
+ * (and nothing locked) leaves every factor at 1: the draw of DOMAIN.md.
+ */
+function deficitFactor(problem: SchedulingProblem): (candidates: string[]) => number[] {
+  const view = fairnessWindow(problem.club, problem.range);
+  const quotas = effectiveQuotas(view);
+  const load = new Map(view.members.map((m) => [m.memberId, m.published]));
+  for (const slot of lockedSlots(problem)) if (slot.memberId) load.set(slot.memberId, (load.get(slot.memberId) ?? 0) + 1);
+  const quota = new Map(view.members.map((m, i) => [m.memberId, quotas?.[i] ?? 1]));
+  const relative = (id: string) => (load.get(id) ?? 0) / (quota.get(id) ?? 1);
+  return (candidates) => {
+    const busiest = Math.max(0, ...candidates.map(relative));
+    return candidates.map((id) => 1 + (busiest - relative(id)) * (quota.get(id) ?? 1));
+  };
 }
 
 /** Roles ordered by scarcity: average number of statically eligible members per duty day, ascending, stable. */

@@ -31,6 +31,15 @@ export const MAX_TIME_LIMIT_SECONDS = 600;
 /** Duties per month, for a member's limit and the club default. */
 export const MAX_DUTIES_PER_MONTH = 12;
 
+/** A season quota (a member's or the club default): whole duties per season. */
+export const MAX_SEASON_QUOTA = 150;
+export const SEASON_QUOTA_EXPECTED = `a whole number of duties per season from 1 to ${MAX_SEASON_QUOTA} (mark the member exempt for none)`;
+export const isSeasonQuota = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SEASON_QUOTA;
+
+/** Which published duties count towards fairness (club.fairnessWindow). */
+export const FAIRNESS_WINDOWS = ['season', '12months', 'range'] as const;
+
 /** Role and qualification keys. */
 export const KEY_PATTERN = /^[a-z][a-z0-9_]*$/;
 export const KEY_EXPECTED = 'lowercase letters, digits and _ starting with a letter, e.g. "duty_officer"';

@@ -1,4 +1,13 @@
-import { hasControlCharacters, isPlannedDate, KEY_EXPECTED, KEY_PATTERN, MAX_DUTIES_PER_MONTH, PLANNED_DATE_EXPECTED } from './limits.ts';
+import {
+  hasControlCharacters,
+  isPlannedDate,
+  isSeasonQuota,
+  KEY_EXPECTED,
+  KEY_PATTERN,
+  MAX_DUTIES_PER_MONTH,
+  PLANNED_DATE_EXPECTED,
+  SEASON_QUOTA_EXPECTED,
+} from './limits.ts';
 import type { Member, UnavailableRule, Weekday } from './types.ts';
 import { WEEKDAYS } from './types.ts';
 
@@ -19,7 +28,8 @@ type Rule =
   | 'memberIds'
   | 'date'
   | 'expiry'
-  | 'availability';
+  | 'availability'
+  | 'quota';
 
 interface FieldSpec<T> {
   /** How the member form labels the field; error messages name the field by it. */
@@ -49,6 +59,8 @@ export const MEMBER_SCHEMA: { readonly [K in keyof Member]-?: FieldSpec<Member[K
   avoid: { label: 'Avoids', rule: 'memberIds', default: [] },
   lastDutyDate: { label: 'Last duty', rule: 'date', default: null },
   qualificationExpiry: { label: 'Qualifications valid until', rule: 'expiry', default: undefined, optional: true },
+  seasonQuota: { label: 'Season quota', rule: 'quota', default: undefined, optional: true },
+  exempt: { label: 'Exempt from duties', rule: 'flag', default: undefined, optional: true },
   unavailable: { label: 'Availability', rule: 'availability', default: undefined, optional: true },
 };
 
@@ -162,6 +174,9 @@ export function readMember(value: unknown, report: MemberReport, opts: { complet
     const read = readField(MEMBER_SCHEMA[key].rule, given, key, member, report);
     if (read !== undefined) target[key] = read;
   }
+  // Left out when at their defaults, so a member reads the same from a file, the API and the store.
+  if (member.seasonQuota === null) delete member.seasonQuota;
+  if (member.exempt === false) delete member.exempt;
   return member;
 }
 
@@ -216,6 +231,10 @@ function readField(rule: Rule, value: unknown, key: string, member: Member, repo
       return readPercents(value, key, member, report);
     case 'expiry':
       return readExpiry(value, key, member, report);
+    case 'quota':
+      if (value === null || isSeasonQuota(value)) return value;
+      report(key, value, `${SEASON_QUOTA_EXPECTED}, or empty for the club default`);
+      return undefined;
     case 'availability':
       return readAvailability(value, key, report);
   }

@@ -1,4 +1,5 @@
 import { Eligibility } from './eligibility.ts';
+import { effectiveQuotas, fairnessWindow } from './fairnessWindow.ts';
 import type { Assignment, IsoDate, RosterMetrics, SchedulingProblem } from './types.ts';
 
 /** The roster metrics of DOMAIN.md ("Metrics"), the comparison of two rosters and the acceptance check. */
@@ -39,6 +40,8 @@ export function rosterMetrics(problem: SchedulingProblem, assignments: Assignmen
   const total = problem.dutyDays.length * problem.roles.length;
   const filled = inProblem.filter((a) => a.memberId !== null).length;
   const loads = loadsById(inProblem);
+  // Exempt members take no part in fairness, even in a slot locked to them.
+  for (const m of problem.club.members) if (m.exempt === true) loads.delete(m.id);
 
   const eligibility = new Eligibility(problem.club, problem.range);
   const eligibleLoads = problem.club.members
@@ -50,8 +53,36 @@ export function rosterMetrics(problem: SchedulingProblem, assignments: Assignmen
     fill_rate_percent: percent(filled, total),
     fairness_variance: round(populationVariance([...loads.values()]), 4),
     fairness_variance_all: round(populationVariance(eligibleLoads), 4),
+    ...windowFigures(problem, loads),
     filled_slots: filled,
     total_slots: total,
+  };
+}
+
+/**
+ * The fairness window's figures: each member's window load is their published duties in the window
+ * plus the roster's `loads`; exempt members are left out. The variance is over members with at
+ * least one duty in the window (as the reference variance is over the roster's).
+ */
+function windowFigures(
+  problem: SchedulingProblem,
+  loads: ReadonlyMap<string, number>,
+): Required<Pick<RosterMetrics, 'window_fairness_variance' | 'window_sum_of_squares' | 'window_quota_distance'>> {
+  const view = fairnessWindow(problem.club, problem.range);
+  const quotas = effectiveQuotas(view);
+  const members = view.members
+    .map((m, i) => ({ load: m.published + (loads.get(m.memberId) ?? 0), quota: quotas?.[i] ?? null, exempt: m.exempt }))
+    .filter((m) => !m.exempt);
+  return {
+    window_fairness_variance: round(populationVariance(members.filter((m) => m.load > 0).map((m) => m.load)), 4),
+    window_sum_of_squares: members.reduce((sum, m) => sum + m.load * m.load, 0),
+    window_quota_distance:
+      quotas === null
+        ? null
+        : round(
+            members.reduce((sum, m) => sum + (m.load - m.quota!) ** 2 / m.quota!, 0),
+            4,
+          ),
   };
 }
 

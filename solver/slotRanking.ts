@@ -1,11 +1,11 @@
-import { seasonTest } from './season.ts';
+import { fairnessWindow } from './fairnessWindow.ts';
 import type { Assignment, IsoDate, SchedulingProblem } from './types.ts';
 import type { SlotCandidate } from './validate.ts';
 
 /**
- * Orders the candidates of one slot for the manual editor by what choosing them does to the season's
- * fairness (DOMAIN.md "Fairness window": the sum of squared loads over the season, published duties
- * counted as they stand), allowed members without warnings first.
+ * Orders the candidates of one slot for the manual editor by what choosing them does to fairness over
+ * the club's fairness window (DOMAIN.md "Fairness window": the sum of squared loads over the window,
+ * published duties counted as they stand; solver/fairnessWindow.ts), allowed members without warnings first.
  */
 
 export interface RankedCandidate extends SlotCandidate {
@@ -14,13 +14,13 @@ export interface RankedCandidate extends SlotCandidate {
    * current holder (0 for the holder; for an empty slot, against leaving it empty).
    */
   fairnessDelta: number;
-  /** Duties in the season so far (published outside this roster's dates plus this roster), this slot not counted. */
+  /** Duties in the fairness window so far (published before this roster's dates plus this roster), this slot not counted. */
   seasonLoad: number;
 }
 
 /**
- * Member id -> duties in the season of the range's first year: published days in season outside the
- * range, and the roster's other slots (the slot being edited not counted).
+ * Member id -> duties in the fairness window: published days in the window before the range, and the
+ * roster's other slots (the slot being edited not counted).
  */
 export function seasonLoads(
   problem: SchedulingProblem,
@@ -29,12 +29,8 @@ export function seasonLoads(
 ): Map<string, number> {
   const loads = new Map<string, number>();
   const add = (memberId: string) => loads.set(memberId, (loads.get(memberId) ?? 0) + 1);
-  const year = problem.range.start.slice(0, 4);
-  const inSeason = seasonTest(problem.club.season);
-  for (const day of problem.club.published) {
-    if (day.date.slice(0, 4) !== year || !inSeason(day.date)) continue;
-    if (day.date >= problem.range.start && day.date <= problem.range.end) continue;
-    for (const memberId of Object.values(day.slots)) if (memberId) add(memberId);
+  for (const { memberId, published } of fairnessWindow(problem.club, problem.range).members) {
+    if (published > 0) loads.set(memberId, published);
   }
   const seen = new Set<string>([`${slot.date}|${slot.role}`]);
   const days = new Set(problem.dutyDays);

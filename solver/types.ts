@@ -35,6 +35,10 @@ export interface Member {
    * does not count for duty days after it. Absent or empty: nothing expires.
    */
   qualificationExpiry?: Record<string, IsoDate>;
+  /** Duties expected of this member per season (whole duties, 1 up); absent or null: the club default. */
+  seasonQuota?: number | null;
+  /** Never scheduled and not expected to do duties; absent means false. */
+  exempt?: boolean;
   /** Availability rules (club format 2, solver/availability.ts). Absent or empty: none. */
   unavailable?: UnavailableRule[];
 }
@@ -67,9 +71,16 @@ export interface Season {
   end: string | null;
 }
 
+/** Which published duties count towards fairness (solver/fairnessWindow.ts). */
+export type FairnessWindow = 'season' | '12months' | 'range';
+
 export interface Club {
   name: string;
   defaultMaxPerMonth: number;
+  /** Absent means 'season'. */
+  fairnessWindow?: FairnessWindow;
+  /** Duties expected of a member per season when the member has no quota of their own; absent or null: none. */
+  defaultSeasonQuota?: number | null;
   season: Season;
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
@@ -119,6 +130,14 @@ export interface RosterMetrics {
   fill_rate_percent: number;
   fairness_variance: number;
   fairness_variance_all: number;
+  /**
+   * The fairness window's figures (docs/metrics.md): loads are published duties in the window plus
+   * this roster's. Absent on runs recorded before the window was measured.
+   */
+  window_fairness_variance?: number;
+  window_sum_of_squares?: number;
+  /** Sum over members of (window load - quota)^2 / quota; null when the club sets no quotas. */
+  window_quota_distance?: number | null;
   filled_slots: number;
   total_slots: number;
 }

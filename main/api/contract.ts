@@ -8,6 +8,7 @@ import type {
   DateRange,
   Diagnostic,
   Fallback,
+  FairnessWindow,
   IsoDate,
   Member,
   RosterMetrics,
@@ -34,6 +35,7 @@ export type {
   DateRange,
   Assignment,
   Diagnostic,
+  FairnessWindow,
 };
 
 /** A month, or a run of up to 12 months starting there. */
@@ -55,6 +57,10 @@ export interface RoleSetting {
 export interface ClubSettings {
   name: string;
   defaultMaxPerMonth: number;
+  /** Which published duties count towards fairness; left out: unchanged (the club's is always given back). */
+  fairnessWindow?: FairnessWindow;
+  /** Duties expected of a member per season without a quota of their own; null: none. Left out: unchanged. */
+  defaultSeasonQuota?: number | null;
   seasonStart: string | null;
   seasonEnd: string | null;
   roles: RoleSetting[];

@@ -5,12 +5,14 @@
  */
 import {
   CLUB_LIMITS,
+  FAIRNESS_WINDOWS,
   FIRST_YEAR,
   isMonthKey,
   KEY_EXPECTED,
   KEY_PATTERN,
   LAST_YEAR,
   MAX_DUTIES_PER_MONTH,
+  MAX_SEASON_QUOTA,
   MAX_TIME_LIMIT_SECONDS,
   MONTH_KEY_EXPECTED,
 } from '../../solver/limits.ts';
@@ -63,6 +65,8 @@ const seasonPhrase = nullable(text(CLUB_LIMITS.seasonPhraseLength));
 export const CLUB_SETTINGS_LABELS = {
   name: 'Club name',
   defaultMaxPerMonth: 'Default monthly limit',
+  fairnessWindow: 'Fairness counts',
+  defaultSeasonQuota: 'Default season quota',
   seasonStart: 'Season starts',
   seasonEnd: 'Season ends',
   roles: 'Roles',
@@ -73,11 +77,13 @@ export const clubSettings = refine(
     {
       name: text(CLUB_LIMITS.nameLength),
       defaultMaxPerMonth: decimal(0, MAX_DUTIES_PER_MONTH),
+      fairnessWindow: oneOf(...FAIRNESS_WINDOWS),
+      defaultSeasonQuota: nullable(integer(1, MAX_SEASON_QUOTA)),
       seasonStart: seasonPhrase,
       seasonEnd: seasonPhrase,
       roles: list(roleSetting, CLUB_LIMITS.roles),
     },
-    { labels: CLUB_SETTINGS_LABELS },
+    { labels: CLUB_SETTINGS_LABELS, optional: ['fairnessWindow', 'defaultSeasonQuota'] },
   ),
   (value, at) => {
     const keys = value.roles.map((r) => r.key);

@@ -24,6 +24,8 @@ function settingsPlace(path: string): { field: string; label: string } {
   const top: Record<string, keyof typeof CLUB_SETTINGS_LABELS> = {
     'club.name': 'name',
     'club.defaultMaxPerMonth': 'defaultMaxPerMonth',
+    'club.fairnessWindow': 'fairnessWindow',
+    'club.defaultSeasonQuota': 'defaultSeasonQuota',
     'season.start': 'seasonStart',
     'season.end': 'seasonEnd',
   };
@@ -49,11 +51,20 @@ function checkSettingsAsClub(club: Club): void {
   }
 }
 
+/** The fairness window and default quota as the club model keeps them (left out at their defaults); a field not sent stays. */
+function fairnessSettings(club: Club, settings: ClubSettings): Pick<Club, 'fairnessWindow' | 'defaultSeasonQuota'> {
+  const window = settings.fairnessWindow ?? club.fairnessWindow ?? 'season';
+  const quota = settings.defaultSeasonQuota === undefined ? club.defaultSeasonQuota : settings.defaultSeasonQuota;
+  return { ...(window !== 'season' ? { fairnessWindow: window } : {}), ...(quota != null ? { defaultSeasonQuota: quota } : {}) };
+}
+
 export function getClubSettings(ctx: BackendContext): ClubSettings {
   const { club, roles } = loadClub(ctx.db);
   return {
     name: club.name,
     defaultMaxPerMonth: club.defaultMaxPerMonth,
+    fairnessWindow: club.fairnessWindow ?? 'season',
+    defaultSeasonQuota: club.defaultSeasonQuota ?? null,
     seasonStart: club.season.start,
     seasonEnd: club.season.end,
     roles,
@@ -67,10 +78,12 @@ export function updateClubSettings(ctx: BackendContext, settings: ClubSettings):
     if (keys.has(r.key)) throw badInput(`The role key "${r.key}" appears twice.`, `roles[${i}].key`);
     keys.add(r.key);
   });
+  const { fairnessWindow: _window, defaultSeasonQuota: _quota, ...rest } = club;
   const next: Club = {
-    ...club,
+    ...rest,
     name: settings.name,
     defaultMaxPerMonth: settings.defaultMaxPerMonth,
+    ...fairnessSettings(club, settings),
     season: { start: settings.seasonStart, end: settings.seasonEnd },
     roles: settings.roles.map((r) => ({ key: r.key, title: r.title, qualification: r.qualification })),
   };

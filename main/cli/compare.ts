@@ -1,6 +1,7 @@
 import { acceptance, compareRosters, type Acceptance, type RosterComparison } from '../../solver/metrics.ts';
 import { newSeed } from '../../solver/random.ts';
-import type { Club, RosterDocument, SchedulingProblem } from '../../solver/types.ts';
+import { fairnessWindow } from '../../solver/fairnessWindow.ts';
+import type { Club, FairnessWindow, IsoDate, RosterDocument, SchedulingProblem } from '../../solver/types.ts';
 import { spacingBreaks, type SpacingBreak } from '../../solver/validate.ts';
 import type { Logger } from '../log.ts';
 import { generateRoster } from '../scheduler/generate.ts';
@@ -12,7 +13,18 @@ import { monthRangeFromArgs, rangeLabel, RANGE_OPTIONS, RANGE_USAGE } from './mo
 import { registerCommand } from './command.ts';
 import { MAX_SEED, SEED_OPTION, TIME_LIMIT_OPTION, timeLimitMsFromArgs } from './propose.ts';
 import { compareInStore, usesStore } from './storeCommands.ts';
-import { dayLabel, differenceLines, formatGap, roleTitler, schedulerLine, spreadOf, table, type Spread } from './rosterText.ts';
+import {
+  dayLabel,
+  differenceLines,
+  fairnessWindowLabel,
+  formatGap,
+  roleTitler,
+  schedulerLine,
+  spreadOf,
+  table,
+  windowFigure,
+  type Spread,
+} from './rosterText.ts';
 
 export interface LegacyRuns {
   runs: number;
@@ -34,6 +46,8 @@ export interface ComparisonReport {
     duty_days: number;
     roles: number;
     total_slots: number;
+    /** Which published duties the window figures count (club.fairnessWindow) and the dates it spans. */
+    fairness_window: { kind: FairnessWindow; start: IsoDate; end: IsoDate };
   };
   legacy: RosterDocument;
   optimizer: RosterDocument;
@@ -80,6 +94,7 @@ registerCommand({
         duty_days: problem.dutyDays.length,
         roles: problem.roles.length,
         total_slots: problem.dutyDays.length * problem.roles.length,
+        fairness_window: windowOf(club, problem),
       },
       legacy,
       optimizer,
@@ -92,6 +107,11 @@ registerCommand({
     ctx.out(flag(args, 'json') ? JSON.stringify(report, null, 2) : comparisonText(report, club, ctx.verbose));
   },
 });
+
+function windowOf(club: Club, problem: SchedulingProblem): ComparisonReport['metadata']['fairness_window'] {
+  const { kind, span } = fairnessWindow(club, problem.range);
+  return { kind, ...span };
+}
 
 /** A roster the optimizer did not make (it fell back to legacy) cannot pass, whatever its figures. */
 function acceptanceOf(legacy: RosterDocument, optimizer: RosterDocument): Acceptance {
@@ -125,6 +145,7 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
   const row = (label: string, pick: (doc: RosterDocument) => string | number) => [label, String(pick(legacy)), String(pick(optimizer))];
   const lines = [
     `${club.name}: ${rangeLabel(meta)}, ${meta.duty_days} duty days x ${meta.roles} roles = ${meta.total_slots} slots, ${meta.members} members`,
+    `Fairness window: ${fairnessWindowLabel(club, legacy.range)}`,
     '',
     table([
       ['', 'legacy', 'optimizer'],
@@ -133,6 +154,11 @@ function comparisonText(report: ComparisonReport, club: Club, verbose: boolean):
       row('Fill rate', (d) => `${d.metrics.fill_rate_percent}%`),
       row('Fairness variance', (d) => d.metrics.fairness_variance),
       row('Fairness (all eligible)', (d) => d.metrics.fairness_variance_all),
+      row('Window variance', (d) => windowFigure(d.metrics, 'window_fairness_variance')),
+      row('Window sum of squares', (d) => windowFigure(d.metrics, 'window_sum_of_squares')),
+      ...(legacy.metrics.window_quota_distance == null
+        ? []
+        : [row('Window distance to quota', (d) => windowFigure(d.metrics, 'window_quota_distance'))]),
       ['Spacing breaks', String(breaks.legacy.length), String(breaks.optimizer.length)],
       row('Solve time', (d) => `${d.metrics.solve_time_ms} ms`),
       row('Gap', (d) => formatGap(d.gap)),

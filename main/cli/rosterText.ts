@@ -1,6 +1,7 @@
 import { weekdayOf } from '../../solver/dates.ts';
 import type { RosterComparison } from '../../solver/metrics.ts';
-import type { Club, RosterDocument } from '../../solver/types.ts';
+import { fairnessWindow } from '../../solver/fairnessWindow.ts';
+import type { Club, DateRange, RosterDocument, RosterMetrics } from '../../solver/types.ts';
 
 /** Plain-text views of rosters and comparisons for the terminal. */
 
@@ -52,6 +53,21 @@ export function formatGap(gap: number | null): string {
   return gap === null ? '-' : `${Number((gap * 100).toFixed(2))}%`;
 }
 
+/** "season, 2026-05-02 to 2026-06-30": which published duties the window figures count. */
+export function fairnessWindowLabel(club: Club, range: DateRange): string {
+  const { kind, span } = fairnessWindow(club, range);
+  return kind === 'range' ? 'range (this roster only)' : `${kind}, ${span.start} to ${span.end}`;
+}
+
+/** The window's figures for a table row; '–' for a run recorded before they were measured. */
+export function windowFigure(
+  m: RosterMetrics,
+  key: 'window_fairness_variance' | 'window_sum_of_squares' | 'window_quota_distance',
+): string {
+  const value = m[key];
+  return value === undefined || value === null ? '–' : String(value);
+}
+
 export function rosterReport(doc: RosterDocument, club: Club): string {
   const m = doc.metrics;
   const title = roleTitler(doc);
@@ -63,6 +79,7 @@ export function rosterReport(doc: RosterDocument, club: Club): string {
     `Scheduler:  ${schedulerLine(doc)}`,
     `Filled:     ${m.filled_slots} of ${m.total_slots} slots (${m.fill_rate_percent}%)`,
     `Fairness:   variance ${m.fairness_variance} (over every eligible member: ${m.fairness_variance_all})`,
+    `Window:     ${fairnessWindowLabel(club, doc.range)}: variance ${windowFigure(m, 'window_fairness_variance')}, sum of squares ${windowFigure(m, 'window_sum_of_squares')}${m.window_quota_distance == null ? '' : `, distance to quota ${m.window_quota_distance}`}`,
     `Solve time: ${m.solve_time_ms} ms`,
   ];
   if (doc.fallback) lines.push(`Fallback:   the optimizer was replaced by legacy: ${doc.fallback.reason}`);

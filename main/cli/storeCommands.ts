@@ -12,7 +12,7 @@ import { flag, requiredInteger, requiredString, stringOption, UsageError, type O
 import { MONTH_OPTION, YEAR_OPTION } from './club.ts';
 import { registerCommand, type CliContext } from './command.ts';
 import { monthRangeFromArgs } from './monthRange.ts';
-import { dayLabel, table } from './rosterText.ts';
+import { dayLabel, table, windowFigure } from './rosterText.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /**
@@ -130,6 +130,8 @@ export async function compareInStore(args: ParsedArgs, ctx: CliContext): Promise
         row('Scheduler', (s) => `${s.scheduler} (${s.status})`),
         row('Filled slots', (s) => `${s.metrics.filled_slots}/${s.metrics.total_slots}`),
         row('Fairness variance', (s) => s.metrics.fairness_variance),
+        row('Window variance', (s) => windowFigure(s.metrics, 'window_fairness_variance')),
+        row('Window sum of squares', (s) => windowFigure(s.metrics, 'window_sum_of_squares')),
         row('Spacing breaks', (s) => s.spacingBreaks ?? '–'),
         row('Solve time', (s) => `${s.metrics.solve_time_ms} ms`),
       ]),

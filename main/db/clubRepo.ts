@@ -1,5 +1,5 @@
 import type { RoleSetting } from '../api/contract.ts';
-import type { Assignment, Club, Member, PublishedDay, UnavailableRule, Weekday } from '../../solver/types.ts';
+import type { Assignment, Club, FairnessWindow, Member, PublishedDay, UnavailableRule, Weekday } from '../../solver/types.ts';
 import { emptyDraftSlotsOfMembersNotIn, mergePublishedHistory, type PublishedMonthChanges } from './rosterRepo.ts';
 import type { Db } from './connection.ts';
 
@@ -15,6 +15,8 @@ interface ClubRow {
   season_start: string | null;
   season_end: string | null;
   operating_weekdays: string;
+  fairness_window: FairnessWindow;
+  default_season_quota: number | null;
 }
 
 interface MemberRow {
@@ -27,6 +29,8 @@ interface MemberRow {
   dont_schedule: number;
   suspended: number;
   last_duty_date: string | null;
+  season_quota: number | null;
+  exempt: number;
 }
 
 export function hasClub(db: Db): boolean {
@@ -92,6 +96,8 @@ function loadMembers(db: Db): Member[] {
     lastDutyDate: r.last_duty_date,
     ...qualificationExpiryOf(expiries.get(r.id)),
     ...unavailableOf(unavailable.get(r.id)),
+    ...(r.season_quota !== null ? { seasonQuota: r.season_quota } : {}),
+    ...(r.exempt === 1 ? { exempt: true } : {}),
   }));
 }
 
@@ -164,6 +170,8 @@ export function loadClub(db: Db): StoredClub {
   const club: Club = {
     name: row.name,
     defaultMaxPerMonth: row.default_max_per_month,
+    ...(row.fairness_window !== 'season' ? { fairnessWindow: row.fairness_window } : {}),
+    ...(row.default_season_quota !== null ? { defaultSeasonQuota: row.default_season_quota } : {}),
     season: { start: row.season_start, end: row.season_end },
     operatingWeekdays: JSON.parse(row.operating_weekdays) as Weekday[],
     extraDutyDays: (db.prepare('SELECT date FROM club_extra_day ORDER BY date').all() as { date: string }[]).map((r) => r.date),
@@ -177,13 +185,18 @@ export function loadClub(db: Db): StoredClub {
 
 const b = (v: boolean): number => (v ? 1 : 0);
 
-export function writeClubHeader(db: Db, club: Pick<Club, 'name' | 'defaultMaxPerMonth' | 'season' | 'operatingWeekdays'>): void {
+export function writeClubHeader(
+  db: Db,
+  club: Pick<Club, 'name' | 'defaultMaxPerMonth' | 'fairnessWindow' | 'defaultSeasonQuota' | 'season' | 'operatingWeekdays'>,
+): void {
   db.prepare(
-    `INSERT INTO club (id, name, default_max_per_month, season_start, season_end, operating_weekdays)
-     VALUES (1, @name, @max, @start, @end, @weekdays)
+    `INSERT INTO club (id, name, default_max_per_month, season_start, season_end, operating_weekdays, fairness_window, default_season_quota)
+     VALUES (1, @name, @max, @start, @end, @weekdays, @window, @quota)
      ON CONFLICT (id) DO UPDATE SET name = @name, default_max_per_month = @max, season_start = @start,
-       season_end = @end, operating_weekdays = @weekdays`,
+       season_end = @end, operating_weekdays = @weekdays, fairness_window = @window, default_season_quota = @quota`,
   ).run({
+    window: club.fairnessWindow ?? 'season',
+    quota: club.defaultSeasonQuota ?? null,
     name: club.name,
     max: club.defaultMaxPerMonth,
     start: club.season.start,
@@ -207,11 +220,14 @@ export function writeRoles(db: Db, roles: RoleSetting[]): void {
 /** Writes a member's own row and lists; links to other members are written by writeMemberLinks. */
 function writeMemberRow(db: Db, m: Member, position: number): void {
   db.prepare(
-    `INSERT INTO member (id, name, active, max_per_month, preferred_day, allow_weekend_double, dont_schedule, suspended, last_duty_date, position)
-     VALUES (@id, @name, @active, @max, @day, @double, @dont, @suspended, @last, @position)
+    `INSERT INTO member (id, name, active, max_per_month, preferred_day, allow_weekend_double, dont_schedule, suspended, last_duty_date, position, season_quota, exempt)
+     VALUES (@id, @name, @active, @max, @day, @double, @dont, @suspended, @last, @position, @quota, @exempt)
      ON CONFLICT (id) DO UPDATE SET name = @name, active = @active, max_per_month = @max, preferred_day = @day,
-       allow_weekend_double = @double, dont_schedule = @dont, suspended = @suspended, last_duty_date = @last`,
+       allow_weekend_double = @double, dont_schedule = @dont, suspended = @suspended, last_duty_date = @last,
+       season_quota = @quota, exempt = @exempt`,
   ).run({
+    quota: m.seasonQuota ?? null,
+    exempt: b(m.exempt === true),
     id: m.id,
     name: m.name,
     active: b(m.active),

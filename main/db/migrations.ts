@@ -241,6 +241,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'fairness window and season quotas of the club, season quota and exemption of members',
+    sql: `
+      ALTER TABLE club ADD COLUMN fairness_window TEXT NOT NULL DEFAULT 'season'
+        CHECK (fairness_window IN ('season', '12months', 'range'));
+      ALTER TABLE club ADD COLUMN default_season_quota INTEGER CHECK (default_season_quota BETWEEN 1 AND 150);
+      ALTER TABLE member ADD COLUMN season_quota INTEGER CHECK (season_quota BETWEEN 1 AND 150);
+      ALTER TABLE member ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0 CHECK (exempt IN (0, 1));
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -11,7 +11,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ClubSettings, RoleSetting } from '../../main/api/contract.ts';
+import MenuItem from '@mui/material/MenuItem';
+import type { ClubSettings, FairnessWindow, RoleSetting } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { fieldErrorFor, isField } from '../fieldError.ts';
@@ -19,6 +20,8 @@ import { fieldErrorFor, isField } from '../fieldError.ts';
 interface Draft {
   name: string;
   defaultMaxPerMonth: string;
+  fairnessWindow: FairnessWindow;
+  defaultSeasonQuota: string;
   seasonStart: string;
   seasonEnd: string;
   roles: RoleSetting[];
@@ -27,6 +30,8 @@ interface Draft {
 const toDraft = (club: ClubSettings): Draft => ({
   name: club.name,
   defaultMaxPerMonth: String(club.defaultMaxPerMonth),
+  fairnessWindow: club.fairnessWindow ?? 'season',
+  defaultSeasonQuota: club.defaultSeasonQuota == null ? '' : String(club.defaultSeasonQuota),
   seasonStart: club.seasonStart ?? '',
   seasonEnd: club.seasonEnd ?? '',
   roles: club.roles,
@@ -46,12 +51,23 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
       setError({ field: 'defaultMaxPerMonth', message: 'Enter the default monthly limit as a number, e.g. 8 or 0.5.' });
       return;
     }
+    const quotaText = form.defaultSeasonQuota.trim();
+    const quota = quotaText === '' ? null : Number(quotaText);
+    if (quota !== null && !Number.isFinite(quota)) {
+      setError({
+        field: 'defaultSeasonQuota',
+        message: 'Enter the default season quota as a whole number of duties, e.g. 6, or leave it empty.',
+      });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
       const saved = await api.updateClubSettings({
         name: form.name,
         defaultMaxPerMonth: limit,
+        fairnessWindow: form.fairnessWindow,
+        defaultSeasonQuota: quota,
         seasonStart: form.seasonStart.trim() === '' ? null : form.seasonStart.trim(),
         seasonEnd: form.seasonEnd.trim() === '' ? null : form.seasonEnd.trim(),
         roles: form.roles,
@@ -71,7 +87,10 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
 
   const roleError = fieldError('roles');
   const otherError =
-    error !== null && !['name', 'defaultMaxPerMonth', 'seasonStart', 'seasonEnd', 'roles'].some((name) => isField(error.field, name));
+    error !== null &&
+    !['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota', 'seasonStart', 'seasonEnd', 'roles'].some((name) =>
+      isField(error.field, name),
+    );
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="club-heading">
       <Stack spacing={2}>
@@ -118,6 +137,32 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
             onChange={(e) => setForm({ ...form, seasonEnd: e.target.value })}
             error={fieldError('seasonEnd') !== undefined}
             helperText={fieldError('seasonEnd') ?? 'e.g. Last weekend of October; empty = no end'}
+            sx={{ flex: 1 }}
+          />
+        </Stack>
+        <Stack direction="row" spacing={2}>
+          <TextField
+            select
+            label="Fairness counts"
+            size="small"
+            value={form.fairnessWindow}
+            onChange={(e) => setForm({ ...form, fairnessWindow: e.target.value as FairnessWindow })}
+            error={fieldError('fairnessWindow') !== undefined}
+            helperText={fieldError('fairnessWindow') ?? 'Which published duties count when duties are shared out'}
+            sx={{ flex: 1 }}
+          >
+            <MenuItem value="season">This season's duties</MenuItem>
+            <MenuItem value="12months">The last 12 months</MenuItem>
+            <MenuItem value="range">Only the month being planned</MenuItem>
+          </TextField>
+          <TextField
+            label="Default season quota"
+            size="small"
+            value={form.defaultSeasonQuota}
+            onChange={(e) => setForm({ ...form, defaultSeasonQuota: e.target.value })}
+            error={fieldError('defaultSeasonQuota') !== undefined}
+            helperText={fieldError('defaultSeasonQuota') ?? 'Duties expected per member per season, 1 to 150; empty = no quota'}
+            slotProps={{ htmlInput: { inputMode: 'numeric' } }}
             sx={{ flex: 1 }}
           />
         </Stack>

@@ -49,6 +49,23 @@ function rows(view: ComparisonView): MetricRow[] {
       passed: acc?.fairness ?? null,
     },
     { name: 'Variance, all eligible', ...figure((s) => s.metrics.fairness_variance_all.toFixed(4)), criterion: '', passed: null },
+    {
+      name: 'Window variance',
+      ...figure((s) => windowFigure(s.metrics.window_fairness_variance, 4)),
+      criterion: 'published duties in the fairness window counted',
+      passed: null,
+    },
+    { name: 'Window sum of squares', ...figure((s) => windowFigure(s.metrics.window_sum_of_squares, 0)), criterion: '', passed: null },
+    ...(legacy.metrics.window_quota_distance == null
+      ? []
+      : [
+          {
+            name: 'Window distance to quota',
+            ...figure((s) => windowFigure(s.metrics.window_quota_distance, 4)),
+            criterion: 'lower is closer to quotas',
+            passed: null,
+          },
+        ]),
     { name: 'Spacing breaks', ...figure(breaks), criterion: 'strict spacing rules broken', passed: null },
     ...(view.differences === null
       ? []
@@ -57,6 +74,11 @@ function rows(view: ComparisonView): MetricRow[] {
           { name: 'Changed dates', legacy: String(view.differences.changed_dates), optimizer: '', criterion: '', passed: null },
         ]),
   ];
+}
+
+/** A window figure; '–' for a comparison recorded before the window was measured. */
+function windowFigure(value: number | null | undefined, digits: number): string {
+  return value === undefined || value === null ? '–' : value.toFixed(digits);
 }
 
 /** The metrics of both rosters with a pass/fail chip per acceptance criterion. */

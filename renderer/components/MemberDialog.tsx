@@ -33,6 +33,7 @@ import { MemberConflicts } from './ConflictList.tsx';
 interface Form {
   member: Member;
   maxPerMonth: string;
+  seasonQuota: string;
   percents: Record<string, string>;
 }
 
@@ -45,6 +46,7 @@ function toForm(member: Member): Form {
   return {
     member,
     maxPerMonth: member.maxPerMonth === null ? '' : String(member.maxPerMonth),
+    seasonQuota: member.seasonQuota == null ? '' : String(member.seasonQuota),
     percents: Object.fromEntries(Object.entries(member.rolePercent).map(([key, value]) => [key, String(value)])),
   };
 }
@@ -59,6 +61,14 @@ function toMember(form: Form): Member | FieldError {
       message: `${label('maxPerMonth')} "${limitText}" is not a number; use e.g. 2 or 0.5, or leave it empty for the club default.`,
     };
   }
+  const quotaText = form.seasonQuota.trim();
+  const seasonQuota = quotaText === '' ? null : Number(quotaText);
+  if (seasonQuota !== null && !Number.isFinite(seasonQuota)) {
+    return {
+      field: 'member.seasonQuota',
+      message: `${label('seasonQuota')} "${quotaText}" is not a number; use a whole number of duties per season, e.g. 6, or leave it empty for the club default.`,
+    };
+  }
   const rolePercent: Record<string, number> = {};
   for (const [key, text] of Object.entries(form.percents)) {
     if (text.trim() === '' || !form.member.qualifications.includes(key)) continue;
@@ -70,7 +80,13 @@ function toMember(form: Form): Member | FieldError {
   // Expiry dates go with their qualification (the form does not edit them).
   const { qualificationExpiry, ...rest } = form.member;
   const kept = Object.entries(qualificationExpiry ?? {}).filter(([key]) => form.member.qualifications.includes(key));
-  return { ...rest, maxPerMonth, rolePercent, ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}) };
+  return {
+    ...rest,
+    maxPerMonth,
+    seasonQuota,
+    rolePercent,
+    ...(kept.length > 0 ? { qualificationExpiry: Object.fromEntries(kept) } : {}),
+  };
 }
 
 const label = (key: keyof Member) => MEMBER_SCHEMA[key].label;
@@ -193,6 +209,10 @@ export function MemberDialog(props: {
               label={label('dontSchedule')}
             />
             <FormControlLabel
+              control={<Switch checked={member.exempt === true} onChange={(_e, v) => set({ exempt: v })} />}
+              label={label('exempt')}
+            />
+            <FormControlLabel
               control={<Switch checked={member.allowWeekendDouble} onChange={(_e, v) => set({ allowWeekendDouble: v })} />}
               label={label('allowWeekendDouble')}
             />
@@ -206,6 +226,21 @@ export function MemberDialog(props: {
               error={errorFor('maxPerMonth') !== undefined}
               helperText={errorFor('maxPerMonth') ?? 'Duties per month, 0 to 12 (0.5 = every other month); empty = club default'}
               slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+              sx={{ flex: 1 }}
+            />
+            <TextField
+              label={label('seasonQuota')}
+              size="small"
+              value={form.seasonQuota}
+              onChange={(e) => setForm({ ...form, seasonQuota: e.target.value })}
+              error={errorFor('seasonQuota') !== undefined}
+              helperText={
+                errorFor('seasonQuota') ??
+                (member.exempt === true
+                  ? 'Exempt: never scheduled, not counted in fairness'
+                  : 'Duties expected per season; empty = club default')
+              }
+              slotProps={{ htmlInput: { inputMode: 'numeric' } }}
               sx={{ flex: 1 }}
             />
             <TextField

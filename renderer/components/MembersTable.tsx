@@ -18,6 +18,8 @@ const PAGE_SIZE = 25;
 
 function status(member: Member): string {
   if (!member.active) return 'Inactive';
+  // Exempt is the club's standing agreement, suspended a passing state: told apart.
+  if (member.exempt === true) return member.suspended ? 'Exempt (suspended)' : 'Exempt';
   if (member.suspended) return 'Suspended';
   if (member.dontSchedule) return 'Not scheduled';
   return 'Active';

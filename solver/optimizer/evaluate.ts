@@ -13,15 +13,15 @@ export interface RosterScore {
   breaks: number;
   /** Re-plan: slots that differ from the published version (0 without one). */
   changes: number;
-  /** Sum over members of squared loads, locked slots included. */
-  sumSquares: number;
+  /** The fairness window's load cost (windowCost.ts), published duties and locked slots included. */
+  loadCost: number;
   points: number;
   /** The last tier: soft spacing penalties minus pairing rewards. */
   tieBreak: number;
 }
 
 export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<number>): RosterScore {
-  const loads = [...instance.lockedLoad];
+  const loads = [...instance.costs.base];
   let breaks = 0;
   let points = 0;
   let tieBreak = 0;
@@ -42,7 +42,14 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   }
   const onDuty = onDutyIn(instance, chosen);
   for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
-  return { filled: chosen.size, breaks, changes, sumSquares: loads.reduce((sum, l) => sum + l * l, 0), points, tieBreak };
+  return {
+    filled: chosen.size,
+    breaks,
+    changes,
+    loadCost: loads.reduce((sum, l, m) => sum + instance.costs.cost(m, l), 0),
+    points,
+    tieBreak,
+  };
 }
 
 export function fillObjective(instance: OptimizerInstance, score: RosterScore): number {
@@ -50,15 +57,13 @@ export function fillObjective(instance: OptimizerInstance, score: RosterScore): 
 }
 
 export function fairnessObjective(instance: OptimizerInstance, score: RosterScore): number {
-  const lockedSquares = instance.lockedLoad.reduce((sum, l) => sum + l * l, 0);
   const stability = stabilityWeight(instance) * (score.changes - instance.replanFilled);
-  return fairnessWeight(instance) * (score.sumSquares - lockedSquares) + score.points + stability;
+  return fairnessWeight(instance) * (score.loadCost - instance.costs.baseCost) + score.points + stability;
 }
 
 /** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
-  const fairness =
-    b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.sumSquares - b.sumSquares || a.points - b.points;
+  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.loadCost - b.loadCost || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }
 

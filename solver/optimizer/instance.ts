@@ -6,6 +6,7 @@ import { carriesOver, strictBreaksBetween } from '../rules/spacing.ts';
 import type { Assignment, Member, SchedulingProblem } from '../types.ts';
 import { SOFT_SPACING, SOFT_SPACING_MAX_DAYS, assignmentPoints, PREFER_NOT_POINTS, staleDays } from './preferences.ts';
 import { greedyCliques, pairTerms, spacingTerm, type BreakClique, type PairTerm } from './spacing.ts';
+import { windowCosts, type WindowCosts } from './windowCost.ts';
 
 /**
  * The optimizer's view of a problem: who may fill which free slot (static rules, locks applied),
@@ -53,6 +54,8 @@ export interface OptimizerInstance {
   freeSlots: number;
   /** Assignments each member already has from locked slots. */
   lockedLoad: number[];
+  /** The fairness cost of each member's load over the fairness window (published duties and locks included). */
+  costs: WindowCosts;
   /** Most free slots each member can take: cap minus locked load, and at most one per day. */
   maxLoad: number[];
   pairs: PairTerm[];
@@ -239,6 +242,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     byMemberDay,
     freeSlots,
     lockedLoad,
+    costs: windowCosts(problem, lockedLoad),
     maxLoad,
     pairs,
     strictCliques,

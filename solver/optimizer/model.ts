@@ -10,11 +10,12 @@ import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './rul
  * from the rows of the hard rules (ruleRows.ts); priorities are kept apart by solving in stages,
  * so every weight stays small enough for GLPK's tolerances.
  * 1-2. fill: maximise fillWeight x filled slots - strict spacing breaks (fillWeight > any break count).
- * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x sum of squared loads +
- *    preference points (role weight, staleness, preferred day); for a re-plan, stabilityWeight x
- *    changed slots on top, a tier above fairness (solver/replan.ts). Squared loads are exact through
- *    convex unit steps u[m,k] in [0,1] costing 2k-1 (counted on from the member's locked load);
- *    fairnessWeight exceeds half the points' range, as the sum of squares moves in steps of 2.
+ * 3-4. fairness: keep that fill and break count; minimise fairnessWeight x the window's load cost +
+ *    preference points (role weight, staleness, preferred day). The load cost (windowCost.ts: the
+ *    sum of squared loads over the fairness window, published duties and locks as constants, scaled
+ *    by quota when quotas are set) is exact through convex unit steps u[m,k] in [0,1], each costing
+ *    the k-th free duty's step; fairnessWeight exceeds the points' range over the cost's resolution.
+ *    For a re-plan, stabilityWeight x changed slots on top, a tier above fairness (solver/replan.ts).
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
  * 5. tie-break: keep the fairness stage's value; minimise soft spacing penalties minus pairing
@@ -39,17 +40,20 @@ export function fillWeight(instance: OptimizerInstance): number {
 }
 
 export function fairnessWeight(instance: OptimizerInstance): number {
-  return Math.floor(instance.preferenceRange / 2) + 1;
+  return Math.floor(instance.preferenceRange / instance.costs.resolution) + 1;
 }
 
 /**
- * Re-plan: what one changed slot costs in the fairness stage. Fairness (weight x squared-load steps,
- * each >= 1) and preference points (>= 0) of any roster lie between 0 and weight x all steps +
- * preferenceRange, so a weight above that span makes fewer changes always win: a tier of its own.
+ * Re-plan: what one changed slot costs in the fairness stage. Fairness (weight x load-cost steps,
+ * each >= 1, windowCost.ts) and preference points (>= 0) of any roster lie between 0 and weight x
+ * all steps + preferenceRange, so a weight above that span makes fewer changes always win: a tier
+ * of its own.
  */
 export function stabilityWeight(instance: OptimizerInstance): number {
   let allSteps = 0;
-  instance.maxLoad.forEach((most, m) => (allSteps += (instance.lockedLoad[m] + most) ** 2 - instance.lockedLoad[m] ** 2));
+  instance.maxLoad.forEach(
+    (most, m) => (allSteps += instance.costs.cost(m, instance.costs.base[m] + most) - instance.costs.cost(m, instance.costs.base[m])),
+  );
   return fairnessWeight(instance) * allSteps + instance.preferenceRange + 1;
 }
 
@@ -85,7 +89,7 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
     const steps: Term[] = [];
     for (let k = 1; k <= instance.maxLoad[m]; k++) {
       steps.push([u(m, k), -1]);
-      terms.push([u(m, k), weight * (2 * (instance.lockedLoad[m] + k) - 1)]);
+      terms.push([u(m, k), weight * instance.costs.step(m, k)]);
       bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);

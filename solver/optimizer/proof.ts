@@ -27,7 +27,7 @@ export function fillGap(instance: OptimizerInstance, score: RosterScore, kept: S
 }
 
 /**
- * The fairness tier (fairnessWeight x squared loads + preference points): proven when the fairness
+ * The fairness tier (fairnessWeight x the window's load cost + preference points): proven when the fairness
  * stage's roster was proven optimal and the roster returned ties it; else GLPK's bound or the floor.
  */
 export function fairnessProof(instance: OptimizerInstance, score: RosterScore, fairness: StageRun): TierProof {
@@ -44,13 +44,14 @@ export function fairnessProof(instance: OptimizerInstance, score: RosterScore, f
 
 /**
  * A lower bound on the fairness objective without solving anything: the `filled` cheapest unit
- * steps of load over all members (an even spread, days ignored) plus the `filled` smallest
- * per-slot minima of preference points.
+ * steps of load over all members (an even spread, days ignored; each member's steps rise, so the
+ * cheapest ones are always a prefix of each member's, and published window duties and locks are in
+ * the steps) plus the `filled` smallest per-slot minima of preference points.
  */
 function fairnessFloor(instance: OptimizerInstance, filled: number): number {
   const steps: number[] = [];
   instance.maxLoad.forEach((most, m) => {
-    for (let k = 1; k <= most; k++) steps.push(2 * (instance.lockedLoad[m] + k) - 1);
+    for (let k = 1; k <= most; k++) steps.push(instance.costs.step(m, k));
   });
   const slotMinima = instance.bySlot
     .filter((slot) => slot.length > 0)

@@ -2,6 +2,7 @@ import { avoidance } from './avoidance.ts';
 import { blackout } from './blackout.ts';
 import { atCap, capZero } from './cap.ts';
 import { available } from './available.ts';
+import { exempt } from './exempt.ts';
 import { oneRolePerDay } from './oneRolePerDay.ts';
 import { percent } from './percent.ts';
 import { qualificationExpiry } from './qualificationExpiry.ts';
@@ -14,7 +15,7 @@ import { unavailable } from './unavailable.ts';
  * The spacing rules are in spacing.ts. Adding a rule: a module here, an entry below, a row in
  * test/solver/rules/cases.ts.
  */
-export const STATIC_RULES = [available, qualified, qualificationExpiry, blackout, unavailable, percent, capZero] as const;
+export const STATIC_RULES = [available, exempt, qualified, qualificationExpiry, blackout, unavailable, percent, capZero] as const;
 export const ROSTER_RULES = [oneRolePerDay, avoidance, atCap] as const;
 export const HARD_RULES = [...STATIC_RULES, ...ROSTER_RULES] as const;
 

@@ -12,10 +12,11 @@ describe('member schema', () => {
       members: [{ id: 'm001', name: 'Alex Rivera', qualifications: ['towpilot'] }],
     };
     assert.deepEqual(parseClub(doc).members[0], blankMember('m001', 'Alex Rivera', ['towpilot']));
-    // Every field but the optional qualificationExpiry and unavailable, which a member without them leaves out.
+    // Every field but the optional ones, which a member without them leaves out.
+    const optional = ['qualificationExpiry', 'seasonQuota', 'exempt', 'unavailable'];
     assert.deepEqual(
       Object.keys(blankMember('x', 'y', [])),
-      MEMBER_FIELDS.filter((key) => key !== 'qualificationExpiry' && key !== 'unavailable'),
+      MEMBER_FIELDS.filter((key) => !optional.includes(key)),
     );
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { acceptance, compareRosters, memberLoads, roleFill, rosterMetrics, round } from '../../solver/metrics.ts';
-import type { RosterMetrics } from '../../solver/types.ts';
+import type { PublishedDay, RosterMetrics } from '../../solver/types.ts';
 import { club, DUTY, member, problem, slot, TOW } from './rosterFixtures.ts';
 
 const DAYS = ['2026-06-06', '2026-06-07', '2026-06-13'];
@@ -36,9 +36,37 @@ describe('rosterMetrics', () => {
       fill_rate_percent: 66.67,
       fairness_variance: 0.2222,
       fairness_variance_all: 0.5,
+      // Nothing published: the window holds this roster only.
+      window_fairness_variance: 0.2222,
+      window_sum_of_squares: 6,
+      window_quota_distance: null,
       filled_slots: 4,
       total_slots: 6,
     });
+  });
+
+  it('adds the published duties of the fairness window, leaves exempt members out and measures the distance to quota', () => {
+    // May published: a twice, c once, e (exempt) once; June's roster as above, plus e locked in.
+    const published: PublishedDay[] = [
+      { date: '2026-05-02', slots: { towpilot: 'a', duty_officer: 'e' } },
+      { date: '2026-05-03', slots: { towpilot: 'c', duty_officer: null } },
+      { date: '2026-05-09', slots: { towpilot: 'a' } },
+    ];
+    const members = c.members.map((m) => (m.id === 'e' ? { ...m, active: true, exempt: true } : m));
+    const withMay = { ...c, members, published };
+    const june = [...roster.slice(0, 5), slot('2026-06-13', 'duty_officer', 'e')];
+    const m = rosterMetrics(problem(withMay, DAYS), june, 0);
+    // The reference over June only, e left out: a 2, b 1, c 1.
+    assert.equal(m.fairness_variance, 0.2222);
+    // Window loads a 4, b 1, c 2 (d, f, g 0): mean 7/3, variance (25/9 + 16/9 + 1/9) / 3 = 42/27.
+    assert.equal(m.window_fairness_variance, 1.5556);
+    assert.equal(m.window_sum_of_squares, 21);
+    assert.equal(m.window_quota_distance, null);
+    // Quotas: a 4, the others the club default 2: (0 + 1/2 + 0 + 4/2 x 3 (d, f, g)) = 6.5.
+    const quotas = { ...withMay, defaultSeasonQuota: 2, members: members.map((x) => (x.id === 'a' ? { ...x, seasonQuota: 4 } : x)) };
+    assert.equal(rosterMetrics(problem(quotas, DAYS), june, 0).window_quota_distance, 6.5);
+    // The range window is the roster alone.
+    assert.equal(rosterMetrics(problem({ ...withMay, fairnessWindow: 'range' }, DAYS), june, 0).window_sum_of_squares, 6);
   });
 
   it('counts missing slots as empty and ignores slots outside the problem and repeated listings', () => {
@@ -65,6 +93,9 @@ describe('rosterMetrics', () => {
       fill_rate_percent: 0,
       fairness_variance: 0,
       fairness_variance_all: 0,
+      window_fairness_variance: 0,
+      window_sum_of_squares: 0,
+      window_quota_distance: null,
       filled_slots: 0,
       total_slots: 0,
     });

@@ -94,3 +94,12 @@ test('for an empty slot the change is against leaving it empty', () => {
     ],
   );
 });
+
+test('the loads follow the club`s fairness window: 12 months reach into 2025, the range window counts the roster alone', () => {
+  const { p, assignments } = setting('c');
+  const twelve = seasonLoads({ ...p, club: { ...p.club, fairnessWindow: '12months' } }, assignments, SLOT);
+  assert.equal(twelve.get('a'), 3);
+  assert.equal(twelve.get('b'), 1);
+  const range = seasonLoads({ ...p, club: { ...p.club, fairnessWindow: 'range' } }, assignments, SLOT);
+  assert.deepEqual(Object.fromEntries(range), { f: 1, c: 1 });
+});

@@ -36,7 +36,7 @@ export class ColumnSet {
     let costliest = 0;
     const [fairness, stable] = [fairnessWeight(instance), stabilityWeight(instance)];
     for (const { member, points, stability } of instance.candidates) {
-      const lastStep = 2 * (instance.lockedLoad[member] + instance.maxLoad[member]) - 1;
+      const lastStep = instance.maxLoad[member] > 0 ? instance.costs.step(member, instance.maxLoad[member]) : 0;
       costliest = Math.max(costliest, fairness * lastStep + points + stable * Math.max(0, stability));
     }
     // Re-plan: the published holders start in the set, the roster the stability tier wants most. A

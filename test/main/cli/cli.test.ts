@@ -47,6 +47,9 @@ function assertRosterDocument(doc: RosterDocument) {
     'filled_slots',
     'solve_time_ms',
     'total_slots',
+    'window_fairness_variance',
+    'window_quota_distance',
+    'window_sum_of_squares',
   ]);
   assert.equal(doc.assignments.length, doc.dutyDays.length * doc.roles.length);
   for (const a of doc.assignments) assert.deepEqual(Object.keys(a).sort(), ['date', 'memberId', 'role']);
@@ -140,6 +143,7 @@ describe('rostermeister CLI', () => {
     assert.deepEqual(Object.keys(report.metadata).sort(), [
       'comparison_time',
       'duty_days',
+      'fairness_window',
       'members',
       'month',
       'months',

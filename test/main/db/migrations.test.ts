@@ -62,6 +62,23 @@ describe('database migrations', () => {
     });
   }
 
+  it('give a version 7 club the season fairness window and no quotas, and members no quota and no exemption (v8)', () => {
+    const file = freshFile();
+    const old = openDatabase(file, { migrateTo: 7 });
+    fillV1(old);
+    old.close();
+    const db = openDatabase(file);
+    assert.deepEqual(db.prepare('SELECT fairness_window, default_season_quota FROM club').get(), {
+      fairness_window: 'season',
+      default_season_quota: null,
+    });
+    assert.deepEqual(db.prepare('SELECT season_quota, exempt FROM member').get(), { season_quota: null, exempt: 0 });
+    assert.throws(() => db.prepare(`UPDATE club SET fairness_window = 'year'`).run(), /CHECK/);
+    assert.throws(() => db.prepare('UPDATE member SET season_quota = 0').run(), /CHECK/);
+    assert.throws(() => db.prepare('UPDATE member SET exempt = 2').run(), /CHECK/);
+    db.close();
+  });
+
   it('leave a database alone when a migration fails (one transaction)', () => {
     const file = freshFile();
     const old = openDatabase(file, { migrateTo: 1 });

@@ -45,6 +45,13 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
     sentence: 'Member A may not be Tow Pilot: suspended.',
   },
   {
+    rule: 'exempt',
+    problem: weekendWithA({ exempt: true }),
+    breaking: aOnSunday,
+    at: aSunday,
+    sentence: 'Member A may not be Tow Pilot: exempt from duties.',
+  },
+  {
     rule: 'not_qualified',
     problem: weekendWithA({}, ['instructor']),
     breaking: aOnSunday,
