@@ -17,6 +17,7 @@ import { MembersPage } from './pages/MembersPage.tsx';
 import { ProposePage } from './pages/ProposePage.tsx';
 import { PublishedPage } from './pages/PublishedPage.tsx';
 import { RecoveryPage } from './pages/RecoveryPage.tsx';
+import { SeasonPage } from './pages/SeasonPage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
 import { WhatIfPage } from './pages/WhatIfPage.tsx';
 import { errorMessage } from './useLoad.ts';
@@ -26,6 +27,7 @@ const PAGE_VIEWS: Record<PageName, () => React.JSX.Element> = {
   Compare: ComparePage,
   'What-if': WhatIfPage,
   Members: MembersPage,
+  Season: SeasonPage,
   Settings: SettingsPage,
   Activity: ActivityPage,
   Published: PublishedPage,

@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AlertColor } from '@mui/material/Alert';
 import type { ClubSettings, MonthRef, Settings } from '../main/api/contract.ts';
 
-export const PAGES = ['Propose', 'Compare', 'What-if', 'Members', 'Settings', 'Activity', 'Published'] as const;
+export const PAGES = ['Propose', 'Compare', 'What-if', 'Members', 'Settings', 'Activity', 'Published', 'Season'] as const;
 export type PageName = (typeof PAGES)[number];
 
 /** What every page shares: the month being worked on, navigation, current settings and notices. */

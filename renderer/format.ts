@@ -1,5 +1,5 @@
 import type { DateRange, IsoDate, MonthRef, RunInfo, SchedulerKind } from '../main/api/contract.ts';
-import { MONTH_NAMES } from '../solver/dates.ts';
+import { MONTH_NAMES, monthRange } from '../solver/dates.ts';
 
 const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -50,6 +50,16 @@ function dateParts(date: IsoDate): { year: number; month: number; day: number; w
 export function dayLabel(date: IsoDate): string {
   const { month, day, weekday } = dateParts(date);
   return `${WEEKDAY_NAMES[weekday]} ${day} ${monthName(month).slice(0, 3)}`;
+}
+
+/** The dates a month, or a run of months, covers. */
+export function rangeOfMonths(ref: MonthRef): DateRange {
+  return monthRange(ref.year, ref.month, ref.months ?? 1);
+}
+
+/** "June 2027", or "June 2027 – August 2027" for a run of months. */
+export function monthsLabel(ref: MonthRef): string {
+  return rangeLabel(rangeOfMonths(ref));
 }
 
 export function rangeLabel(range: DateRange): string {

@@ -94,6 +94,10 @@ async function main(): Promise<void> {
     await page.getByRole('table', { name: 'Recent runs' }).waitFor();
     await shoot(page, 'activity');
 
+    await open(page, 'Season');
+    await page.getByRole('table', { name: 'Season dashboard' }).waitFor(LONG);
+    await shoot(page, 'season');
+
     await open(page, 'What-if');
     await page.getByLabel('Month', { exact: true }).fill(MONTH);
     await page.getByLabel('Name of the what-if').fill('A member away');

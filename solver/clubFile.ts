@@ -61,6 +61,9 @@ export interface ClubDocument {
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
   removedDates: IsoDate[];
+  /** Written only when an extra duty day has a label / a removed date has a reason. */
+  extraDutyDayLabels?: Record<IsoDate, string>;
+  removedDateReasons?: Record<IsoDate, string>;
   roles: { key: string; title: string; qualification: string }[];
   members: {
     id: string;
@@ -237,7 +240,19 @@ class Reader {
   }
 }
 
-const TOP_FIELDS = ['format', 'club', 'season', 'operatingWeekdays', 'extraDutyDays', 'removedDates', 'roles', 'members', 'published'];
+const TOP_FIELDS = [
+  'format',
+  'club',
+  'season',
+  'operatingWeekdays',
+  'extraDutyDays',
+  'removedDates',
+  'extraDutyDayLabels',
+  'removedDateReasons',
+  'roles',
+  'members',
+  'published',
+];
 
 export function parseClub(json: unknown): Club {
   if (nestedDeeper(json, CLUB_LIMITS.depth)) throw new ClubFileError([tooDeep()]);
@@ -275,6 +290,8 @@ export function parseClub(json: unknown): Club {
   const operatingWeekdays = readWeekdays(r, doc.operatingWeekdays);
   const extraDutyDays = r.dates(doc.extraDutyDays, 'extraDutyDays');
   const removedDates = r.dates(doc.removedDates, 'removedDates');
+  const extraDutyDayLabels = readDateNotes(r, doc.extraDutyDayLabels, 'extraDutyDayLabels', extraDutyDays, 'extraDutyDays');
+  const removedDateReasons = readDateNotes(r, doc.removedDateReasons, 'removedDateReasons', removedDates, 'removedDates');
   const roles = doc.roles === undefined ? [] : readRoles(r, doc.roles);
 
   const rawMembers = doc.members === undefined ? [] : (r.array(doc.members, 'members', 'a list of members', CLUB_LIMITS.members) ?? []);
@@ -305,7 +322,39 @@ export function parseClub(json: unknown): Club {
   const published = readPublished(r, doc.published, declaredRoleKeys, new Set(members.map((m) => m.id)));
 
   if (r.problems.length > 0) throw new ClubFileError(r.problems, memberLabels);
-  return { name, defaultMaxPerMonth, ...fairness, season, operatingWeekdays, extraDutyDays, removedDates, roles, members, published };
+  return {
+    name,
+    defaultMaxPerMonth,
+    ...fairness,
+    season,
+    operatingWeekdays,
+    extraDutyDays,
+    removedDates,
+    ...(extraDutyDayLabels ? { extraDutyDayLabels } : {}),
+    ...(removedDateReasons ? { removedDateReasons } : {}),
+    roles,
+    members,
+    published,
+  };
+}
+
+/** Date -> note for dates of one of the club's lists (optional; undefined when absent or empty). */
+function readDateNotes(r: Reader, value: unknown, path: string, dates: IsoDate[], list: string): Record<IsoDate, string> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    r.report(path, value, `an object of date -> text for dates in "${list}"`);
+    return undefined;
+  }
+  const notes = Object.create(null) as Record<IsoDate, string>;
+  for (const [date, note] of Object.entries(value as Fields)) {
+    const at = `${path}.${date.slice(0, 12)}`;
+    if (!dates.includes(date)) r.report(at, note, `a date listed in "${list}"`);
+    else {
+      const text = r.text(note, at, 'a note as text', CLUB_LIMITS.dateNoteLength);
+      if (text !== null) notes[date] = text;
+    }
+  }
+  return Object.keys(notes).length > 0 ? notes : undefined;
 }
 
 const CLUB_FIELDS = ['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota'];
@@ -446,6 +495,12 @@ export function serializeClub(club: Club): ClubDocument {
     operatingWeekdays: [...club.operatingWeekdays],
     extraDutyDays: [...club.extraDutyDays],
     removedDates: [...club.removedDates],
+    ...(club.extraDutyDayLabels && Object.keys(club.extraDutyDayLabels).length > 0
+      ? { extraDutyDayLabels: { ...club.extraDutyDayLabels } }
+      : {}),
+    ...(club.removedDateReasons && Object.keys(club.removedDateReasons).length > 0
+      ? { removedDateReasons: { ...club.removedDateReasons } }
+      : {}),
     roles: club.roles.map((role) => ({ key: role.key, title: role.title, qualification: role.qualification })),
     members: club.members.map((m) => ({
       id: m.id,

@@ -61,6 +61,8 @@ export const CLUB_LIMITS = {
   roleTitleLength: 100,
   keyLength: 64,
   seasonPhraseLength: 100,
+  /** An extra duty day's label, a removed date's reason. */
+  dateNoteLength: 100,
   /** Entries. */
   members: 10_000,
   roles: 50,

@@ -85,6 +85,10 @@ export interface Club {
   operatingWeekdays: Weekday[];
   extraDutyDays: IsoDate[];
   removedDates: IsoDate[];
+  /** Extra duty day -> what it is ("Bank holiday", "Competition week"); absent when none has one. */
+  extraDutyDayLabels?: Record<IsoDate, string>;
+  /** Removed date -> why ("Airfield closed"); absent when none has one. */
+  removedDateReasons?: Record<IsoDate, string>;
   roles: Role[];
   members: Member[];
   published: PublishedDay[];

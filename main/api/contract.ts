@@ -12,14 +12,18 @@ import type {
   IsoDate,
   Member,
   RosterMetrics,
+  Weekday,
   SchedulerKind,
   SolveStatus,
 } from '../../solver/types.ts';
 import type { RankedCandidate as SlotCandidate } from '../../solver/slotRanking.ts';
+import type { MemberSeason, SeasonStats } from '../../solver/seasonStats.ts';
+import type { WhyMember, WhySlot } from '../../solver/whyNot.ts';
 import type { ScenarioChanges } from '../../solver/scenario.ts';
 import type { ColumnMapping, SheetField, SheetRow } from '../../solver/memberSheet.ts';
 import type { ApiMethod, ApiTable, MethodSpec } from './methods.ts';
 
+export type { MemberSeason, WhySlot };
 export type {
   ColumnMapping,
   SheetField,
@@ -28,6 +32,7 @@ export type {
   SlotCandidate,
   Member,
   IsoDate,
+  Weekday,
   SchedulerKind,
   SolveStatus,
   RosterMetrics,
@@ -52,6 +57,61 @@ export interface RoleSetting {
   qualification: string;
   /** Off = kept in the club but not scheduled. */
   scheduled: boolean;
+  /** Retired: never scheduled again, its draft slots gone, kept for published history (absent = false). */
+  retired?: boolean;
+}
+
+/** Extra duty days: one date (`from` = `to`) or a run of dates, with what they are. */
+export interface ExtraDutyDays {
+  from: IsoDate;
+  to: IsoDate;
+  /** e.g. "Bank holiday", "Competition week"; null for none. */
+  label: string | null;
+}
+
+export interface ClubRemovedDate {
+  date: IsoDate;
+  /** e.g. "Airfield closed"; null for none. */
+  reason: string | null;
+}
+
+/** When the club operates: the duty-day calendar every draft is made from. */
+export interface ClubCalendar {
+  operatingWeekdays: Weekday[];
+  seasonStart: string | null;
+  seasonEnd: string | null;
+  extraDutyDays: ExtraDutyDays[];
+  removedDates: ClubRemovedDate[];
+}
+
+/** What a change of the calendar or the roles does (or did) to one draft's grid. */
+export interface DraftChange {
+  draftId: number;
+  range: DateRange;
+  daysAdded: IsoDate[];
+  daysRemoved: IsoDate[];
+  /** Role titles that gain or lose their column. */
+  rolesAdded: string[];
+  rolesRemoved: string[];
+  slotsAdded: number;
+  slotsRemoved: number;
+  /** Of the slots removed: how many held a member, how many were locked. */
+  filledRemoved: number;
+  lockedRemoved: number;
+}
+
+/** The drafts a change affects, and the same in one sentence for the club member. */
+export interface DraftChanges {
+  drafts: DraftChange[];
+  summary: string;
+}
+
+export interface CalendarSaved extends DraftChanges {
+  calendar: ClubCalendar;
+}
+
+export interface RolesSaved extends DraftChanges {
+  roles: RoleSetting[];
 }
 
 export interface ClubSettings {
@@ -111,6 +171,10 @@ export interface DraftView {
   dutyDays: IsoDate[];
   /** Dates the rostermeister removed from this range (remembered across rolls). */
   removedDates: IsoDate[];
+  /** Dates in this range the club calendar removed (they would be duty days otherwise), with the reason. */
+  clubRemovedDates: ClubRemovedDate[];
+  /** Extra duty day -> its label, for the days of this range that have one. */
+  dayLabels: Record<IsoDate, string>;
   roles: RoleSetting[];
   slots: SlotView[];
   run: RunInfo;
@@ -472,6 +536,24 @@ export interface ImportPreview {
   /** `YYYY-MM` months: kept (same days, publish time and version stay), replaced, added, removed. */
   publishedMonths: { kept: string[]; replaced: string[]; added: string[]; removed: string[] };
   drafts: { kept: number; emptiedSlots: { date: IsoDate; role: string; memberName: string }[] };
+}
+
+/** The Season page: every member's duties in the year's operating season (solver/seasonStats.ts). */
+export interface SeasonDashboard extends SeasonStats {
+  clubName: string;
+  /** The role columns: scheduled roles and roles with duties in the season. */
+  roles: RoleSetting[];
+  /** Qualification key -> the title of the role that needs it. */
+  qualificationTitles: Record<string, string>;
+}
+
+/** "Why (not) me" for one member and month (solver/whyNot.ts). */
+export interface WhyView extends WhyMember {
+  range: DateRange;
+  /** The roster explained: the month's draft, else its published roster. */
+  source: 'draft' | 'published';
+  /** The scheduler that made the draft (null for a published roster). */
+  scheduler: SchedulerKind | null;
 }
 
 export interface LogEvent {

@@ -14,12 +14,15 @@
 import { listRuns } from '../db/runRepo.ts';
 import { logPath } from '../dataDir.ts';
 import { readLogFile } from '../log.ts';
+import * as calendar from '../backend/clubCalendar.ts';
 import * as club from '../backend/clubService.ts';
+import * as roles from '../backend/roles.ts';
 import { adoptComparison, compare, latestComparison } from '../backend/comparisons.ts';
 import type { BackendContext } from '../backend/context.ts';
 import type { DataStore } from '../backend/recovery.ts';
 import * as drafts from '../backend/drafts.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
+import { seasonDashboard, seasonDashboardCsv, whyMember } from '../backend/season.ts';
 import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
 import * as changes from '../backend/publishedChanges.ts';
@@ -30,6 +33,7 @@ import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
 import {
   backupName,
+  clubCalendar,
   clubFileText,
   clubSettings,
   columnMapping,
@@ -43,13 +47,15 @@ import {
   replanChanges,
   replanToken,
   roleKey,
+  roleSettings,
   scenarioChanges,
   scenarioName,
   scheduler,
   settings,
   sheetBase64,
 } from './payloads.ts';
-import { boolean, nullable, text } from './checks.ts';
+import { boolean, integer, nullable, object, text } from './checks.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** What a handler works with, besides its arguments (set up by createBackend). */
 export interface HandlerEnv {
@@ -90,6 +96,16 @@ export const API = {
   // Club and members
   getClubSettings: method([], ({ ctx }) => club.getClubSettings(ctx)),
   updateClubSettings: method([['settings', clubSettings]], ({ ctx }, s) => club.updateClubSettings(ctx, s), { changesClubName: true }),
+  /** The club calendar: operating weekdays, season phrases, extra duty days (with labels), removed dates (with reasons). */
+  getClubCalendar: method([], ({ ctx }) => calendar.getClubCalendar(ctx)),
+  /** Which drafts saving this calendar would change, and how; changes nothing. */
+  previewClubCalendar: method([['calendar', clubCalendar]], ({ ctx }, c) => calendar.previewClubCalendar(ctx, c)),
+  /** Saves the calendar (all or nothing) and says what happened to the drafts. */
+  updateClubCalendar: method([['calendar', clubCalendar]], ({ ctx }, c) => calendar.updateClubCalendar(ctx, c)),
+  /** Which drafts saving this role list would change, and how; changes nothing. */
+  previewRoles: method([['roles', roleSettings]], ({ ctx }, r) => roles.previewRoles(ctx, r)),
+  /** Saves every role in display order (add, rename, reorder, retire, delete) and says what happened to the drafts. */
+  updateRoles: method([['roles', roleSettings]], ({ ctx }, r) => roles.updateRoles(ctx, r)),
   listMembers: method([], ({ ctx }) => club.listMembers(ctx)),
   /** Adds someone new; an id that is taken is refused (conflict), never replaced. */
   addMember: method([['member', member]], ({ ctx }, m) => club.addMember(ctx, m)),
@@ -249,6 +265,20 @@ export const API = {
     ({ ctx }, month, token, changes) => acceptReplan(ctx, month, token, changes),
   ),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
+
+  // The season: who did how much, and why (not)
+  seasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboard(ctx, year)),
+  /** The season dashboard as a CSV file. */
+  exportSeasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboardCsv(ctx, year)),
+  /** A member's duties in the month's draft (else its published roster) and why not on the other duty days; `slot` asks about one slot too. */
+  whyMember: method(
+    [
+      ['memberId', memberId],
+      ['month', monthRef],
+      ['slot', nullable(object<{ date: string; role: string }>({ date: isoDate, role: roleKey }))],
+    ],
+    ({ ctx }, id, month, slot) => whyMember(ctx, id, month, slot),
+  ),
 
   // Versions and changes of published months
   /** Every version of one published month, newest first, each with its slot-by-slot difference from the one before. */

@@ -7,6 +7,9 @@ import {
   CLUB_LIMITS,
   FAIRNESS_WINDOWS,
   FIRST_YEAR,
+  hasControlCharacters,
+  isPlannedDate,
+  PLANNED_DATE_EXPECTED,
   isMonthKey,
   KEY_EXPECTED,
   KEY_PATTERN,
@@ -19,7 +22,20 @@ import {
 import { MEMBER_LIMITS, memberProblemMessage, readMember } from '../../solver/memberSchema.ts';
 import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import { SHEET_FIELDS } from '../../solver/memberSheet.ts';
-import type { Assignment, ClubSettings, ExportRequest, Member, MonthRef, RoleSetting, ScenarioChanges, Settings } from './contract.ts';
+import { WEEKDAYS, type IsoDate } from '../../solver/types.ts';
+import type {
+  Assignment,
+  ClubCalendar,
+  ClubRemovedDate,
+  ClubSettings,
+  ExportRequest,
+  ExtraDutyDays,
+  Member,
+  MonthRef,
+  RoleSetting,
+  ScenarioChanges,
+  Settings,
+} from './contract.ts';
 import {
   boolean,
   decimal,
@@ -55,9 +71,25 @@ const roleSetting = object<RoleSetting>(
     title: text(CLUB_LIMITS.roleTitleLength),
     qualification: matching(KEY_PATTERN, `a qualification key: ${KEY_EXPECTED}`, CLUB_LIMITS.keyLength),
     scheduled: boolean,
+    retired: boolean,
   },
-  { labels: { key: 'Role', title: 'Title', qualification: 'Qualification', scheduled: 'Scheduled' } },
+  {
+    optional: ['retired'],
+    labels: { key: 'Role', title: 'Title', qualification: 'Qualification', scheduled: 'Scheduled', retired: 'Retired' },
+  },
 );
+
+/** Two roles with one key: the second is named. */
+function uniqueRoleKeys(roles: readonly RoleSetting[], field: string): void {
+  const keys = roles.map((r) => r.key);
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index)
+      throw new ApiError('bad_input', `The role key "${key}" is used by another role.`, `${field}[${index}].key`);
+  });
+}
+
+/** Every role of the club in display order (Settings, Roles): active and retired ones; a role left out is deleted. */
+export const roleSettings = refine(list(roleSetting, CLUB_LIMITS.roles), (value, at) => uniqueRoleKeys(value, at.field));
 
 const seasonPhrase = nullable(text(CLUB_LIMITS.seasonPhraseLength));
 
@@ -85,14 +117,65 @@ export const clubSettings = refine(
     },
     { labels: CLUB_SETTINGS_LABELS, optional: ['fairnessWindow', 'defaultSeasonQuota'] },
   ),
+  (value, at) => uniqueRoleKeys(value.roles, `${at.field}.roles`),
+);
+
+/** A date of the calendar form, named as the form shows it ("Extra duty day: 2026-02-30 is not a date"). */
+function calendarDate(what: string): Check<IsoDate> {
+  return (value, at) => {
+    if (!isPlannedDate(value)) {
+      const shown = typeof value === 'string' ? value.slice(0, 40) : (JSON.stringify(value) ?? typeof value);
+      const problem = shown === '' ? 'the date is missing' : `${shown} is not a date`;
+      throw new ApiError('bad_input', `${what}: ${problem} (${PLANNED_DATE_EXPECTED}).`, at.field);
+    }
+  };
+}
+
+function calendarNote(what: string, maxLength: number): Check<string | null> {
+  return (value, at) => {
+    if (value === null) return;
+    if (typeof value !== 'string' || value.length > maxLength || hasControlCharacters(value)) {
+      throw new ApiError('bad_input', `${what} must be text of at most ${maxLength} characters on one line.`, at.field);
+    }
+  };
+}
+
+const extraDutyDays = refine(
+  object<ExtraDutyDays>({
+    from: calendarDate('Extra duty day'),
+    to: calendarDate('Extra duty day'),
+    label: calendarNote('Extra duty day: the label', CLUB_LIMITS.dateNoteLength),
+  }),
   (value, at) => {
-    const keys = value.roles.map((r) => r.key);
-    keys.forEach((key, index) => {
-      if (keys.indexOf(key) !== index) {
-        throw new ApiError('bad_input', `The role key "${key}" is used by another role.`, `${at.field}.roles[${index}].key`);
-      }
-    });
+    if (value.to < value.from) {
+      throw new ApiError('bad_input', `Extra duty days: the run ${value.from} to ${value.to} ends before it starts.`, `${at.field}.to`);
+    }
   },
+);
+
+const clubRemovedDate = object<ClubRemovedDate>({
+  date: calendarDate('Removed date'),
+  reason: calendarNote('Removed date: the reason', CLUB_LIMITS.dateNoteLength),
+});
+
+/** Labelled as in the Settings page's calendar. */
+export const CALENDAR_LABELS = {
+  operatingWeekdays: 'Operating weekdays',
+  seasonStart: 'Season starts',
+  seasonEnd: 'Season ends',
+  extraDutyDays: 'Extra duty days',
+  removedDates: 'Removed dates',
+} as const satisfies Record<keyof ClubCalendar, string>;
+
+export const clubCalendar = object<ClubCalendar>(
+  {
+    operatingWeekdays: list(oneOf(...WEEKDAYS), WEEKDAYS.length, { unique: true }),
+    seasonStart: seasonPhrase,
+    seasonEnd: seasonPhrase,
+    extraDutyDays: list(extraDutyDays, CLUB_LIMITS.dates),
+    removedDates: list(clubRemovedDate, CLUB_LIMITS.dates),
+  },
+  { labels: CALENDAR_LABELS },
 );
 
 /** A whole member (every field given), checked by the member schema; the message names the form's field. */

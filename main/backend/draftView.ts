@@ -4,6 +4,8 @@ import type { StoredClub } from '../db/clubRepo.ts';
 import { draftSlots, getDraftRow, removedDates, slotKey, type RosterRow, type StoredSlot } from '../db/rosterRepo.ts';
 import { loadSettings } from '../db/settingsRepo.ts';
 import { getRun } from '../db/runRepo.ts';
+import { dutyDaysFor } from '../../solver/calendar.ts';
+import { inRange } from '../../solver/dates.ts';
 import { diagnoseEmptySlots } from '../../solver/diagnose.ts';
 import { memberLoads, rosterMetrics } from '../../solver/metrics.ts';
 import type { Assignment, SchedulerKind, SchedulingProblem } from '../../solver/types.ts';
@@ -94,6 +96,19 @@ export function slotViews(grid: DraftGrid): { slots: SlotView[]; ruleBreaks: Slo
   return { slots, ruleBreaks, spacingBreaks: spacing };
 }
 
+/** The club calendar's removed dates that take a duty day out of this draft, and the labels of its extra days. */
+function clubDatesIn(grid: DraftGrid): Pick<DraftView, 'clubRemovedDates' | 'dayLabels'> {
+  const { club } = grid.stored;
+  const { range } = grid.draft;
+  const wouldBe = new Set(dutyDaysFor({ ...club, removedDates: [] }, range));
+  const clubRemovedDates = club.removedDates
+    .filter((date) => wouldBe.has(date))
+    .map((date) => ({ date, reason: club.removedDateReasons?.[date] ?? null }));
+  const dayLabels: Record<string, string> = {};
+  for (const [date, label] of Object.entries(club.extraDutyDayLabels ?? {})) if (inRange(date, range)) dayLabels[date] = label;
+  return { clubRemovedDates, dayLabels };
+}
+
 /** The scheduler the next Roll of this draft uses. */
 export function draftRollScheduler(ctx: BackendContext, draft: RosterRow): SchedulerKind {
   const run = draft.runId === null ? null : getRun(ctx.db, draft.runId);
@@ -113,6 +128,7 @@ export function draftView(ctx: BackendContext, draftId: number): DraftView {
     range: draft.range,
     dutyDays: problem.dutyDays,
     removedDates: grid.removedDates,
+    ...clubDatesIn(grid),
     noDutyDays: noDutyDaysReason(problem.club, draft.range, grid.removedDates),
     roles: rolesOf(grid),
     slots,

@@ -18,6 +18,7 @@ import './validate.ts';
 import './serveCommand.ts';
 import './storeCommands.ts';
 import './exportCommand.ts';
+import './seasonCommands.ts';
 import './memberSheetCommand.ts';
 import './versionCommands.ts';
 import './replanCommand.ts';

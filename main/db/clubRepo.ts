@@ -139,10 +139,30 @@ function qualificationExpiryOf(rows: { qualification: string; last_valid: string
 
 function loadRoles(db: Db): RoleSetting[] {
   return (
-    db.prepare('SELECT key, title, qualification, scheduled FROM role ORDER BY position').all() as (Omit<RoleSetting, 'scheduled'> & {
+    db.prepare('SELECT key, title, qualification, scheduled, retired FROM role ORDER BY position').all() as (Omit<
+      RoleSetting,
+      'scheduled' | 'retired'
+    > & {
       scheduled: number;
+      retired: number;
     })[]
-  ).map((r) => ({ key: r.key, title: r.title, qualification: r.qualification, scheduled: r.scheduled === 1 }));
+  ).map((r) => ({
+    key: r.key,
+    title: r.title,
+    qualification: r.qualification,
+    scheduled: r.scheduled === 1 && r.retired === 0,
+    ...(r.retired === 1 ? { retired: true } : {}),
+  }));
+}
+
+/** A club list of dates with their notes: the dates in order, and the notes as a map (absent when none has one). */
+function datesWithNotes(db: Db, table: 'club_extra_day' | 'club_removed_date', column: 'label' | 'reason') {
+  const rows = db.prepare(`SELECT date, ${column} AS note FROM ${table} ORDER BY date`).all() as { date: string; note: string | null }[];
+  const notes = rows.filter((r) => r.note !== null);
+  return {
+    dates: rows.map((r) => r.date),
+    notes: notes.length === 0 ? undefined : Object.fromEntries(notes.map((r) => [r.date, r.note!])),
+  };
 }
 
 /** Every published day, in date order, slots in role order. */
@@ -167,6 +187,8 @@ export function loadClub(db: Db): StoredClub {
   const row = db.prepare('SELECT * FROM club WHERE id = 1').get() as ClubRow | undefined;
   if (!row) throw new Error('The database holds no club yet.');
   const roles = loadRoles(db);
+  const extra = datesWithNotes(db, 'club_extra_day', 'label');
+  const removed = datesWithNotes(db, 'club_removed_date', 'reason');
   const club: Club = {
     name: row.name,
     defaultMaxPerMonth: row.default_max_per_month,
@@ -174,8 +196,10 @@ export function loadClub(db: Db): StoredClub {
     ...(row.default_season_quota !== null ? { defaultSeasonQuota: row.default_season_quota } : {}),
     season: { start: row.season_start, end: row.season_end },
     operatingWeekdays: JSON.parse(row.operating_weekdays) as Weekday[],
-    extraDutyDays: (db.prepare('SELECT date FROM club_extra_day ORDER BY date').all() as { date: string }[]).map((r) => r.date),
-    removedDates: (db.prepare('SELECT date FROM club_removed_date ORDER BY date').all() as { date: string }[]).map((r) => r.date),
+    extraDutyDays: extra.dates,
+    removedDates: removed.dates,
+    ...(extra.notes ? { extraDutyDayLabels: extra.notes } : {}),
+    ...(removed.notes ? { removedDateReasons: removed.notes } : {}),
     roles: roles.map((r) => ({ key: r.key, title: r.title, qualification: r.qualification })),
     members: loadMembers(db),
     published: loadPublishedDays(db),
@@ -209,12 +233,31 @@ export function writeRoles(db: Db, roles: RoleSetting[]): void {
   const keep = new Set(roles.map((r) => r.key));
   for (const old of loadRoles(db)) if (!keep.has(old.key)) db.prepare('DELETE FROM role WHERE key = ?').run(old.key);
   const upsert = db.prepare(
-    `INSERT INTO role (key, title, qualification, scheduled, position) VALUES (@key, @title, @qualification, @scheduled, @position)
-     ON CONFLICT (key) DO UPDATE SET title = @title, qualification = @qualification, scheduled = @scheduled, position = @position`,
+    `INSERT INTO role (key, title, qualification, scheduled, retired, position) VALUES (@key, @title, @qualification, @scheduled, @retired, @position)
+     ON CONFLICT (key) DO UPDATE SET title = @title, qualification = @qualification, scheduled = @scheduled, retired = @retired, position = @position`,
   );
   roles.forEach((r, position) =>
-    upsert.run({ key: r.key, title: r.title, qualification: r.qualification, scheduled: b(r.scheduled), position }),
+    upsert.run({
+      key: r.key,
+      title: r.title,
+      qualification: r.qualification,
+      scheduled: b(r.scheduled && r.retired !== true),
+      retired: b(r.retired === true),
+      position,
+    }),
   );
+}
+
+/** Replaces the club's extra duty days and removed dates, with their labels and reasons. Call inside a transaction. */
+export function writeCalendarDates(
+  db: Db,
+  club: Pick<Club, 'extraDutyDays' | 'removedDates' | 'extraDutyDayLabels' | 'removedDateReasons'>,
+): void {
+  db.exec('DELETE FROM club_extra_day; DELETE FROM club_removed_date;');
+  const extra = db.prepare('INSERT OR IGNORE INTO club_extra_day (date, label) VALUES (?, ?)');
+  for (const d of club.extraDutyDays) extra.run(d, club.extraDutyDayLabels?.[d] ?? null);
+  const removed = db.prepare('INSERT OR IGNORE INTO club_removed_date (date, reason) VALUES (?, ?)');
+  for (const d of club.removedDates) removed.run(d, club.removedDateReasons?.[d] ?? null);
 }
 
 /** Writes a member's own row and lists; links to other members are written by writeMemberLinks. */
@@ -311,14 +354,9 @@ export function replaceClub(db: Db, club: Club, now: string): { emptiedDraftSlot
   db.exec(`
     DELETE FROM member;
     DELETE FROM role;
-    DELETE FROM club_extra_day;
-    DELETE FROM club_removed_date;
   `);
   writeClubHeader(db, club);
-  const extra = db.prepare('INSERT OR IGNORE INTO club_extra_day (date) VALUES (?)');
-  for (const d of club.extraDutyDays) extra.run(d);
-  const removed = db.prepare('INSERT OR IGNORE INTO club_removed_date (date) VALUES (?)');
-  for (const d of club.removedDates) removed.run(d);
+  writeCalendarDates(db, club);
   writeRoles(
     db,
     club.roles.map((r) => ({ ...r, scheduled: true })),

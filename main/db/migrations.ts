@@ -252,6 +252,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE member ADD COLUMN exempt INTEGER NOT NULL DEFAULT 0 CHECK (exempt IN (0, 1));
     `,
   },
+  {
+    version: 9,
+    name: 'club calendar labels (extra duty days) and reasons (removed dates), retired roles',
+    sql: `
+      ALTER TABLE club_extra_day ADD COLUMN label TEXT;
+      ALTER TABLE club_removed_date ADD COLUMN reason TEXT;
+      ALTER TABLE role ADD COLUMN retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1));
+    `,
+  },
 ];
 
 export const CURRENT_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -3,16 +3,10 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
-import type { ClubSettings, FairnessWindow, RoleSetting } from '../../main/api/contract.ts';
+import type { ClubSettings, FairnessWindow } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
 import { fieldErrorFor, isField } from '../fieldError.ts';
@@ -22,9 +16,6 @@ interface Draft {
   defaultMaxPerMonth: string;
   fairnessWindow: FairnessWindow;
   defaultSeasonQuota: string;
-  seasonStart: string;
-  seasonEnd: string;
-  roles: RoleSetting[];
 }
 
 const toDraft = (club: ClubSettings): Draft => ({
@@ -32,12 +23,9 @@ const toDraft = (club: ClubSettings): Draft => ({
   defaultMaxPerMonth: String(club.defaultMaxPerMonth),
   fairnessWindow: club.fairnessWindow ?? 'season',
   defaultSeasonQuota: club.defaultSeasonQuota == null ? '' : String(club.defaultSeasonQuota),
-  seasonStart: club.seasonStart ?? '',
-  seasonEnd: club.seasonEnd ?? '',
-  roles: club.roles,
 });
 
-/** Club name, default monthly limit, season phrases, role titles and which roles are scheduled. */
+/** Club name, default monthly limit, fairness window and season quota (the calendar and the roles have their own forms). */
 export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Element {
   const { notify, refresh } = useApp();
   const [form, setForm] = useState<Draft>(() => toDraft(props.club));
@@ -63,14 +51,14 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
     setBusy(true);
     setError(null);
     try {
+      // Season and roles as stored now: the calendar and roles forms may have saved them since this form loaded.
+      const current = await api.getClubSettings();
       const saved = await api.updateClubSettings({
+        ...current,
         name: form.name,
         defaultMaxPerMonth: limit,
         fairnessWindow: form.fairnessWindow,
         defaultSeasonQuota: quota,
-        seasonStart: form.seasonStart.trim() === '' ? null : form.seasonStart.trim(),
-        seasonEnd: form.seasonEnd.trim() === '' ? null : form.seasonEnd.trim(),
-        roles: form.roles,
       });
       setForm(toDraft(saved));
       await refresh();
@@ -82,15 +70,8 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
     }
   }
 
-  const setRole = (index: number, change: Partial<RoleSetting>) =>
-    setForm({ ...form, roles: form.roles.map((role, i) => (i === index ? { ...role, ...change } : role)) });
-
-  const roleError = fieldError('roles');
   const otherError =
-    error !== null &&
-    !['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota', 'seasonStart', 'seasonEnd', 'roles'].some((name) =>
-      isField(error.field, name),
-    );
+    error !== null && !['name', 'defaultMaxPerMonth', 'fairnessWindow', 'defaultSeasonQuota'].some((name) => isField(error.field, name));
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="club-heading">
       <Stack spacing={2}>
@@ -120,28 +101,6 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
         </Stack>
         <Stack direction="row" spacing={2}>
           <TextField
-            label="Season starts"
-            size="small"
-            value={form.seasonStart}
-            placeholder="First weekend of May"
-            onChange={(e) => setForm({ ...form, seasonStart: e.target.value })}
-            error={fieldError('seasonStart') !== undefined}
-            helperText={fieldError('seasonStart') ?? 'e.g. First weekend of May; empty = no start'}
-            sx={{ flex: 1 }}
-          />
-          <TextField
-            label="Season ends"
-            size="small"
-            value={form.seasonEnd}
-            placeholder="Last weekend of October"
-            onChange={(e) => setForm({ ...form, seasonEnd: e.target.value })}
-            error={fieldError('seasonEnd') !== undefined}
-            helperText={fieldError('seasonEnd') ?? 'e.g. Last weekend of October; empty = no end'}
-            sx={{ flex: 1 }}
-          />
-        </Stack>
-        <Stack direction="row" spacing={2}>
-          <TextField
             select
             label="Fairness counts"
             size="small"
@@ -166,42 +125,6 @@ export function ClubSettingsForm(props: { club: ClubSettings }): React.JSX.Eleme
             sx={{ flex: 1 }}
           />
         </Stack>
-        <Table size="small" aria-label="Roles">
-          <TableHead>
-            <TableRow>
-              <TableCell>Role</TableCell>
-              <TableCell>Title</TableCell>
-              <TableCell>Qualification</TableCell>
-              <TableCell>Scheduled</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {form.roles.map((role, index) => (
-              <TableRow key={role.key}>
-                <TableCell>
-                  <code>{role.key}</code>
-                </TableCell>
-                <TableCell>
-                  <TextField
-                    size="small"
-                    value={role.title}
-                    onChange={(e) => setRole(index, { title: e.target.value })}
-                    slotProps={{ htmlInput: { 'aria-label': `Title of ${role.key}` } }}
-                  />
-                </TableCell>
-                <TableCell>{role.qualification}</TableCell>
-                <TableCell>
-                  <Switch
-                    checked={role.scheduled}
-                    onChange={(_e, checked) => setRole(index, { scheduled: checked })}
-                    slotProps={{ input: { 'aria-label': `Schedule ${role.title}` } }}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-        {roleError !== undefined && <Alert severity="error">{roleError}</Alert>}
         {otherError && <Alert severity="error">{error?.message}</Alert>}
         <Stack direction="row" spacing={1}>
           <Button variant="contained" disabled={busy} onClick={() => void save()}>

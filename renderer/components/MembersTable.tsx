@@ -3,6 +3,7 @@ import IconButton from '@mui/material/IconButton';
 import Tooltip from '@mui/material/Tooltip';
 import EditIcon from '@mui/icons-material/Edit';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import Paper from '@mui/material/Paper';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -37,6 +38,8 @@ export function MembersTable(props: {
   /** For the availability rules in words. */
   roles: readonly RoleSetting[];
   onAvailability(member: Member): void;
+  /** Opens the member's duties and why not (the "why" dialog). */
+  onWhy(member: Member): void;
 }): React.JSX.Element {
   const [page, setPage] = useState(0);
   const year = new Date().getFullYear();
@@ -91,6 +94,11 @@ export function MembersTable(props: {
                   <Tooltip title="Availability">
                     <IconButton size="small" onClick={() => props.onAvailability(member)} aria-label={`Availability of ${member.name}`}>
                       <EventBusyIcon fontSize="small" />
+                    </IconButton>
+                  </Tooltip>
+                  <Tooltip title="Duties and why not">
+                    <IconButton size="small" onClick={() => props.onWhy(member)} aria-label={`Why (not) ${member.name}`}>
+                      <HelpOutlineIcon fontSize="small" />
                     </IconButton>
                   </Tooltip>
                 </TableCell>

@@ -11,6 +11,7 @@ import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import EditCalendarIcon from '@mui/icons-material/EditCalendar';
 import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import GroupIcon from '@mui/icons-material/Group';
+import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import PsychologyAltIcon from '@mui/icons-material/PsychologyAlt';
 import SettingsIcon from '@mui/icons-material/Settings';
 import TimelineIcon from '@mui/icons-material/Timeline';
@@ -26,6 +27,7 @@ const ICONS: Record<PageName, React.JSX.Element> = {
   Compare: <CompareArrowsIcon />,
   'What-if': <PsychologyAltIcon />,
   Members: <GroupIcon />,
+  Season: <LeaderboardIcon />,
   Settings: <SettingsIcon />,
   Activity: <TimelineIcon />,
   Published: <EventAvailableIcon />,

@@ -13,6 +13,8 @@ import { EMPTY_SLOT, dayLabel, readableDates } from '../format.ts';
 export function SlotCell(props: {
   slot: SlotView;
   roleTitle: string;
+  /** Narrower padding, for drafts with many roles. */
+  dense?: boolean;
   disabled: boolean;
   onOpen(): void;
   onToggleLock(): void;
@@ -42,7 +44,7 @@ export function SlotCell(props: {
     </Button>
   );
   return (
-    <TableCell sx={{ bgcolor: background, py: 0.25 }} data-slot={`${slot.date}/${slot.role}`}>
+    <TableCell sx={{ bgcolor: background, py: 0.25, ...(props.dense ? { px: 0.5 } : {}) }} data-slot={`${slot.date}/${slot.role}`}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         {hint === '' ? (
           button

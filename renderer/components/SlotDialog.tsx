@@ -7,16 +7,21 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import type { DraftView, SlotCandidate, SlotView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { dayLabel, fairnessChange, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
+import { WhyDialog } from './WhyDialog.tsx';
 
 const SEARCH_FROM = 10;
 
@@ -71,6 +76,7 @@ export function SlotDialog(props: {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [list, setList] = useState<HTMLElement | null>(null);
+  const [whyNot, setWhyNot] = useState<SlotCandidate | null>(null);
 
   const { fitting, warned, notAllowed } = useMemo(() => {
     const shown = (candidates.data ?? []).filter((c) => matchesSearch(search, [c.name, c.memberId]));
@@ -93,24 +99,34 @@ export function SlotDialog(props: {
     }
   }
 
+  const whyButton = (candidate: SlotCandidate) =>
+    candidate.memberId === slot.memberId ? undefined : (
+      <Tooltip title="Why not?">
+        <IconButton edge="end" size="small" aria-label={`Why not ${candidate.name}?`} onClick={() => setWhyNot(candidate)}>
+          <HelpOutlineIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+    );
+
   const allowed = (candidate: SlotCandidate) => (
-    <ListItemButton
-      key={candidate.memberId}
-      data-candidate
-      selected={candidate.memberId === slot.memberId}
-      disabled={saving}
-      onClick={() => void choose(candidate)}
-    >
-      <ListItemText
-        primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
-        secondary={[
-          `${candidate.load} of ${candidate.cap} duties`,
-          `fairness ${fairnessChange(candidate.fairnessDelta)}`,
-          ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`),
-        ].join(' · ')}
-        slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
-      />
-    </ListItemButton>
+    <ListItem key={candidate.memberId} disablePadding secondaryAction={whyButton(candidate)}>
+      <ListItemButton
+        data-candidate
+        selected={candidate.memberId === slot.memberId}
+        disabled={saving}
+        onClick={() => void choose(candidate)}
+      >
+        <ListItemText
+          primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
+          secondary={[
+            `${candidate.load} of ${candidate.cap} duties`,
+            `fairness ${fairnessChange(candidate.fairnessDelta)}`,
+            ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`),
+          ].join(' · ')}
+          slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
+        />
+      </ListItemButton>
+    </ListItem>
   );
 
   const title = `${props.roleTitle} on ${dayLabel(slot.date)}`;
@@ -162,9 +178,11 @@ export function SlotDialog(props: {
                     {capitalised(reason)} ({group.length})
                   </ListSubheader>
                   {group.map((candidate) => (
-                    <ListItemButton key={candidate.memberId} disabled sx={{ pl: 4, py: 0 }}>
-                      <ListItemText primary={candidate.name} />
-                    </ListItemButton>
+                    <ListItem key={candidate.memberId} disablePadding secondaryAction={whyButton(candidate)}>
+                      <ListItemButton disabled sx={{ pl: 4, py: 0 }}>
+                        <ListItemText primary={candidate.name} />
+                      </ListItemButton>
+                    </ListItem>
                   ))}
                 </List>
               </Box>
@@ -178,6 +196,15 @@ export function SlotDialog(props: {
         </Button>
         <Button onClick={props.onClose}>Close</Button>
       </DialogActions>
+      {whyNot !== null && (
+        <WhyDialog
+          memberId={whyNot.memberId}
+          memberName={whyNot.name}
+          month={{ year: Number(slot.date.slice(0, 4)), month: Number(slot.date.slice(5, 7)) }}
+          slot={{ date: slot.date, role: slot.role, roleTitle: props.roleTitle }}
+          onClose={() => setWhyNot(null)}
+        />
+      )}
     </Dialog>
   );
 }

@@ -12,13 +12,13 @@ import { ComparedRosters } from '../components/ComparedRosters.tsx';
 import { ComparisonMetrics } from '../components/ComparisonMetrics.tsx';
 import { GenerationProgress } from '../components/GenerationProgress.tsx';
 import { LoadChart } from '../components/LoadChart.tsx';
-import { MonthPicker } from '../components/MonthPicker.tsx';
-import { SCHEDULER_NAMES, dateTime, monthLabel } from '../format.ts';
+import { RangePicker } from '../components/RangePicker.tsx';
+import { SCHEDULER_NAMES, dateTime, monthsLabel } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 export function ComparePage(): React.JSX.Element {
   const { month, setMonth, navigate, notify, settings } = useApp();
-  const comparison = useLoad(() => api.latestComparison(month), [month.year, month.month]);
+  const comparison = useLoad(() => api.latestComparison(month), [month.year, month.month, month.months]);
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,7 +45,7 @@ export function ComparePage(): React.JSX.Element {
       const adopted = await api.adoptComparison(view.id, side);
       const locked = adopted.slots.filter((s) => s.locked).length;
       notify(
-        `The ${SCHEDULER_NAMES[side].toLowerCase()} roster is now the draft of ${monthLabel(month)}` +
+        `The ${SCHEDULER_NAMES[side].toLowerCase()} roster is now the draft of ${monthsLabel(month)}` +
           `${locked > 0 ? `, with its ${locked} locked slot(s) kept` : ''}. The draft it replaced can be brought back on this page.`,
       );
       navigate('Propose');
@@ -60,7 +60,7 @@ export function ComparePage(): React.JSX.Element {
         <Typography variant="h5" component="h2">
           Compare schedulers
         </Typography>
-        <MonthPicker value={month} onChange={setMonth} disabled={running} />
+        <RangePicker value={month} onChange={setMonth} disabled={running} />
         <Button
           variant="contained"
           startIcon={<CompareArrowsIcon />}
@@ -73,7 +73,7 @@ export function ComparePage(): React.JSX.Element {
       </Stack>
       {running && (
         <GenerationProgress
-          label={`Running both schedulers on ${monthLabel(month)}…`}
+          label={`Running both schedulers on ${monthsLabel(month)}…`}
           limitSeconds={settings?.timeLimitSeconds}
           cancelling={cancelling}
           onCancel={() => {
@@ -91,7 +91,7 @@ export function ComparePage(): React.JSX.Element {
       {view === null && !comparison.loading && !running && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
           <Typography variant="h6" component="p">
-            No comparison for {monthLabel(month)} yet.
+            No comparison for {monthsLabel(month)} yet.
           </Typography>
           <Typography color="text.secondary">
             Run both schedulers on the same month and see their rosters and metrics side by side.
@@ -105,7 +105,7 @@ export function ComparePage(): React.JSX.Element {
           </Typography>
           {view.optimizerFailure !== null && (
             <Alert severity="error" role="alert">
-              The optimizer failed on {monthLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason:{' '}
+              The optimizer failed on {monthsLabel(month)}, so there is no optimizer roster to compare and no acceptance. Reason:{' '}
               {view.optimizerFailure.reason}
             </Alert>
           )}

@@ -14,6 +14,7 @@ import { ClubFileButtons } from '../components/ClubFileButtons.tsx';
 import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MemberSheetImport } from '../components/MemberSheetImport.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
+import { WhyDialog } from '../components/WhyDialog.tsx';
 import { dayLabel, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { useLoad } from '../useLoad.ts';
@@ -31,6 +32,7 @@ export function MembersPage(): React.JSX.Element {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ member: Member; isNew: boolean } | null>(null);
   const [availability, setAvailability] = useState<Member | null>(null);
+  const [why, setWhy] = useState<Member | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [importWarnings, setImportWarnings] = useState<{ summary: string; warnings: string[] } | null>(null);
 
@@ -120,6 +122,7 @@ export function MembersPage(): React.JSX.Element {
           onEdit={(member) => setEditing({ member, isNew: false })}
           roles={club?.roles ?? []}
           onAvailability={setAvailability}
+          onWhy={setWhy}
         />
       )}
       {editing !== null && (
@@ -135,6 +138,7 @@ export function MembersPage(): React.JSX.Element {
           onDeleted={(member) => void saved(member, '{name} deleted.')}
         />
       )}
+      {why !== null && <WhyDialog memberId={why.id} memberName={why.name} month={month} onClose={() => setWhy(null)} />}
       {availability !== null && (
         <AvailabilityDialog
           member={availability}

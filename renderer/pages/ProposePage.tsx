@@ -20,11 +20,11 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { DraftGrid } from '../components/DraftGrid.tsx';
 import { FallbackNotice } from '../components/FallbackNotice.tsx';
 import { GenerationProgress } from '../components/GenerationProgress.tsx';
-import { MonthPicker } from '../components/MonthPicker.tsx';
 import { PublishDialog } from '../components/PublishDialog.tsx';
+import { RangePicker } from '../components/RangePicker.tsx';
 import { RunSummary } from '../components/RunSummary.tsx';
 import { SlotDialog } from '../components/SlotDialog.tsx';
-import { SCHEDULER_NAMES, dateTime, monthLabel, rangeLabel, readableDates } from '../format.ts';
+import { SCHEDULER_NAMES, dateTime, dayLabel, monthsLabel, rangeLabel, rangeOfMonths, readableDates } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 
 type Confirming = 'publish' | 'discard' | null;
@@ -58,8 +58,9 @@ function PublishedNotice(props: { status: MonthStatus; onOpen(): void }): React.
 
 export function ProposePage(): React.JSX.Element {
   const { month, setMonth, settings, notify, navigate } = useApp();
-  const draft = useLoad(() => api.getDraft(month), [month.year, month.month]);
-  const status = useLoad(() => api.monthStatus(month), [month.year, month.month]);
+  const draft = useLoad(() => api.getDraft(month), [month.year, month.month, month.months]);
+  const status = useLoad(() => api.monthStatus(month), [month.year, month.month, month.months]);
+  const [restoring, setRestoring] = useState<{ date: string; text: string } | null>(null);
   const [rollMenu, setRollMenu] = useState<HTMLElement | null>(null);
   const [generating, setGenerating] = useState(false);
   const [cancelling, setCancelling] = useState(false);
@@ -131,7 +132,7 @@ export function ProposePage(): React.JSX.Element {
     try {
       const published = await (anyway ? api.publishDraftAnyway(draftId) : api.publishDraft(draftId));
       await Promise.all([draft.reload(), status.reload()]);
-      notify(`${monthLabel(month)} is published as version ${published.version} (${published.days.length} duty days).`);
+      notify(`${rangeLabel(published.range)} is published as version ${published.version} (${published.days.length} duty days).`);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -183,6 +184,39 @@ export function ProposePage(): React.JSX.Element {
   }
 
   const locked = generating || busy;
+  const chosen = rangeOfMonths(month);
+  const coversChoice = current === null || (current.range.start === chosen.start && current.range.end === chosen.end);
+
+  /** A date the club calendar removed: restoring it is a change of the club calendar, so say what it affects first. */
+  async function askRestoreClubDate(date: string, reason: string | null): Promise<void> {
+    setError(null);
+    try {
+      const calendar = await api.getClubCalendar();
+      const preview = await api.previewClubCalendar({ ...calendar, removedDates: calendar.removedDates.filter((r) => r.date !== date) });
+      setRestoring({
+        date,
+        text: `${dayLabel(date)} is removed for the whole club${reason === null ? '' : ` (${reason})`}. Restoring it makes it a duty day again in the club calendar. ${preview.summary}`,
+      });
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  async function restoreClubDate(date: string): Promise<void> {
+    setRestoring(null);
+    setBusy(true);
+    setError(null);
+    try {
+      const calendar = await api.getClubCalendar();
+      const saved = await api.updateClubCalendar({ ...calendar, removedDates: calendar.removedDates.filter((r) => r.date !== date) });
+      await Promise.all([draft.reload(), status.reload()]);
+      notify(`${dayLabel(date)} is a duty day again. ${saved.summary}`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
   const roleTitle = (key: string) => current?.roles.find((role) => role.key === key)?.title ?? key;
 
   return (
@@ -191,7 +225,7 @@ export function ProposePage(): React.JSX.Element {
         <Typography variant="h5" component="h2" sx={{ whiteSpace: 'nowrap' }}>
           Propose roster
         </Typography>
-        <MonthPicker value={month} onChange={setMonth} disabled={generating} />
+        <RangePicker value={month} onChange={setMonth} disabled={generating} />
         {active !== null && <ActiveSchedulerChip scheduler={active} />}
         <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
           {current === null ? (
@@ -249,7 +283,7 @@ export function ProposePage(): React.JSX.Element {
 
       {generating && (
         <GenerationProgress
-          label={`Generating ${monthLabel(month)} with the ${active === null ? '' : SCHEDULER_NAMES[active].toLowerCase()} scheduler…`}
+          label={`Generating ${monthsLabel(month)} with the ${active === null ? '' : SCHEDULER_NAMES[active].toLowerCase()} scheduler…`}
           cancelling={cancelling}
           onCancel={() => void cancel()}
           limitSeconds={active === 'optimizer' ? settings?.timeLimitSeconds : null}
@@ -276,6 +310,19 @@ export function ProposePage(): React.JSX.Element {
         </Alert>
       )}
       {status.data !== undefined && <PublishedNotice status={status.data} onOpen={() => navigate('Published')} />}
+      {current !== null && !coversChoice && (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" disabled={locked} onClick={() => void generate(() => api.generateDraft(month))}>
+              Generate {monthsLabel(month)}
+            </Button>
+          }
+        >
+          The draft shown covers {rangeLabel(current.range)}. Generating {monthsLabel(month)} replaces it (locked slots and removed dates
+          stay; the replaced draft can be brought back).
+        </Alert>
+      )}
       {current !== null && current.noDutyDays !== null && <Alert severity="info">{current.noDutyDays} There is nothing to publish.</Alert>}
 
       {current !== null && (
@@ -288,13 +335,14 @@ export function ProposePage(): React.JSX.Element {
             onOpenSlot={setOpenSlot}
             onToggleLock={(slot) => void edit(() => api.setSlotLocked(current.id, slot.date, slot.role, !slot.locked))}
             onSetRemoved={(date, removed) => void edit(() => api.setDateRemoved(current.id, date, removed))}
+            onRestoreClubDate={(date, reason) => void askRestoreClubDate(date, reason)}
           />
         </>
       )}
       {current === null && !draft.loading && draft.error === null && !generating && (
         <Paper sx={{ p: 4, textAlign: 'center' }}>
           <Typography variant="h6" component="p">
-            No draft for {monthLabel(month)} yet.
+            No draft for {monthsLabel(month)} yet.
           </Typography>
           {status.data?.noDutyDays != null ? (
             <Typography color="text.secondary" sx={{ mb: 2 }}>
@@ -326,14 +374,22 @@ export function ProposePage(): React.JSX.Element {
           {confirming === 'publish' && (
             <PublishDialog
               draftId={current.id}
-              title={`Publish ${monthLabel(month)}?`}
+              title={`Publish ${rangeLabel(current.range)}?`}
               onPublish={(anyway) => void publish(current.id, anyway)}
               onCancel={() => setConfirming(null)}
             />
           )}
           <ConfirmDialog
+            open={restoring !== null}
+            title="Restore the date for the club?"
+            text={restoring?.text ?? ''}
+            confirmLabel="Restore for the club"
+            onConfirm={() => void (restoring !== null && restoreClubDate(restoring.date))}
+            onCancel={() => setRestoring(null)}
+          />
+          <ConfirmDialog
             open={confirming === 'discard'}
-            title={`Discard the draft of ${monthLabel(month)}?`}
+            title={`Discard the draft of ${rangeLabel(current.range)}?`}
             text="The draft and its manual edits are put aside: it can be brought back until a Roll, Adopt or Discard replaces another draft. Published rosters are not touched."
             confirmLabel="Discard"
             danger

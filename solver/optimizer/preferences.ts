@@ -35,10 +35,22 @@ export function staleDays(lastDuty: IsoDate | undefined, rangeStart: IsoDate): n
 
 /** The preference cost of one assignment on its own (pairing and spacing come separately). */
 export function assignmentPoints(member: Member, weight: number, staleness: number, weekday: Weekday): number {
-  const roleWeight = Math.round((PREFERENCE_POINTS.roleWeight * (100 - weight)) / 100);
-  const stale = Math.round((PREFERENCE_POINTS.staleness * (STALE_CAP_DAYS - staleness)) / STALE_CAP_DAYS);
-  const missed = member.preferredDay !== null && weekday !== member.preferredDay ? PREFERENCE_POINTS.preferredDayMissed : 0;
-  return roleWeight + stale + missed;
+  const terms = assignmentTerms(member, weight, staleness, weekday);
+  return terms.roleWeight + terms.staleness + terms.preferredDay;
+}
+
+/** assignmentPoints term by term, for explaining a choice ("why not me"). */
+export function assignmentTerms(
+  member: Member,
+  weight: number,
+  staleness: number,
+  weekday: Weekday,
+): { roleWeight: number; staleness: number; preferredDay: number } {
+  return {
+    roleWeight: Math.round((PREFERENCE_POINTS.roleWeight * (100 - weight)) / 100),
+    staleness: Math.round((PREFERENCE_POINTS.staleness * (STALE_CAP_DAYS - staleness)) / STALE_CAP_DAYS),
+    preferredDay: member.preferredDay !== null && weekday !== member.preferredDay ? PREFERENCE_POINTS.preferredDayMissed : 0,
+  };
 }
 
 /**

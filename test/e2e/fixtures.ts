@@ -74,7 +74,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 /** Clicks an entry of the navigation and waits for the page's heading. */
 export async function openPage(
   app: Page,
-  name: 'Propose' | 'Compare' | 'What-if' | 'Members' | 'Settings' | 'Activity' | 'Published',
+  name: 'Propose' | 'Compare' | 'What-if' | 'Members' | 'Settings' | 'Activity' | 'Published' | 'Season',
 ): Promise<void> {
   await app.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name }).click();
   const headings = {
@@ -85,6 +85,7 @@ export async function openPage(
     Settings: 'Settings',
     Activity: 'Activity',
     Published: 'Published rosters',
+    Season: 'Season',
   };
   await expect(app.getByRole('heading', { name: headings[name], exact: true })).toBeVisible();
 }

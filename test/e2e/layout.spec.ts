@@ -55,7 +55,7 @@ for (const size of SIZES) {
     test('Compare, Activity, Members and the slot dialog fit the window', async ({ app }) => {
       await app.setViewportSize(size);
       const navigation = app.getByRole('navigation', { name: 'Pages' });
-      for (const name of ['Propose', 'Compare', 'What-if', 'Members', 'Settings', 'Activity', 'Published']) {
+      for (const name of ['Propose', 'Compare', 'What-if', 'Members', 'Settings', 'Activity', 'Published', 'Season']) {
         await expect(navigation.getByRole('link', { name })).toBeVisible();
       }
       // Below 1200 px the navigation is a rail of icons (still links with their names), leaving the page the room.

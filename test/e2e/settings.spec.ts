@@ -5,7 +5,7 @@ test('a season phrase that does not parse is shown as an error and nothing is sa
   const seasonStart = app.getByLabel('Season starts');
   await expect(seasonStart).toHaveValue('First weekend of March');
   await seasonStart.fill('Fifth weekend of Marchember');
-  await app.getByRole('button', { name: 'Save club settings' }).click();
+  await app.getByRole('button', { name: 'Save calendar' }).click();
 
   await expect(seasonStart).toHaveAttribute('aria-invalid', 'true');
   await expect(app.getByText(/Fifth weekend of Marchember/).first()).toBeVisible();
@@ -18,8 +18,8 @@ test('a season phrase that does not parse is shown as an error and nothing is sa
 test('a role renamed in the settings appears under its new title on the Propose page', async ({ app }) => {
   await openPage(app, 'Settings');
   await app.getByLabel('Title of towpilot').fill('Tug Pilot');
-  await app.getByRole('button', { name: 'Save club settings' }).click();
-  await expect(app.getByText('Club settings saved.')).toBeVisible();
+  await app.getByRole('button', { name: 'Save roles' }).click();
+  await expect(app.getByText('Roles saved.', { exact: true })).toBeVisible();
 
   await openPage(app, 'Propose');
   await app.getByLabel('Month', { exact: true }).fill('2027-06');

@@ -56,6 +56,12 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
   switch (method) {
     case 'updateClubSettings':
       return [await backend.getClubSettings()];
+    case 'previewClubCalendar':
+    case 'updateClubCalendar':
+      return [await backend.getClubCalendar()];
+    case 'previewRoles':
+    case 'updateRoles':
+      return [(await backend.getClubSettings()).roles];
     case 'updateMember':
       return [(await backend.listMembers())[1]];
     case 'addMember':
@@ -93,6 +99,11 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
     case 'listRuns':
     case 'recentLog':
       return [20];
+    case 'seasonDashboard':
+    case 'exportSeasonDashboard':
+      return [2026];
+    case 'whyMember':
+      return [s.memberId, DRAFT_MONTH, { date: s.date, role: s.role }];
     default:
       return [];
   }

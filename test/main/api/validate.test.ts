@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../fuzzSeed.ts';
-import type { ClubSettings, Member, Settings } from '../../../main/api/contract.ts';
+import type { ClubCalendar, ClubSettings, Member, Settings } from '../../../main/api/contract.ts';
 import { API_METHODS, type ApiMethod } from '../../../main/api/methods.ts';
 import { ApiError } from '../../../main/api/errors.ts';
 import { isApiMethod, validateArgs } from '../../../main/api/validate.ts';
@@ -32,6 +32,17 @@ const clubSettings = (): ClubSettings => ({
   roles: [{ key: 'duty_officer', title: 'Duty Officer', qualification: 'duty_officer', scheduled: true }],
 });
 
+const calendar = (): ClubCalendar => ({
+  operatingWeekdays: ['sat', 'sun', 'wed'],
+  seasonStart: 'First weekend of May',
+  seasonEnd: null,
+  extraDutyDays: [
+    { from: '2026-05-25', to: '2026-05-25', label: 'Bank holiday' },
+    { from: '2026-07-20', to: '2026-07-26', label: null },
+  ],
+  removedDates: [{ date: '2026-06-13', reason: 'Airfield closed' }],
+});
+
 const settings = (): Settings => ({
   scheduler: 'legacy',
   monthOverrides: { '2026-07': 'optimizer' },
@@ -43,6 +54,11 @@ const settings = (): Settings => ({
 const VALID: Record<ApiMethod, unknown[]> = {
   getClubSettings: [],
   updateClubSettings: [clubSettings()],
+  getClubCalendar: [],
+  previewClubCalendar: [calendar()],
+  updateClubCalendar: [calendar()],
+  previewRoles: [clubSettings().roles],
+  updateRoles: [[...clubSettings().roles, { key: 'am_tow', title: 'AM Tow', qualification: 'towpilot', scheduled: false, retired: true }]],
   listMembers: [],
   addMember: [{ ...member(), id: 'm999' }],
   updateMember: [member()],
@@ -93,6 +109,9 @@ const VALID: Record<ApiMethod, unknown[]> = {
   proposeReplan: [{ year: 2026, month: 6 }],
   acceptReplan: [{ year: 2026, month: 6 }, 'v2-0123456789abcdef', [{ date: '2026-06-06', role: 'towpilot', memberId: null }]],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
+  seasonDashboard: [2026],
+  exportSeasonDashboard: [2026],
+  whyMember: ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'towpilot' }],
   publishedHistory: [{ year: 2026, month: 6 }],
   restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
   coverCandidates: ['2026-06-06', 'towpilot'],
@@ -182,6 +201,16 @@ describe('validateArgs', () => {
     rejects('generateDraft', [[2026, 6]], 'month');
   });
 
+  it('checks the season year, the member and the slot asked about', () => {
+    rejects('seasonDashboard', [1999], 'year');
+    rejects('exportSeasonDashboard', ['2026'], 'year');
+    rejects('whyMember', ['', { year: 2026, month: 6 }, null], 'memberId');
+    rejects('whyMember', ['m001', { year: 2026, month: 13 }, null], 'month.month');
+    rejects('whyMember', ['m001', { year: 2026, month: 6 }, { date: '2026-06-31', role: 'towpilot' }], 'slot.date');
+    rejects('whyMember', ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'Tow Pilot' }], 'slot.role');
+    assert.deepEqual(validateArgs('whyMember', ['m001', { year: 2026, month: 6 }, null]), ['m001', { year: 2026, month: 6 }, null]);
+  });
+
   it('checks settings', () => {
     rejects('updateSettings', [{ ...settings(), scheduler: 'greedy' }], 'settings.scheduler');
     rejects('updateSettings', [{ ...settings(), timeLimitSeconds: 0 }], 'settings.timeLimitSeconds');
@@ -198,6 +227,32 @@ describe('validateArgs', () => {
       [{ ...clubSettings(), roles: [{ key: 'Tow Pilot', title: 'x', qualification: 'x', scheduled: true }] }],
       'settings.roles[0].key',
     );
+  });
+
+  it('checks the club calendar and the role list, naming the entry as the form shows it', () => {
+    const messageOf = (method: ApiMethod, args: unknown[]) => {
+      try {
+        validateArgs(method, args);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return assert.fail('expected a refusal');
+    };
+    const bad = (change: Partial<ClubCalendar>) => [{ ...calendar(), ...change }];
+    const feb30 = bad({ extraDutyDays: [{ from: '2026-02-30', to: '2026-02-30', label: null }] });
+    rejects('updateClubCalendar', feb30, 'calendar.extraDutyDays[0].from');
+    assert.match(messageOf('updateClubCalendar', feb30), /^Extra duty day: 2026-02-30 is not a date \(/);
+    const backwards = bad({ extraDutyDays: [{ from: '2026-07-26', to: '2026-07-20', label: 'Competition week' }] });
+    rejects('previewClubCalendar', backwards, 'calendar.extraDutyDays[0].to');
+    assert.match(messageOf('previewClubCalendar', backwards), /ends before it starts/);
+    rejects('updateClubCalendar', bad({ removedDates: [{ date: '13/06/2026', reason: null }] }), 'calendar.removedDates[0].date');
+    rejects('updateClubCalendar', bad({ removedDates: [{ date: '2026-06-13', reason: 'a\nb' }] }), 'calendar.removedDates[0].reason');
+    rejects('updateClubCalendar', bad({ operatingWeekdays: ['sat', 'saturday'] as never }), 'calendar.operatingWeekdays[1]');
+    rejects('updateClubCalendar', bad({ operatingWeekdays: ['sat', 'sat'] }), 'calendar.operatingWeekdays[1]');
+    assert.match(messageOf('updateClubCalendar', bad({ operatingWeekdays: ['sat', 'sat'] })), /^Operating weekdays \(entry 2\)/);
+    rejects('updateRoles', [[...clubSettings().roles, ...clubSettings().roles]], 'roles[1].key');
+    rejects('updateRoles', [[{ key: 'am_tow', title: ' ', qualification: 'towpilot', scheduled: true }]], 'roles[0].title');
+    rejects('previewRoles', [[{ key: 'am_tow', title: 'AM Tow', qualification: 'Tow Pilot', scheduled: true }]], 'roles[0].qualification');
   });
 
   it('names a form field as the form labels it, not by its payload path', () => {

@@ -1,0 +1,298 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import IconButton from '@mui/material/IconButton';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import type { ClubCalendar, Weekday } from '../../main/api/contract.ts';
+import { api } from '../api.ts';
+import { useApp } from '../appContext.tsx';
+import { fieldErrorFor, isField } from '../fieldError.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+
+const WEEK: { day: Weekday; label: string; name: string }[] = [
+  { day: 'mon', label: 'Mon', name: 'Monday' },
+  { day: 'tue', label: 'Tue', name: 'Tuesday' },
+  { day: 'wed', label: 'Wed', name: 'Wednesday' },
+  { day: 'thu', label: 'Thu', name: 'Thursday' },
+  { day: 'fri', label: 'Fri', name: 'Friday' },
+  { day: 'sat', label: 'Sat', name: 'Saturday' },
+  { day: 'sun', label: 'Sun', name: 'Sunday' },
+];
+
+/** The form as typed: text everywhere, an empty "to" means a single day. */
+interface Form {
+  operatingWeekdays: Weekday[];
+  seasonStart: string;
+  seasonEnd: string;
+  extra: { from: string; to: string; label: string }[];
+  removed: { date: string; reason: string }[];
+}
+
+const toForm = (c: ClubCalendar): Form => ({
+  operatingWeekdays: c.operatingWeekdays,
+  seasonStart: c.seasonStart ?? '',
+  seasonEnd: c.seasonEnd ?? '',
+  extra: c.extraDutyDays.map((r) => ({ from: r.from, to: r.to === r.from ? '' : r.to, label: r.label ?? '' })),
+  removed: c.removedDates.map((r) => ({ date: r.date, reason: r.reason ?? '' })),
+});
+
+const orNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
+
+const toCalendar = (f: Form): ClubCalendar => ({
+  operatingWeekdays: WEEK.map((w) => w.day).filter((d) => f.operatingWeekdays.includes(d)),
+  seasonStart: orNull(f.seasonStart),
+  seasonEnd: orNull(f.seasonEnd),
+  extraDutyDays: f.extra.map((r) => ({ from: r.from, to: r.to === '' ? r.from : r.to, label: orNull(r.label) })),
+  removedDates: f.removed.map((r) => ({ date: r.date, reason: orNull(r.reason) })),
+});
+
+/**
+ * When the club operates: weekdays, season, extra duty days (a date or a run of dates, with a label)
+ * and removed dates (with a reason). Saving first says which drafts change, and then what happened.
+ */
+export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calendar: ClubCalendar): void }): React.JSX.Element {
+  const { notify, refresh } = useApp();
+  const [form, setForm] = useState<Form>(() => toForm(props.calendar));
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const fieldError = (name: string) => (error !== null && isField(error.field, name) ? error.message : undefined);
+  const entryError = (list: string, index: number, part: string) =>
+    error !== null && (error.field ?? '').replace(/^calendar\./, '') === `${list}[${index}].${part}` ? error.message : undefined;
+
+  async function check(): Promise<void> {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const preview = await api.previewClubCalendar(toCalendar(form));
+      if (preview.drafts.length === 0) await save();
+      else setConfirm(preview.summary);
+    } catch (caught) {
+      setError(fieldErrorFor(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(): Promise<void> {
+    setConfirm(null);
+    setBusy(true);
+    try {
+      const saved = await api.updateClubCalendar(toCalendar(form));
+      setForm(toForm(saved.calendar));
+      setResult(saved.summary);
+      props.onSaved(saved.calendar);
+      await refresh();
+      notify('Club calendar saved.');
+    } catch (caught) {
+      setError(fieldErrorFor(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const setExtra = (index: number, change: Partial<Form['extra'][number]>) =>
+    setForm({ ...form, extra: form.extra.map((r, i) => (i === index ? { ...r, ...change } : r)) });
+  const setRemoved = (index: number, change: Partial<Form['removed'][number]>) =>
+    setForm({ ...form, removed: form.removed.map((r, i) => (i === index ? { ...r, ...change } : r)) });
+  const known = ['seasonStart', 'seasonEnd', 'operatingWeekdays', 'extraDutyDays', 'removedDates'];
+  const otherError = error !== null && !known.some((name) => isField(error.field, name));
+  const listError = (list: string) =>
+    error !== null && isField(error.field, list) && !/\]\.(from|to|label|date|reason)$/.test(error.field ?? '') ? error.message : undefined;
+
+  return (
+    <Paper sx={{ p: 2 }} component="section" aria-labelledby="calendar-heading">
+      <Stack spacing={2}>
+        <Typography variant="h6" component="h3" id="calendar-heading">
+          Club calendar
+        </Typography>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography id="weekdays-label">Operating weekdays</Typography>
+          <ToggleButtonGroup
+            size="small"
+            aria-labelledby="weekdays-label"
+            value={form.operatingWeekdays}
+            onChange={(_e, days: Weekday[]) => setForm({ ...form, operatingWeekdays: days })}
+          >
+            {WEEK.map((w) => (
+              <ToggleButton key={w.day} value={w.day} aria-label={w.name}>
+                {w.label}
+              </ToggleButton>
+            ))}
+          </ToggleButtonGroup>
+        </Stack>
+        {fieldError('operatingWeekdays') !== undefined && <Alert severity="error">{fieldError('operatingWeekdays')}</Alert>}
+        <Stack direction="row" spacing={2}>
+          <TextField
+            label="Season starts"
+            size="small"
+            value={form.seasonStart}
+            placeholder="First weekend of May"
+            onChange={(e) => setForm({ ...form, seasonStart: e.target.value })}
+            error={fieldError('seasonStart') !== undefined}
+            helperText={fieldError('seasonStart') ?? 'e.g. First weekend of May; empty = no start'}
+            sx={{ flex: 1 }}
+          />
+          <TextField
+            label="Season ends"
+            size="small"
+            value={form.seasonEnd}
+            placeholder="Last weekend of October"
+            onChange={(e) => setForm({ ...form, seasonEnd: e.target.value })}
+            error={fieldError('seasonEnd') !== undefined}
+            helperText={fieldError('seasonEnd') ?? 'e.g. Last weekend of October; empty = no end'}
+            sx={{ flex: 1 }}
+          />
+        </Stack>
+
+        <Typography variant="subtitle1" component="h4" id="extra-heading">
+          Extra duty days
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Duty days whatever the weekday and season: a bank holiday, a Wednesday evening, a competition week (give a last day for a run of
+          days).
+        </Typography>
+        <Stack spacing={1} role="list" aria-labelledby="extra-heading">
+          {form.extra.map((row, index) => (
+            <Stack key={index} direction="row" spacing={1} role="listitem" sx={{ alignItems: 'flex-start' }}>
+              <TextField
+                type="date"
+                size="small"
+                label="Date"
+                value={row.from}
+                onChange={(e) => setExtra(index, { from: e.target.value })}
+                error={entryError('extraDutyDays', index, 'from') !== undefined}
+                helperText={entryError('extraDutyDays', index, 'from')}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: date` } }}
+                sx={{ width: 170 }}
+              />
+              <TextField
+                type="date"
+                size="small"
+                label="Last day (for a run)"
+                value={row.to}
+                onChange={(e) => setExtra(index, { to: e.target.value })}
+                error={entryError('extraDutyDays', index, 'to') !== undefined}
+                helperText={entryError('extraDutyDays', index, 'to')}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: last day` } }}
+                sx={{ width: 190 }}
+              />
+              <TextField
+                size="small"
+                label="Label"
+                placeholder="Bank holiday"
+                value={row.label}
+                onChange={(e) => setExtra(index, { label: e.target.value })}
+                error={entryError('extraDutyDays', index, 'label') !== undefined}
+                helperText={entryError('extraDutyDays', index, 'label')}
+                slotProps={{ htmlInput: { 'aria-label': `Extra duty day ${index + 1}: label` } }}
+                sx={{ flex: 1 }}
+              />
+              <IconButton
+                aria-label={`Remove extra duty day ${index + 1}`}
+                onClick={() => setForm({ ...form, extra: form.extra.filter((_r, i) => i !== index) })}
+              >
+                <DeleteIcon />
+              </IconButton>
+            </Stack>
+          ))}
+        </Stack>
+        {listError('extraDutyDays') !== undefined && <Alert severity="error">{listError('extraDutyDays')}</Alert>}
+        <Button
+          startIcon={<AddIcon />}
+          sx={{ alignSelf: 'flex-start' }}
+          onClick={() => setForm({ ...form, extra: [...form.extra, { from: '', to: '', label: '' }] })}
+        >
+          Add extra duty day
+        </Button>
+
+        <Typography variant="subtitle1" component="h4" id="removed-heading">
+          Removed dates
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Days the club does not fly although they would be duty days. They show as removed on the Propose page.
+        </Typography>
+        <Stack spacing={1} role="list" aria-labelledby="removed-heading">
+          {form.removed.map((row, index) => (
+            <Stack key={index} direction="row" spacing={1} role="listitem" sx={{ alignItems: 'flex-start' }}>
+              <TextField
+                type="date"
+                size="small"
+                label="Date"
+                value={row.date}
+                onChange={(e) => setRemoved(index, { date: e.target.value })}
+                error={entryError('removedDates', index, 'date') !== undefined}
+                helperText={entryError('removedDates', index, 'date')}
+                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Removed date ${index + 1}: date` } }}
+                sx={{ width: 170 }}
+              />
+              <TextField
+                size="small"
+                label="Reason"
+                placeholder="Airfield closed"
+                value={row.reason}
+                onChange={(e) => setRemoved(index, { reason: e.target.value })}
+                error={entryError('removedDates', index, 'reason') !== undefined}
+                helperText={entryError('removedDates', index, 'reason')}
+                slotProps={{ htmlInput: { 'aria-label': `Removed date ${index + 1}: reason` } }}
+                sx={{ flex: 1 }}
+              />
+              <IconButton
+                aria-label={`Take back removed date ${index + 1}`}
+                onClick={() => setForm({ ...form, removed: form.removed.filter((_r, i) => i !== index) })}
+              >
+                <DeleteIcon />
+              </IconButton>
+            </Stack>
+          ))}
+        </Stack>
+        {listError('removedDates') !== undefined && <Alert severity="error">{listError('removedDates')}</Alert>}
+        <Button
+          startIcon={<AddIcon />}
+          sx={{ alignSelf: 'flex-start' }}
+          onClick={() => setForm({ ...form, removed: [...form.removed, { date: '', reason: '' }] })}
+        >
+          Add removed date
+        </Button>
+
+        {otherError && <Alert severity="error">{error?.message}</Alert>}
+        {result !== null && (
+          <Alert severity="success" onClose={() => setResult(null)}>
+            Calendar saved. {result}
+          </Alert>
+        )}
+        <Stack direction="row" spacing={1}>
+          <Button variant="contained" disabled={busy} onClick={() => void check()}>
+            Save calendar
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => {
+              setForm(toForm(props.calendar));
+              setError(null);
+            }}
+          >
+            Reset
+          </Button>
+        </Stack>
+      </Stack>
+      <ConfirmDialog
+        open={confirm !== null}
+        title="Save the club calendar?"
+        text={confirm ?? ''}
+        confirmLabel="Save calendar"
+        onConfirm={() => void save()}
+        onCancel={() => setConfirm(null)}
+      />
+    </Paper>
+  );
+}
