@@ -27,7 +27,11 @@ function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: st
 
   const group = <K>(key: (f: (typeof fills)[number]) => K) => {
     const groups = new Map<K, string[]>();
-    for (const f of fills) groups.set(key(f), [...(groups.get(key(f)) ?? []), f.name]);
+    for (const f of fills) {
+      const names = groups.get(key(f));
+      if (names) names.push(f.name);
+      else groups.set(key(f), [f.name]);
+    }
     return groups;
   };
   const row = (name: string, names: string[], ub: number) => ({
@@ -67,7 +71,8 @@ function referenceModel(problem: SchedulingProblem): { lp: LP; fills: { name: st
     });
   });
   const fillWeight = maxCap * (problem.dutyDays.length * problem.roles.length) + 1;
-  objective.push(...fills.map((f) => ({ name: f.name, coef: -fillWeight })));
+  // A loop, not push(...): a year of 1,000 members has more fills than a call takes arguments.
+  for (const f of fills) objective.push({ name: f.name, coef: -fillWeight });
 
   const lp: LP = {
     name: 'reference fill + sum of squared loads',
@@ -87,11 +92,15 @@ interface ReferenceSolve {
   optimal: boolean;
 }
 
-/** Builds and solves the reference model once (the GLPK runtime is created beforehand and reused). */
-export function solveReference(glpk: Glpk, problem: SchedulingProblem): ReferenceSolve {
+/**
+ * Builds and solves the reference model once (the GLPK runtime is created beforehand and reused);
+ * with `timeLimitMs`, GLPK stops there and the result says whether it proved its roster optimal.
+ */
+export function solveReference(glpk: Glpk, problem: SchedulingProblem, timeLimitMs?: number): ReferenceSolve {
   const started = performance.now();
   const { lp, fills } = referenceModel(problem);
-  const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true });
+  const limit = timeLimitMs === undefined ? {} : { tmlim: timeLimitMs / 1000 };
+  const { result } = glpk.solve(lp, { msglev: glpk.GLP_MSG_OFF, presol: true, ...limit });
   const ms = performance.now() - started;
   const loads = new Map<string, number>();
   let filled = 0;

@@ -5,6 +5,7 @@ import { monthRange } from '../solver/dates.ts';
 import { solveOptimizer } from '../solver/optimizer/index.ts';
 import { buildProblem } from '../solver/problem.ts';
 import { spacingBreaks } from '../solver/validate.ts';
+import { solveReference, startGlpk } from './referenceSolve.ts';
 import type { DateRange, RosterDocument, SchedulingProblem } from '../solver/types.ts';
 import { syntheticClub } from './syntheticClub.ts';
 
@@ -46,16 +47,21 @@ const CASES: BenchCase[] = [
     season: ALL_YEAR,
     runs: 5,
   })),
-  {
-    name: 'season Apr-Oct, 150 members',
-    members: 150,
-    roles: 6,
+  ...[20, 80, 150, 300].map((members) => ({
+    name: `season Apr-Oct, ${members} members`,
+    members,
+    roles: 6 as const,
     range: monthRange(2026, 4, 7),
     season: { start: 'First weekend of April', end: 'Last weekend of October' },
     runs: 3,
-  },
+  })),
   { name: 'year of weekends, 300 members', members: 300, roles: 6, range: monthRange(2026, 1, 12), season: ALL_YEAR, runs: 3 },
+  { name: 'year of weekends, 1000 members', members: 1000, roles: 6, range: monthRange(2026, 1, 12), season: ALL_YEAR, runs: 1 },
 ];
+
+/** The reference GLPK solve stops here: on the largest clubs it does not finish in any useful time. */
+const REFERENCE_LIMIT_MS = 120_000;
+const glpk = await startGlpk();
 
 interface CaseResult {
   bench: BenchCase;
@@ -63,6 +69,9 @@ interface CaseResult {
   legacy: RosterDocument[];
   optimizer: RosterDocument[];
   solverOnlyMs: number[];
+  /** Which tiers the in-process runs proved (fill and fairness), as 'fill+fairness' counts. */
+  proven: string[];
+  reference: ReturnType<typeof solveReference>;
   /** In-process optimizer runs that threw (the worker runs fall back and are counted in the status). */
   solverOnlyFailures: string[];
 }
@@ -83,13 +92,16 @@ async function runCase(bench: BenchCase): Promise<CaseResult> {
     range: bench.range,
   });
   const problem = buildProblem(club, bench.range);
-  const result: CaseResult = { bench, problem, legacy: [], optimizer: [], solverOnlyMs: [], solverOnlyFailures: [] };
+  const reference = solveReference(glpk, problem, REFERENCE_LIMIT_MS);
+  const result: CaseResult = { bench, problem, legacy: [], optimizer: [], solverOnlyMs: [], proven: [], reference, solverOnlyFailures: [] };
   for (let run = 1; run <= (RUNS ?? bench.runs); run++) {
     result.legacy.push(await generateRoster(problem, { scheduler: 'legacy', seed: run }));
     result.optimizer.push(await generateRoster(problem, { scheduler: 'optimizer' }));
     try {
       const solved = await solveOptimizer(problem, {});
       result.solverOnlyMs.push(solved.stats.buildMs + solved.stats.solveMs);
+      const tiers = Object.entries(solved.proven).flatMap(([tier, proven]) => (proven ? [tier] : []));
+      result.proven.push(tiers.length > 0 ? tiers.join('+') : 'none');
     } catch (error) {
       result.solverOnlyFailures.push(error instanceof Error ? error.message : String(error));
     }
@@ -115,6 +127,18 @@ function gapText(docs: RosterDocument[]): string {
   return `${percent === 0 ? 0 : Number(percent.toPrecision(2))}%`;
 }
 
+/** How often each set of proven tiers came out, e.g. 'fill+fairness 3/3'. */
+function provenText(proven: string[]): string {
+  const counts = new Map<string, number>();
+  for (const p of proven) counts.set(p, (counts.get(p) ?? 0) + 1);
+  return [...counts].map(([tiers, n]) => `${tiers} ${n}/${proven.length}`).join(', ') || '-';
+}
+
+function referenceText(reference: CaseResult['reference']): string {
+  const fill = `${reference.filled}/${reference.slots} filled, squares ${reference.sumOfSquares}`;
+  return `${Math.round(reference.ms)} (${reference.optimal ? 'optimal' : 'NOT optimal, stopped'}; ${fill})`;
+}
+
 function row(r: CaseResult): string[] {
   const pick = (docs: RosterDocument[], f: (d: RosterDocument) => number) => median(docs.map(f));
   const breaks = (d: RosterDocument) => spacingBreaks(r.problem, d.assignments).length;
@@ -132,6 +156,9 @@ function row(r: CaseResult): string[] {
     r.solverOnlyMs.length > 0 ? String(Math.round(median(r.solverOnlyMs))) : '-',
     statusText(r.optimizer),
     gapText(r.optimizer),
+    provenText(r.proven),
+    referenceText(r.reference),
+    `${(median(r.optimizer.map((d) => d.metrics.solve_time_ms)) / r.reference.ms).toFixed(2)}`,
     `${legacyFill}% / ${optimizerFill}%`,
     `${legacyFairness} / ${optimizerFairness}`,
     `${pick(r.legacy, breaks)} / ${pick(r.optimizer, breaks)}`,
@@ -150,6 +177,9 @@ function markdownTable(rows: string[][]): string {
     'optimizer solver-only ms (median)',
     'optimizer status',
     'max gap',
+    'tiers proven (solver-only runs)',
+    'reference GLPK ms (fill + squares)',
+    'optimizer whole call / reference',
     'fill legacy / optimizer',
     'fairness variance legacy / optimizer',
     'strict spacing breaks legacy / optimizer',
@@ -180,14 +210,17 @@ const report = [
   '',
   `Run ${new Date().toISOString()} on ${machine}.`,
   '',
-  'Synthetic clubs (bench/syntheticClub.ts). Month cases: June 2026, 4 roles; the season case: April-October 2026,',
-  '6 roles (AM/PM instructor and tow shifts); the year case: every weekend of 2026, 6 roles, no season.',
+  'Synthetic clubs (bench/syntheticClub.ts). Month cases: June 2026, 4 roles; the season cases: April-October 2026,',
+  '6 roles (AM/PM instructor and tow shifts); the year cases: every weekend of 2026, 6 roles, no season.',
   'Legacy runs with seeds 1..runs (fill and fairness: median over those seeds). "whole call" is generateRoster',
   '(model build, solve, validation, metrics, and worker start where no warm worker is ready): the optimizer worker',
   'stays warm between runs as in the app, so only the first call of the benchmark starts a worker (from source',
   "through tsx here; the app's bundled worker starts faster); a case's first call still meets a colder JIT. Solver-only is the",
   "optimizer's own build + solve time in-process. Time limit 10 s. The fairness variance is over members with at",
-  'least one duty.',
+  'least one duty. "tiers proven" lists the tiers (fill = fill and strict spacing, fairness, tieBreak) each',
+  'solver-only run proved. The reference is a plain GLPK model built by bench/referenceSolve.ts, not by the',
+  "optimizer's code: fill, then the sum of squared loads, x binary, on the shared eligibility rules, solved once in",
+  `this process (warm GLPK runtime), stopped after ${REFERENCE_LIMIT_MS / 1000} s; the ratio is the optimizer's median whole call over it.`,
   '',
   table,
   '',

@@ -3,7 +3,7 @@ import { bestOf, isOutcome, outcomeOf, type StageRun } from './evaluate.ts';
 import { flowRoster } from './flow.ts';
 import { assignmentsOf, buildInstance } from './instance.ts';
 import { ColumnSet } from './longRange/index.ts';
-import { legacyIncumbent } from './incumbent.ts';
+import { improveIncumbent, legacyIncumbent } from './incumbent.ts';
 import { fairnessModel, fillModel, type StageTarget } from './model.ts';
 import { fairnessProof, fillGap, overall, tieBreakFloor, tieBreakProof, type TierProof } from './proof.ts';
 import { MIN_SOLVE_MS } from './glpk.ts';
@@ -22,13 +22,15 @@ import { DEFAULT_TIME_LIMIT_SECONDS } from '../limits.ts';
  * The models are in model.ts, the rows of the hard rules in ruleRows.ts, the bounds and the gap in
  * proof.ts; what keeps a season or a year within the time limit is in longRange/.
  * Once the instance is built it always answers with a roster of its own: when a stage is cut short,
- * the best of the flow's roster, the stages' rosters so far and legacy's roster (incumbent.ts),
- * status 'feasible', with the gap its bounds prove.
+ * the best of the flow's roster, the stages' rosters so far and legacy's roster, improved by single
+ * moves in the time left (incumbent.ts), status 'feasible', with the gap its bounds prove.
  */
 
 export interface OptimizerOptions {
   /** Wall-clock budget for the whole call, model building included (default 10 s). */
   timeLimitMs?: number;
+  /** Most time for the last tier once the others are proven (default: 1 s or 20 % of the limit, whichever is smaller). */
+  tieBreakMs?: number;
 }
 
 export interface OptimizerResult {
@@ -53,8 +55,12 @@ const FILL_SHARE = 0.4;
 const FAIRNESS_SHARE = 0.75;
 /** Part of the limit kept free: GLPK overshoots its own limit a little, and decoding takes time. */
 const SAFETY_MARGIN = 0.1;
-/** The last tier only breaks ties: it gets at most this share of the time limit. */
-const TIE_BREAK_SHARE = 0.4;
+/**
+ * The last tier only breaks ties: once fill, spacing and fairness are proven it gets the smaller of
+ * this share of the limit and TIE_BREAK_MAX_MS (its searches also stop on stagnation, stretches.ts).
+ */
+const TIE_BREAK_SHARE = 0.2;
+const TIE_BREAK_MAX_MS = 1000;
 
 export async function solveOptimizer(problem: SchedulingProblem, opts: OptimizerOptions = {}): Promise<OptimizerResult> {
   const timeLimitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
@@ -83,7 +89,9 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
-  if (!isOutcome(fairness)) {
+  // A fairness stage cut short leaves its time to improving the incumbent: the fill stage's MILP is
+  // the larger model, and the flow's bound already tells whether a roster reaches full fill.
+  if (fairness === 'infeasible') {
     fill = await inTime(until(FILL_SHARE), buildMs, (stageDeadline) =>
       solveStage(instance, fillModel(instance, 'count'), {}, stageDeadline, size),
     );
@@ -94,6 +102,8 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   // Legacy's roster goes first: on a tie the stages' own roster, whose proofs are known, wins.
   const rosters = [legacy, flowOutcome, fill, fairness].filter(isOutcome);
   let best = bestOf(rosters);
+  // Cut short: the best roster so far, improved by single moves in the time left.
+  if (!isOutcome(fairness) || !fairness.optimal) best = improveIncumbent(instance, best, deadline);
   // What the stages so far prove (proof.ts).
   const fillProven = fill === undefined || (isOutcome(fill) && fill.optimal);
   const gapOfFill = fillGap(instance, best.score, fillProven ? target : null, flow.maxFill);
@@ -106,7 +116,10 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
     if (fairnessTier.proven && isOutcome(fairness)) {
-      const tieBreakDeadline = Math.min(deadline, performance.now() + timeLimitMs * TIE_BREAK_SHARE);
+      const tieBreakDeadline = Math.min(
+        deadline,
+        performance.now() + (opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE)),
+      );
       const searched = await breakTies(
         instance,
         { ...target, fairness: fairnessTier.value },

@@ -1,9 +1,10 @@
 import type { LP } from 'glpk.js/node';
 import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
 import type { OptimizerInstance } from '../instance.ts';
-import { FILL_ROW, x } from '../lp.ts';
+import { FILL_ROW, u, x } from '../lp.ts';
 import { fairnessWeight, stabilityWeight } from '../model.ts';
-import { EPS, reducedCosts } from './faceFixing.ts';
+import { EPS } from './faceFixing.ts';
+import { IndexedLp } from './restricted.ts';
 
 /**
  * The LP relaxation of a minimising stage by column generation. Long ranges have tens of thousands of
@@ -27,6 +28,8 @@ const ARTIFICIAL = 'artificial_fill';
 export class ColumnSet {
   private readonly columns = new Set<number>();
   private readonly penalty: number;
+  /** Candidate index by column name. */
+  private readonly candidateOf: Map<string, number>;
 
   constructor(
     private readonly instance: OptimizerInstance,
@@ -49,6 +52,7 @@ export class ColumnSet {
       keeps++;
     });
     this.penalty = costliest * instance.freeSlots + stable * keeps + 1;
+    this.candidateOf = new Map(instance.candidates.map((_, c) => [x(c), c]));
     for (const c of start) this.columns.add(c);
     // Load weighs most, so each slot starts with the members least offered so far (cheapest first
     // among equals): an even spread is then possible from the first round on.
@@ -82,24 +86,54 @@ export class ColumnSet {
    * columns keep their values and are never priced.
    */
   async solveRelaxation(lp: LP, deadline: number, held: ReadonlyMap<string, number> = new Map()): Promise<GlpkRun> {
-    const relaxed: LP = { ...lp, binaries: [] };
-    const elastic = withArtificialFill(relaxed, this.penalty);
-    const priced = (c: number) => !this.columns.has(c) && !held.has(x(c));
+    const { instance } = this;
+    const elastic = new IndexedLp(withArtificialFill({ ...lp, binaries: [] }, this.penalty));
+    const candidateColumn = instance.candidates.map((_, c) => (held.has(x(c)) ? -1 : elastic.indexOf(x(c))));
+    // Load steps are priced too: a year of 1,000 members has ~27,000, and a member can only use as
+    // many as it has candidates in the set (or held on duty).
+    const stepColumns = instance.maxLoad.map((most, m) => {
+      const steps: number[] = [];
+      for (let k = 1; k <= most; k++) if (!held.has(u(m, k)) && elastic.indexOf(u(m, k)) >= 0) steps.push(elastic.indexOf(u(m, k)));
+      return steps;
+    });
+    const onDutyHeld = instance.members.map(() => 0);
+    for (const [name, value] of held)
+      if (value !== 0 && this.candidateOf.has(name)) onDutyHeld[instance.candidates[this.candidateOf.get(name)!].member] += value;
+    const active = new Uint8Array(elastic.columns).fill(1);
+    for (const name of held.keys()) if (elastic.indexOf(name) >= 0) active[elastic.indexOf(name)] = 0;
+    for (const steps of stepColumns) for (const j of steps) active[j] = 0;
+    const priced = (c: number) => candidateColumn[c] >= 0 && !this.columns.has(c);
     for (;;) {
-      const out = new Map(held);
-      this.instance.candidates.forEach((_, c) => {
-        if (priced(c)) out.set(x(c), 0);
+      const open = onDutyHeld.slice();
+      candidateColumn.forEach((j, c) => {
+        if (j < 0) return;
+        active[j] = this.columns.has(c) ? 1 : 0;
+        if (active[j]) open[instance.candidates[c].member]++;
       });
-      const run = await solveWithGlpk(elastic, deadline - performance.now(), out);
+      stepColumns.forEach((steps, m) => {
+        for (let k = 0; k < Math.min(steps.length, Math.ceil(open[m])); k++) active[steps[k]] = 1;
+      });
+      const restricted = elastic.restrict(active, held);
+      const run = await solveRestricted(restricted, deadline - performance.now(), held);
       if (run.status !== 'optimal') return run;
-      const reduced = reducedCosts(relaxed, run);
-      const price = (c: number) => reduced.get(x(c)) ?? 0;
+      const dual = elastic.duals(run);
+      const reduced = new Float64Array(candidateColumn.length);
+      candidateColumn.forEach((j, c) => {
+        if (priced(c)) reduced[c] = elastic.reducedCost(j, dual);
+      });
       let added = 0;
       // A few of the best per slot: adding every improving column would bring back most of them.
-      for (const slot of this.instance.bySlot) {
-        const improving = slot.filter((c) => priced(c) && price(c) < -EPS).sort((a, b) => price(a) - price(b));
+      for (const slot of instance.bySlot) {
+        const improving = slot.filter((c) => priced(c) && reduced[c] < -EPS).sort((a, b) => reduced[a] - reduced[b]);
         for (const c of improving.slice(0, ADD_PER_SLOT)) this.columns.add(c);
         added += Math.min(ADD_PER_SLOT, improving.length);
+      }
+      for (const steps of stepColumns) {
+        for (const j of steps) {
+          if (active[j] || elastic.reducedCost(j, dual) >= -EPS) continue;
+          active[j] = 1;
+          added++;
+        }
       }
       if (added > 0) continue;
       if ((run.vars[ARTIFICIAL] ?? 0) > EPS) return { ...run, status: 'infeasible' };
@@ -107,6 +141,20 @@ export class ColumnSet {
       return run;
     }
   }
+}
+
+/**
+ * Solves a restricted LP; the run names the held columns too, at their values (the columns left
+ * out of the working set are 0 and not named).
+ */
+async function solveRestricted(
+  restricted: ReturnType<IndexedLp['restrict']>,
+  timeLimitMs: number,
+  held: ReadonlyMap<string, number>,
+): Promise<GlpkRun> {
+  const run = await solveWithGlpk(restricted.lp, timeLimitMs);
+  for (const [name, value] of held) run.vars[name] = value;
+  return { ...run, z: run.z + restricted.constant };
 }
 
 function withArtificialFill(lp: LP, penalty: number): LP {

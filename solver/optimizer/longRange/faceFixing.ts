@@ -14,7 +14,7 @@ import type { ColumnSet } from './columns.ts';
 /** Reduced costs and duals this small are zero: the costs are integers, the LP is network-like. */
 export const EPS = 1e-6;
 
-export function reducedCosts(lp: LP, run: GlpkRun): Map<string, number> {
+function reducedCosts(lp: LP, run: GlpkRun): Map<string, number> {
   const reduced = new Map<string, number>();
   for (const { name } of lp.bounds ?? []) reduced.set(name, 0);
   for (const { name, coef } of lp.objective.vars) reduced.set(name, coef);

@@ -1,4 +1,4 @@
-import { bestOf, isOutcome, type StageOutcome, type StageRun } from '../evaluate.ts';
+import { bestOf, compareScores, isOutcome, type StageOutcome, type StageRun } from '../evaluate.ts';
 import { MIN_SOLVE_MS } from '../glpk.ts';
 import { onDutyIn, type OptimizerInstance } from '../instance.ts';
 import { u, x, y } from '../lp.ts';
@@ -8,6 +8,8 @@ export const EXACT_TIE_BREAK_CANDIDATES = 3000;
 /** Duty days per stretch (a month of weekends), and the time all stretches share. */
 const STRETCH_DAYS = 8;
 const STRETCHES_MS = 1500;
+/** The search stops on stagnation: after this many stretches in a row that improved nothing. */
+const STAGNANT_STRETCHES = 3;
 
 /**
  * The tie-break tier improved one stretch of duty days at a time, every other day and every load
@@ -24,7 +26,8 @@ export async function improveByStretches(
 ): Promise<StageOutcome> {
   const deadline = Math.min(until, performance.now() + STRETCHES_MS);
   const stretches = Math.ceil(instance.problem.dutyDays.length / STRETCH_DAYS);
-  for (let stretch = 0; stretch < stretches; stretch++) {
+  let stagnant = 0;
+  for (let stretch = 0; stretch < stretches && stagnant < STAGNANT_STRETCHES; stretch++) {
     const left = deadline - performance.now();
     if (left < MIN_SOLVE_MS) break;
     // Loads stay as they are too: their steps are thousands of columns over a long range.
@@ -34,7 +37,9 @@ export async function improveByStretches(
       if (outside(day)) fixed.set(x(c), best.chosen.has(c) ? 1 : 0);
     });
     const run = await search(fixed, performance.now() + left / (stretches - stretch));
+    const improved = isOutcome(run) && compareScores(run.score, best.score) < 0;
     if (isOutcome(run)) best = bestOf([best, run]);
+    stagnant = improved ? 0 : stagnant + 1;
   }
   return best;
 }
