@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { syntheticClub } from '../bench/syntheticClub.ts';
 import { parseClub, serializeClub } from '../solver/clubFile.ts';
 import { dutyDaysFor } from '../solver/calendar.ts';
+import { monthRange } from '../solver/dates.ts';
 import { Eligibility, RosterState } from '../solver/eligibility.ts';
 import { seededRandom } from '../solver/random.ts';
 import type { Club, DateRange, PublishedDay } from '../solver/types.ts';
@@ -85,12 +86,20 @@ const REMOVED_DATES = ['2026-11-14', '2027-04-10', '2027-07-17', '2027-07-18'];
 
 const HISTORY: DateRange = { start: '2026-10-01', end: '2026-11-30' };
 
-/** A plausible published history: least-loaded eligible member, ties broken at random, no same role on neighbouring days. */
+/**
+ * A plausible published history: least-loaded eligible member, ties broken at random, no same role on
+ * neighbouring days. Each month is published on its own, as importing the file records it, so each
+ * month keeps every rule (the limits count per month).
+ */
 function publishHistory(club: Club, range: DateRange, seed: number): PublishedDay[] {
   const random = seededRandom(seed);
-  const state = new RosterState(new Eligibility(club, range));
+  const states = new Map<string, RosterState>();
   const previous = new Map<string, string>();
   return dutyDaysFor(club, range).map((date) => {
+    const month = date.slice(0, 7);
+    if (!states.has(month))
+      states.set(month, new RosterState(new Eligibility(club, monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7))))));
+    const state = states.get(month)!;
     const slots: Record<string, string | null> = {};
     for (const role of club.roles) {
       const candidates = club.members

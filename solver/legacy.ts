@@ -2,6 +2,7 @@ import { availabilityOn } from './availability.ts';
 import { Eligibility, RosterState } from './eligibility.ts';
 import { effectiveQuotas, fairnessWindow } from './fairnessWindow.ts';
 import { seededRandom, type Random } from './random.ts';
+import { lockUnbroken } from './replan.ts';
 import { SPACING_RULES, spacingContext, spacingFor } from './rules/spacing.ts';
 import type { Assignment, Club, IsoDate, Role, SchedulingProblem } from './types.ts';
 
@@ -16,9 +17,12 @@ const KEPT_SPACING = new Set(SPACING_RULES.filter((rule) => rule.legacyKeeps).ma
 
 /**
  * The legacy scheduler of DOMAIN.md: a greedy, seeded random draw, slot by slot, never revisited.
- * Candidates pass every hard rule of the catalogue and the spacing rules it keeps. Returns every slot of the problem (date order, then the problem's role order); locked slots as locked.
+ * Candidates pass every hard rule of the catalogue and the spacing rules it keeps. For a re-plan
+ * (problem.replanFrom) every published slot without a conflict is kept as it is. Returns every slot of the problem (date order, then the problem's role order); locked slots as locked.
  */
-export function runLegacy(problem: SchedulingProblem, seed: number): Assignment[] {
+export function runLegacy(original: SchedulingProblem, seed: number): Assignment[] {
+  // A re-plan draws only the published slots that break a hard rule now.
+  const problem = lockUnbroken(original);
   const eligibility = new Eligibility(problem.club, problem.range);
   const state = new RosterState(eligibility);
   const pairs = pairsOf(problem.club);

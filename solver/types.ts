@@ -118,6 +118,8 @@ export interface SchedulingProblem {
   roles: Role[];
   /** Slots the rostermeister locked: every scheduler keeps them as they are. */
   locked: Assignment[];
+  /** Re-plan: the published version's slots, to change as few of as the rules allow (solver/replan.ts). */
+  replanFrom?: Assignment[];
 }
 
 export type SchedulerKind = 'legacy' | 'optimizer';

@@ -336,9 +336,54 @@ export interface PublishedConflict {
   roleTitle: string;
   memberId: string;
   memberName: string;
+  /** The hard rule the duty breaks now (solver/rules/), or `unknown_member`. */
+  rule: string;
+  /** The rule's own sentence. */
   message: string;
-  /** What the member has on that day now: a blackout, or a never availability rule (`because` in words). */
-  because: { rule: 'blackout' } | { rule: 'unavailable'; words: string };
+}
+
+/** One slot a re-plan changes: who had it (null: empty) and who would have it (null: left empty). */
+export interface ReplanSlotChange {
+  date: IsoDate;
+  role: string;
+  roleTitle: string;
+  fromId: string | null;
+  fromName: string | null;
+  toId: string | null;
+  toName: string | null;
+}
+
+/** A member's part of a re-plan: the duties they gain and lose. */
+export interface ReplanMemberChange {
+  memberId: string;
+  memberName: string;
+  gains: { date: IsoDate; role: string; roleTitle: string }[];
+  loses: { date: IsoDate; role: string; roleTitle: string }[];
+}
+
+/** A proposed re-plan of one published month; nothing is changed until it is accepted. */
+export interface ReplanProposal {
+  year: number;
+  month: number;
+  /** The published range re-planned: the month, or the whole range of a roster published for several months. */
+  range: DateRange;
+  /** The published version the proposal starts from. */
+  basedOnVersion: number;
+  /** Names the published month as it was: accepting is refused once the month has changed since. */
+  token: string;
+  scheduler: SchedulerKind;
+  fallback: Fallback | null;
+  conflicts: PublishedConflict[];
+  changes: ReplanSlotChange[];
+  members: ReplanMemberChange[];
+  /** Broken duties no roster can fill: the proposal leaves them empty. */
+  leftEmpty: number;
+}
+
+/** The version an accepted re-plan made. */
+export interface ReplanAccepted {
+  version: number;
+  changedSlots: number;
 }
 
 /** One slot of a version that differs from the version before it. */

@@ -29,6 +29,7 @@ import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
 import * as changes from '../backend/publishedChanges.ts';
 import * as versions from '../backend/versions.ts';
+import { acceptReplan, proposeReplan } from '../backend/replan.ts';
 import { getSettings, updateSettings } from '../backend/settings.ts';
 import type { Settings } from './contract.ts';
 import type { Check } from './checks.ts';
@@ -46,6 +47,8 @@ import {
   memberId,
   monthRef,
   positiveId,
+  replanChanges,
+  replanToken,
   roleKey,
   roleSettings,
   scenarioChanges,
@@ -253,6 +256,17 @@ export const API = {
   getPublished: method([['month', monthRef]], ({ ctx }, month) => getPublished(ctx, month)),
   /** Published duties that clash with members' records now (of one member, or everyone). */
   publishedConflicts: method([['memberId', nullable(memberId)]], ({ ctx }, id) => publishedConflicts(ctx, id ?? undefined)),
+  /** A re-plan of a published month whose duties clash now: the proposed changes, who gains and loses; changes nothing. */
+  proposeReplan: method([['month', monthRef]], ({ ctx }, month) => proposeReplan(ctx, month)),
+  /** Applies a proposal's changes as the month's next version; refused (conflict) once the month changed since. */
+  acceptReplan: method(
+    [
+      ['month', monthRef],
+      ['token', replanToken],
+      ['changes', replanChanges],
+    ],
+    ({ ctx }, month, token, changes) => acceptReplan(ctx, month, token, changes),
+  ),
   exportPublished: method([['request', exportRequest]], ({ ctx, fontDir }, request) => exportPublished(ctx, request, fontDir)),
   /** A season's calendar: the club's feed, or one member's duties with the ones they lost cancelled. */
   exportSeasonCalendar: method([['request', calendarRequest]], ({ ctx }, request) => exportSeasonCalendar(ctx, request)),

@@ -24,6 +24,7 @@ import { MAX_RANGE_MONTHS } from '../../solver/problem.ts';
 import { SHEET_FIELDS } from '../../solver/memberSheet.ts';
 import { WEEKDAYS, type IsoDate } from '../../solver/types.ts';
 import type {
+  Assignment,
   CalendarRequest,
   ClubCalendar,
   ClubRemovedDate,
@@ -230,6 +231,17 @@ export const backupName = matching(/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,199}$/, 'the 
 
 export const clubFileText = text(CLUB_LIMITS.fileChars, { allowEmpty: true, multiline: true });
 export const limit = integer(1, 10_000);
+
+/** A re-plan proposal's token (backend/replan.ts): the version and a digest of the published month. */
+export const replanToken = matching(/^v[0-9]{1,9}-[0-9a-f]{16}$/, 'the token of a re-plan proposal', 40);
+/** The slots a re-plan changes: date, role and the new member (null: left empty). */
+export const replanChanges = list(
+  object<Assignment>(
+    { date: isoDate, role: roleKey, memberId: nullable(memberId) },
+    { labels: { date: 'Date', role: 'Role', memberId: 'Member' } },
+  ),
+  2000,
+);
 
 export const scenarioName = text(80);
 

@@ -8,12 +8,12 @@ import type {
   PublishedView,
 } from '../api/contract.ts';
 import { loadClub, type StoredClub } from '../db/clubRepo.ts';
-import { publishedMonths, publishedSlots, type PublishedSlotRow } from '../db/rosterRepo.ts';
+import { publishedMonths, publishedRostersIn, publishedSlots, type PublishedRoster, type PublishedSlotRow } from '../db/rosterRepo.ts';
 import { latestVersion } from '../db/versionRepo.ts';
 import type { Db } from '../db/connection.ts';
 import { nothingPublished } from '../export/common.ts';
 import { renderExport } from '../export/index.ts';
-import { neverRuleOn, ruleInWords } from '../../solver/availability.ts';
+import { conflictsOf, replanProblem } from '../../solver/replan.ts';
 import type { DateRange } from '../../solver/types.ts';
 import { monthCalendar } from './calendars.ts';
 import type { BackendContext } from './context.ts';
@@ -53,7 +53,7 @@ export function publishedView(ctx: BackendContext, range: DateRange): PublishedV
     days,
     publishedAt: latest.publishedAt,
     version: currentVersion(ctx.db, rows),
-    conflicts: conflictsIn({ club, roles }, rows),
+    conflicts: conflictsIn({ club, roles }, publishedRostersIn(ctx.db, range)).filter((c) => c.date >= range.start && c.date <= range.end),
   };
 }
 
@@ -81,36 +81,30 @@ export function publishedInfo(ctx: BackendContext, range: DateRange): PublishedI
   };
 }
 
-/** Published duties on a day the member is now blacked out for, or a never availability rule covers. */
-function conflictsIn(stored: StoredClub, rows: PublishedSlotRow[]): PublishedConflict[] {
-  const members = new Map(stored.club.members.map((m) => [m.id, { member: m, blackouts: new Set(m.blackouts) }]));
-  const roles = new Map(stored.roles.map((r) => [r.key, r]));
-  const out: PublishedConflict[] = [];
-  for (const r of rows) {
-    const found = r.memberId === null ? undefined : members.get(r.memberId);
-    if (!found) continue;
-    const role = roles.get(r.role);
-    const rule = role && !found.blackouts.has(r.date) ? neverRuleOn(found.member, role.qualification, r.date) : undefined;
-    if (!found.blackouts.has(r.date) && !rule) continue;
-    const roleTitle = role?.title ?? r.role;
-    const words = rule ? ruleInWords(rule, { roles: stored.club.roles }) : '';
-    const why = rule ? `is now unavailable (${words})` : 'now has a blackout that day';
-    out.push({
-      date: r.date,
-      role: r.role,
-      roleTitle,
-      memberId: found.member.id,
-      memberName: found.member.name,
-      message: `${found.member.name} is published as ${roleTitle} on ${r.date} but ${why}.`,
-      because: rule ? { rule: 'unavailable', words } : { rule: 'blackout' },
-    });
-  }
-  return out;
+/**
+ * Published duties that break a hard rule now, each with its rule's sentence. Each published roster is
+ * judged over the range it was published for (the limit counts over that range).
+ */
+export function conflictsIn(stored: StoredClub, rosters: PublishedRoster[]): PublishedConflict[] {
+  const titles = new Map(stored.roles.map((r) => [r.key, r.title]));
+  const names = new Map(stored.club.members.map((m) => [m.id, m.name]));
+  return rosters
+    .flatMap((roster) => conflictsOf(replanProblem(stored.club, roster.range, roster.slots)))
+    .map((v) => ({
+      date: v.date,
+      role: v.role,
+      roleTitle: titles.get(v.role) ?? v.role,
+      memberId: v.memberId!,
+      memberName: names.get(v.memberId!) ?? v.memberId!,
+      rule: v.rule,
+      message: v.message,
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Every published duty that clashes with a member's record, optionally of one member, in date order. */
 export function publishedConflicts(ctx: BackendContext, memberId?: string): PublishedConflict[] {
-  const all = conflictsIn(loadClub(ctx.db), publishedSlots(ctx.db, { start: '0000-01-01', end: '9999-12-31' }));
+  const all = conflictsIn(loadClub(ctx.db), publishedRostersIn(ctx.db, { start: '0000-01-01', end: '9999-12-31' }));
   return memberId === undefined ? all : all.filter((c) => c.memberId === memberId);
 }
 

@@ -22,6 +22,7 @@ import './seasonCommands.ts';
 import './memberSheetCommand.ts';
 import './versionCommands.ts';
 import './notifyCommand.ts';
+import './replanCommand.ts';
 
 export interface CliIo {
   out(text: string): void;

@@ -423,3 +423,31 @@ export function mergePublishedHistory(db: Db, days: PublishedDay[], now: string)
   for (const month of changes.removed) recordVersion(db, month, 'imported', null, now);
   return changes;
 }
+
+export interface PublishedRoster {
+  id: number;
+  /** The range it was published for (a draft's range, or an imported month). */
+  range: DateRange;
+  slots: PublishedSlotRow[];
+}
+
+/** The published rosters holding days of `range`, oldest first, each with every one of its slots. */
+export function publishedRostersIn(db: Db, range: DateRange): PublishedRoster[] {
+  const rosters = db
+    .prepare(
+      `SELECT r.id, r.range_start, r.range_end FROM roster r WHERE r.kind = 'published'
+       AND EXISTS (SELECT 1 FROM roster_slot s WHERE s.roster_id = r.id AND s.date BETWEEN ? AND ?) ORDER BY r.id`,
+    )
+    .all(range.start, range.end) as { id: number; range_start: string; range_end: string }[];
+  const slots = db.prepare(
+    `SELECT s.date, s.role, s.member_id, r.published_at, r.version FROM roster_slot s JOIN roster r ON r.id = s.roster_id
+     WHERE r.id = ? ORDER BY s.date, s.role`,
+  );
+  return rosters.map((r) => ({
+    id: r.id,
+    range: { start: r.range_start, end: r.range_end },
+    slots: (
+      slots.all(r.id) as { date: string; role: string; member_id: string | null; published_at: string; version: number | null }[]
+    ).map((s) => ({ date: s.date, role: s.role, memberId: s.member_id, publishedAt: s.published_at, version: s.version ?? 1 })),
+  }));
+}

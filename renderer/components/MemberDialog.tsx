@@ -28,6 +28,7 @@ import { availabilityOf, withAvailability } from '../availabilityEdits.ts';
 import { fieldErrorFor, isField } from '../fieldError.ts';
 import { AvailabilityEditor } from './AvailabilityEditor.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { MemberConflicts } from './ConflictList.tsx';
 
 interface Form {
   member: Member;
@@ -172,6 +173,7 @@ export function MemberDialog(props: {
       <DialogContent dividers>
         <Stack spacing={2}>
           {error !== null && <Alert severity="error">Not saved: {error.message}</Alert>}
+          {!props.isNew && <MemberConflicts memberId={props.member.id} />}
           <Stack direction="row" spacing={2}>
             <TextField
               label={label('id')}

@@ -15,7 +15,7 @@ import { MemberDialog } from '../components/MemberDialog.tsx';
 import { MemberSheetImport } from '../components/MemberSheetImport.tsx';
 import { MembersTable } from '../components/MembersTable.tsx';
 import { WhyDialog } from '../components/WhyDialog.tsx';
-import { dayLabel } from '../format.ts';
+import { dayLabel, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { downloadSeasonCalendar } from '../seasonCalendar.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
@@ -110,11 +110,10 @@ export function MembersPage(): React.JSX.Element {
       )}
       {members.error !== null && <Alert severity="error">{members.error}</Alert>}
       {(conflicts.data?.length ?? 0) > 0 && (
-        <Alert severity="warning" aria-label="Blackouts on published duties">
+        <Alert severity="warning" aria-label="Published duties in conflict">
           {conflicts.data!.map((c) => (
             <div key={`${c.date}/${c.role}`}>
-              {c.memberName} {c.because.rule === 'blackout' ? 'has a blackout' : `is unavailable (${c.because.words})`} on{' '}
-              {dayLabel(c.date)} {c.date.slice(0, 4)} but is published as {c.roleTitle} that day.
+              {dayLabel(c.date)} {c.date.slice(0, 4)}, {c.roleTitle}: {readableDates(c.message)} Re-plan the month on the Published page.
             </div>
           ))}
         </Alert>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import AlertTitle from '@mui/material/AlertTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -14,10 +13,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { MonthRef, PublishedChange, PublishedView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
+import { ConflictList } from '../components/ConflictList.tsx';
 import { DutyActions, type PublishedDuty } from '../components/DutyActions.tsx';
 import { ExportButtons } from '../components/ExportButtons.tsx';
 import { NotifyPanel } from '../components/NotifyPanel.tsx';
 import { PublishedMonthList } from '../components/PublishedMonthList.tsx';
+import { ReplanDialog } from '../components/ReplanDialog.tsx';
 import { RosterTable } from '../components/RosterTable.tsx';
 import { VersionHistory } from '../components/VersionHistory.tsx';
 import { dateTime, dayLabel, monthLabel, readableDates } from '../format.ts';
@@ -62,27 +63,6 @@ function MemberDuties(props: { view: PublishedView; memberId: string }): React.J
   );
 }
 
-/** Published duties that clash with a member's record now (e.g. a blackout added after publishing). */
-function Conflicts(props: { view: PublishedView }): React.JSX.Element | null {
-  const { conflicts } = props.view;
-  if (conflicts.length === 0) return null;
-  return (
-    <Alert severity="warning" aria-label="Published duties in conflict">
-      <AlertTitle>
-        {conflicts.length === 1 ? '1 published duty clashes' : `${conflicts.length} published duties clash`} with a member's blackout or
-        availability
-      </AlertTitle>
-      {conflicts.map((c) => (
-        <div key={`${c.date}/${c.role}`}>
-          {dayLabel(c.date)}, {c.roleTitle}: {c.memberName}{' '}
-          {c.because.rule === 'blackout' ? 'is blacked out' : `is unavailable (${c.because.words})`} that day.
-        </div>
-      ))}
-      Choose such a duty in the roster below to find cover for it.
-    </Alert>
-  );
-}
-
 export function PublishedPage(): React.JSX.Element {
   const { month, notify } = useApp();
   const months = useLoad(() => api.listPublishedMonths(), []);
@@ -90,6 +70,7 @@ export function PublishedPage(): React.JSX.Element {
   const [selected, setSelected] = useState<MonthRef | null>(null);
   const [memberId, setMemberId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [replanning, setReplanning] = useState(false);
   const [opened, setOpened] = useState<{ duty: PublishedDuty; anchor: HTMLElement } | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const published = useLoad(
@@ -154,7 +135,19 @@ export function PublishedPage(): React.JSX.Element {
             </Stack>
             {historyOpen && <VersionHistory month={selected} onClose={() => setHistoryOpen(false)} onChanged={changed} />}
             {opened !== null && <DutyActions {...opened} onClose={() => setOpened(null)} onChanged={changed} />}
-            <Conflicts view={view} />
+            <ConflictList conflicts={view.conflicts} onReplan={() => setReplanning(true)} />
+            {replanning && (
+              <ReplanDialog
+                month={selected}
+                onClose={() => setReplanning(false)}
+                onAccepted={(result) => {
+                  setReplanning(false);
+                  const duties = `${result.changedSlots} ${result.changedSlots === 1 ? 'duty' : 'duties'}`;
+                  notify(`Re-plan accepted: version ${result.version}, ${duties} changed.`, 'success');
+                  void Promise.all([published.reload(), months.reload()]);
+                }}
+              />
+            )}
             <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }} className="no-print">
               <TextField
                 select

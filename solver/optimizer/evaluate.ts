@@ -2,7 +2,7 @@ import type { LP } from 'glpk.js/node';
 import type { GlpkRun } from './glpk.ts';
 import { onDutyIn, type OptimizerInstance } from './instance.ts';
 import { x } from './lp.ts';
-import { fairnessWeight, fillWeight } from './model.ts';
+import { fairnessWeight, fillWeight, stabilityWeight } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 /** Rosters as sets of chosen candidates: their exact score on every priority, and the best of several. */
@@ -11,6 +11,8 @@ import { PAIRING_REWARD } from './preferences.ts';
 export interface RosterScore {
   filled: number;
   breaks: number;
+  /** Re-plan: slots that differ from the published version (0 without one). */
+  changes: number;
   /** The fairness window's load cost (windowCost.ts), published duties and locked slots included. */
   loadCost: number;
   points: number;
@@ -23,9 +25,11 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   let breaks = 0;
   let points = 0;
   let tieBreak = 0;
+  let changes = instance.replanFilled;
   for (const c of chosen) {
     const cand = instance.candidates[c];
     loads[cand.member]++;
+    changes += cand.stability;
     breaks += cand.breaks;
     points += cand.points;
     tieBreak += cand.softPoints - PAIRING_REWARD * cand.lockedPartners;
@@ -38,7 +42,14 @@ export function scoreRoster(instance: OptimizerInstance, chosen: ReadonlySet<num
   }
   const onDuty = onDutyIn(instance, chosen);
   for (const { a, b, day } of instance.pairings) if (onDuty(a, day) && onDuty(b, day)) tieBreak -= PAIRING_REWARD;
-  return { filled: chosen.size, breaks, loadCost: loads.reduce((sum, l, m) => sum + instance.costs.cost(m, l), 0), points, tieBreak };
+  return {
+    filled: chosen.size,
+    breaks,
+    changes,
+    loadCost: loads.reduce((sum, l, m) => sum + instance.costs.cost(m, l), 0),
+    points,
+    tieBreak,
+  };
 }
 
 export function fillObjective(instance: OptimizerInstance, score: RosterScore): number {
@@ -46,12 +57,13 @@ export function fillObjective(instance: OptimizerInstance, score: RosterScore): 
 }
 
 export function fairnessObjective(instance: OptimizerInstance, score: RosterScore): number {
-  return fairnessWeight(instance) * (score.loadCost - instance.costs.baseCost) + score.points;
+  const stability = stabilityWeight(instance) * (score.changes - instance.replanFilled);
+  return fairnessWeight(instance) * (score.loadCost - instance.costs.baseCost) + score.points + stability;
 }
 
 /** Lexicographic comparison, down to the tie-break tier or only to fairness: negative when a is the better roster. */
 export function compareScores(a: RosterScore, b: RosterScore, upTo: 'tieBreak' | 'fairness' = 'tieBreak'): number {
-  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.loadCost - b.loadCost || a.points - b.points;
+  const fairness = b.filled - a.filled || a.breaks - b.breaks || a.changes - b.changes || a.loadCost - b.loadCost || a.points - b.points;
   return upTo === 'fairness' ? fairness : fairness || a.tieBreak - b.tieBreak;
 }
 

@@ -26,6 +26,11 @@ export interface Candidate {
   lockedPartners: number;
   /** Strict spacing breaks this assignment makes with locked slots, carry-over and published history. */
   breaks: number;
+  /**
+   * Re-plan (problem.replanFrom): -1 keeps the published holder, +1 fills a slot published empty, else 0.
+   * The roster's changed slots are `replanFilled` plus the chosen candidates' sum.
+   */
+  stability: number;
 }
 
 /** Two members on duty on the same day (any roles): a pairing reward or an avoidance conflict. */
@@ -64,6 +69,8 @@ export interface OptimizerInstance {
   maxBreaks: number;
   /** Upper bound on the preference points of any roster (all points are >= 0). */
   preferenceRange: number;
+  /** Re-plan: free slots published with a member (each one counts as changed unless its holder is kept). */
+  replanFilled: number;
 }
 
 /** Whether a member is on duty on a day (indices) in the roster of candidates `chosen`. */
@@ -141,6 +148,14 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
   const remaining = members.map((m, i) => Math.max(0, eligibility.cap(m.id) - lockedLoad[i]));
   const stale = members.map((m) => staleDays(history.lastDuty.get(m.id), range.start));
   const pairPartners = undirectedPairs(members, memberIndex, (m) => m.pairWith);
+  // Re-plan: the published holder of each slot, key `day,role` (null: published empty).
+  const published = new Map<string, string | null>();
+  for (const s of problem.replanFrom ?? []) {
+    const day = dayIndex.get(s.date);
+    const role = roleIndex.get(s.role);
+    if (day !== undefined && role !== undefined) published.set(`${day},${role}`, s.memberId);
+  }
+  let replanFilled = 0;
 
   const candidates: Candidate[] = [];
   const bySlot: number[][] = [];
@@ -152,6 +167,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
       bySlot.push(slot);
       if (locked.has(`${day},${r}`)) return;
       freeSlots++;
+      const holder = published.get(`${day},${r}`);
+      if (typeof holder === 'string') replanFilled++;
       members.forEach((member, m) => {
         // Every hard rule of the catalogue: the static ones, and the roster ones against the locked slots.
         if (lockedRoster.block(member.id, role, date) !== null) return;
@@ -179,7 +196,8 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
         slot.push(candidates.length);
         const perDay = (byMemberDay[m][day] ??= new Map());
         perDay.set(r, candidates.length);
-        candidates.push({ member: m, day, role: r, points, softPoints, breaks, lockedPartners });
+        const stability = holder === undefined ? 0 : holder === null ? 1 : holder === member.id ? -1 : 0;
+        candidates.push({ member: m, day, role: r, points, softPoints, breaks, lockedPartners, stability });
       });
     });
   });
@@ -243,6 +261,7 @@ export function buildInstance(problem: SchedulingProblem): OptimizerInstance {
     avoidances,
     maxBreaks,
     preferenceRange,
+    replanFilled,
   };
 }
 

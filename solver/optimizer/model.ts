@@ -15,6 +15,7 @@ import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './rul
  *    sum of squared loads over the fairness window, published duties and locks as constants, scaled
  *    by quota when quotas are set) is exact through convex unit steps u[m,k] in [0,1], each costing
  *    the k-th free duty's step; fairnessWeight exceeds the points' range over the cost's resolution.
+ *    For a re-plan, stabilityWeight x changed slots on top, a tier above fairness (solver/replan.ts).
  *    With one role per member per day and per-member load this is a network flow with side rows
  *    for avoidance and spacing: its LP is integral or nearly so.
  * 5. tie-break: keep the fairness stage's value; minimise soft spacing penalties minus pairing
@@ -40,6 +41,20 @@ export function fillWeight(instance: OptimizerInstance): number {
 
 export function fairnessWeight(instance: OptimizerInstance): number {
   return Math.floor(instance.preferenceRange / instance.costs.resolution) + 1;
+}
+
+/**
+ * Re-plan: what one changed slot costs in the fairness stage. Fairness (weight x load-cost steps,
+ * each >= 1, windowCost.ts) and preference points (>= 0) of any roster lie between 0 and weight x
+ * all steps + preferenceRange, so a weight above that span makes fewer changes always win: a tier
+ * of its own.
+ */
+export function stabilityWeight(instance: OptimizerInstance): number {
+  let allSteps = 0;
+  instance.maxLoad.forEach(
+    (most, m) => (allSteps += instance.costs.cost(m, instance.costs.base[m] + most) - instance.costs.cost(m, instance.costs.base[m])),
+  );
+  return fairnessWeight(instance) * allSteps + instance.preferenceRange + 1;
 }
 
 function binaries(instance: OptimizerInstance): string[] {
@@ -79,8 +94,11 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
     }
     rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
   });
+  // Re-plan: the stability tier rides above fairness on its own weight.
+  const stability = stabilityWeight(instance);
   instance.candidates.forEach((cand, c) => {
-    if (cand.points !== 0) terms.push([x(c), cand.points]);
+    const coef = cand.points + stability * cand.stability;
+    if (coef !== 0) terms.push([x(c), coef]);
   });
   return { name: 'fairness', objective: objective(GLP.MIN, terms), subjectTo: rows.rows, bounds, binaries: binaries(instance) };
 }

@@ -1,6 +1,6 @@
 import { compareScores, fairnessObjective, fillObjective, isOutcome, type RosterScore, type StageRun } from './evaluate.ts';
 import type { OptimizerInstance } from './instance.ts';
-import { fairnessWeight, fillWeight, type StageTarget } from './model.ts';
+import { fairnessWeight, fillWeight, stabilityWeight, type StageTarget } from './model.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 
 /**
@@ -61,7 +61,9 @@ function fairnessFloor(instance: OptimizerInstance, filled: number): number {
       .sort((a, b) => a - b)
       .slice(0, filled)
       .reduce((sum, v) => sum + v, 0);
-  return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima);
+  // Re-plan: at best every published holder with a candidate is kept.
+  const kept = instance.candidates.filter((cand) => cand.stability < 0).length;
+  return fairnessWeight(instance) * cheapest(steps) + cheapest(slotMinima) - stabilityWeight(instance) * kept;
 }
 
 /** The tie-break tier after its search: proven when the search says so or the roster meets the bound. */

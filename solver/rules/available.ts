@@ -14,6 +14,7 @@ export const available: StaticRule<'not_available'> = {
   optimizer: 'none of its own: the member gets no candidate (optimizer/instance.ts runs every static check)',
   prepare: () => ({
     allows: isAvailable,
-    sentence: (member, role) => mayNotBe(member, role, available.reason),
+    // The sentence names the one that applies: a published duty shows it as its conflict.
+    sentence: (member, role) => mayNotBe(member, role, !member.active ? 'inactive' : member.suspended ? 'suspended' : 'opted out'),
   }),
 };

@@ -2,7 +2,7 @@ import type { LP } from 'glpk.js/node';
 import { GLP, solveWithGlpk, type GlpkRun } from '../glpk.ts';
 import type { OptimizerInstance } from '../instance.ts';
 import { FILL_ROW, u, x } from '../lp.ts';
-import { fairnessWeight } from '../model.ts';
+import { fairnessWeight, stabilityWeight } from '../model.ts';
 import { EPS } from './faceFixing.ts';
 import { IndexedLp } from './restricted.ts';
 
@@ -37,11 +37,21 @@ export class ColumnSet {
     startPerSlot = START_PER_SLOT,
   ) {
     let costliest = 0;
-    for (const { member, points } of instance.candidates) {
+    const [fairness, stable] = [fairnessWeight(instance), stabilityWeight(instance)];
+    for (const { member, points, stability } of instance.candidates) {
       const lastStep = instance.maxLoad[member] > 0 ? instance.costs.step(member, instance.maxLoad[member]) : 0;
-      costliest = Math.max(costliest, fairnessWeight(instance) * lastStep + points);
+      costliest = Math.max(costliest, fairness * lastStep + points + stable * Math.max(0, stability));
     }
-    this.penalty = costliest * instance.freeSlots + 1;
+    // Re-plan: the published holders start in the set, the roster the stability tier wants most. A
+    // kept holder lowers the cost by the stability weight, so one more filled slot may cost the LP
+    // every keep on top.
+    let keeps = 0;
+    instance.candidates.forEach((cand, c) => {
+      if (cand.stability >= 0) return;
+      this.columns.add(c);
+      keeps++;
+    });
+    this.penalty = costliest * instance.freeSlots + stable * keeps + 1;
     this.candidateOf = new Map(instance.candidates.map((_, c) => [x(c), c]));
     for (const c of start) this.columns.add(c);
     // Load weighs most, so each slot starts with the members least offered so far (cheapest first

@@ -106,6 +106,8 @@ const VALID: Record<ApiMethod, unknown[]> = {
   listPublishedMonths: [],
   getPublished: [{ year: 2026, month: 6 }],
   publishedConflicts: ['m001'],
+  proposeReplan: [{ year: 2026, month: 6 }],
+  acceptReplan: [{ year: 2026, month: 6 }, 'v2-0123456789abcdef', [{ date: '2026-06-06', role: 'towpilot', memberId: null }]],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
   seasonDashboard: [2026],
   exportSeasonDashboard: [2026],

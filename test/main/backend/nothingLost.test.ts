@@ -311,7 +311,7 @@ describe('a blackout on a published duty day is flagged', () => {
         flagged.conflicts.map((c) => [c.date, c.role, c.memberId]),
         [[date, duty.role, member.id]],
       );
-      assert.match(flagged.conflicts[0].message, /blackout/);
+      assert.match(flagged.conflicts[0].message, /blacked out/);
       assert.deepEqual(
         (await backend.publishedConflicts(member.id)).map((c) => c.date),
         [date],

@@ -42,7 +42,7 @@ export const HARD_RULE_CASES: RuleCase<BlockReason>[] = [
     problem: weekendWithA({ suspended: true }),
     breaking: aOnSunday,
     at: aSunday,
-    sentence: 'Member A may not be Tow Pilot: inactive, opted out or suspended.',
+    sentence: 'Member A may not be Tow Pilot: suspended.',
   },
   {
     rule: 'exempt',
