@@ -24,7 +24,7 @@ import * as drafts from '../backend/drafts.ts';
 import { exportSeasonCalendar } from '../backend/calendars.ts';
 import { tellMembers } from '../backend/notify.ts';
 import { exportPublished, getPublished, listPublishedMonths, publishedConflicts } from '../backend/published.ts';
-import { seasonDashboard, seasonDashboardCsv, whyMember } from '../backend/season.ts';
+import { seasonDashboard, seasonDashboardFile, whyMember } from '../backend/season.ts';
 import * as memberSheets from '../backend/memberSheets.ts';
 import * as scenarios from '../backend/scenarios.ts';
 import * as changes from '../backend/publishedChanges.ts';
@@ -57,7 +57,7 @@ import {
   settings,
   sheetBase64,
 } from './payloads.ts';
-import { boolean, integer, nullable, object, text } from './checks.ts';
+import { boolean, integer, nullable, object, oneOf, text } from './checks.ts';
 import { FIRST_YEAR, LAST_YEAR } from '../../solver/limits.ts';
 
 /** What a handler works with, besides its arguments (set up by createBackend). */
@@ -282,7 +282,13 @@ export const API = {
   // The season: who did how much, and why (not)
   seasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboard(ctx, year)),
   /** The season dashboard as a CSV file. */
-  exportSeasonDashboard: method([['year', integer(FIRST_YEAR, LAST_YEAR)]], ({ ctx }, year) => seasonDashboardCsv(ctx, year)),
+  exportSeasonDashboard: method(
+    [
+      ['year', integer(FIRST_YEAR, LAST_YEAR)],
+      ['format', oneOf('csv', 'xlsx')],
+    ],
+    ({ ctx }, year, format) => seasonDashboardFile(ctx, year, format),
+  ),
   /** A member's duties in the month's draft (else its published roster) and why not on the other duty days; `slot` asks about one slot too. */
   whyMember: method(
     [

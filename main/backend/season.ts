@@ -4,6 +4,7 @@ import { draftsOverlapping, listDrafts, publishedSlots } from '../db/rosterRepo.
 import { getRun } from '../db/runRepo.ts';
 import { slug } from '../export/common.ts';
 import { csvText } from '../export/csv.ts';
+import { tableXlsx, XLSX_MIME } from '../export/xlsx.ts';
 import { inRange } from '../../solver/dates.ts';
 import { DASHBOARD_DAYS, seasonStats, type SeasonStats } from '../../solver/seasonStats.ts';
 import type { IsoDate, SchedulerKind, SchedulingProblem, Assignment } from '../../solver/types.ts';
@@ -51,7 +52,8 @@ const WEEKDAY_TITLES = {
 };
 
 /** The dashboard as a CSV file: a row per member, the columns of the Season page. */
-export function seasonDashboardCsv(ctx: BackendContext, year: number): ExportFile {
+/** The dashboard as a spreadsheet: CSV (text cells) or XLSX (figures as numbers). */
+export async function seasonDashboardFile(ctx: BackendContext, year: number, format: 'csv' | 'xlsx'): Promise<ExportFile> {
   const view = seasonDashboard(ctx, year);
   const days = DASHBOARD_DAYS.filter((d) => d === 'sat' || d === 'sun' || view.members.some((m) => m.byWeekday[d] > 0));
   const header = [
@@ -67,27 +69,27 @@ export function seasonDashboardCsv(ctx: BackendContext, year: number): ExportFil
     'difference',
     'lapsing_qualifications',
   ];
-  const number = (value: number | null) => (value === null ? '' : String(value));
-  const rows = view.members.map((m) => [
+  const rows: (string | number | null)[][] = view.members.map((m) => [
     m.memberId,
     m.name,
-    ...view.roles.map((r) => String(m.byRole[r.key] ?? 0)),
-    ...days.map((d) => String(m.byWeekday[d])),
-    String(m.published),
-    String(m.drafted),
-    String(m.total),
-    number(m.expected),
-    m.expectedFrom ?? '',
-    number(m.difference),
+    ...view.roles.map((r) => m.byRole[r.key] ?? 0),
+    ...days.map((d) => m.byWeekday[d]),
+    m.published,
+    m.drafted,
+    m.total,
+    m.expected,
+    m.expectedFrom ?? null,
+    m.difference,
     m.lapsing.map((q) => `${view.qualificationTitles[q.qualification] ?? q.qualification} until ${q.lastValid}`).join('; '),
   ]);
-  const bytes = csvText([header, ...rows]);
-  ctx.log.info('Season dashboard exported', { year });
-  return {
-    fileName: `${slug(view.clubName) || 'club'}-season-${year}.csv`,
-    mimeType: 'text/csv',
-    base64: bytes.toString('base64'),
-  };
+  const stem = `${slug(view.clubName) || 'club'}-season-${year}`;
+  ctx.log.info('Season dashboard exported', { year, format });
+  if (format === 'xlsx') {
+    const bytes = await tableXlsx(`Season ${year}`, [header, ...rows]);
+    return { fileName: `${stem}.xlsx`, mimeType: XLSX_MIME, base64: bytes.toString('base64') };
+  }
+  const bytes = csvText([header, ...rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))]);
+  return { fileName: `${stem}.csv`, mimeType: 'text/csv', base64: bytes.toString('base64') };
 }
 
 /** The month's roster to explain: its draft, else what is published; not_found when there is neither. */

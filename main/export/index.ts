@@ -3,7 +3,7 @@ import { daysToExport, fileStem, memberFileSuffix, memberNameIn } from './common
 import { gridCsv, longCsv } from './csv.ts';
 import { dutymanCsv } from './dutyman.ts';
 import { monthSheetPdf } from './pdf.ts';
-import { rosterXlsx } from './xlsx.ts';
+import { rosterXlsx, XLSX_MIME } from './xlsx.ts';
 
 export interface RenderedExport {
   fileName: string;
@@ -50,7 +50,7 @@ export async function renderExport(
     case 'xlsx':
       return {
         fileName: `${stem}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        mimeType: XLSX_MIME,
         bytes: await rosterXlsx(view, days, request.memberId),
       };
     case 'pdf':

@@ -12,6 +12,8 @@ import { EXPORT_TEXT, exportRoles, exportText, holderName, rangeTitle, slotFor }
 
 const WEEKDAY_NAMES = { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' };
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const dateCell = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const text = (value: string) => exportText(value, EXPORT_TEXT.csv);
 
@@ -55,5 +57,15 @@ export async function rosterXlsx(view: PublishedView, days: PublishedDayView[], 
     }
   }
   long.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One sheet of rows, the first in bold and frozen; text cells stay text, numbers are numbers. */
+export async function tableXlsx(sheetName: string, rows: (string | number | null)[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Rostermeister';
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  for (const row of rows) sheet.addRow(row.map((cell) => (typeof cell === 'string' ? text(cell) : cell)));
+  sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -105,9 +105,9 @@ export function SeasonPage(): React.JSX.Element {
       });
   }, [view, columns, sort, show, search]);
 
-  async function exportCsv(): Promise<void> {
+  async function exportFile(format: 'csv' | 'xlsx'): Promise<void> {
     try {
-      const file = await api.exportSeasonDashboard(year);
+      const file = await api.exportSeasonDashboard(year, format);
       downloadBlob(base64ToBlob(file.base64, file.mimeType), file.fileName);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -144,8 +144,11 @@ export function SeasonPage(): React.JSX.Element {
             {dayLabel(view.range.start)} {view.range.start.slice(0, 4)} to {dayLabel(view.range.end)} {view.range.end.slice(0, 4)}
           </Typography>
         )}
-        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportCsv()} sx={{ ml: 'auto !important' }}>
+        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportFile('csv')} sx={{ ml: 'auto !important' }}>
           Export CSV
+        </Button>
+        <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void exportFile('xlsx')}>
+          Export Excel
         </Button>
       </Stack>
       {error !== null && (

@@ -100,8 +100,9 @@ async function readValidArgs(method: ApiMethod): Promise<unknown[]> {
     case 'recentLog':
       return [20];
     case 'seasonDashboard':
-    case 'exportSeasonDashboard':
       return [2026];
+    case 'exportSeasonDashboard':
+      return [2026, 'xlsx'];
     case 'whyMember':
       return [s.memberId, DRAFT_MONTH, { date: s.date, role: s.role }];
     default:

@@ -110,7 +110,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   acceptReplan: [{ year: 2026, month: 6 }, 'v2-0123456789abcdef', [{ date: '2026-06-06', role: 'towpilot', memberId: null }]],
   exportPublished: [{ year: 2026, month: 6, format: 'ics', memberId: 'm001', bom: false, paper: 'Letter' }],
   seasonDashboard: [2026],
-  exportSeasonDashboard: [2026],
+  exportSeasonDashboard: [2026, 'xlsx'],
   whyMember: ['m001', { year: 2026, month: 6 }, { date: '2026-06-06', role: 'towpilot' }],
   publishedHistory: [{ year: 2026, month: 6 }],
   restorePublishedVersion: [{ year: 2026, month: 6 }, 2, 'back to the first plan'],
@@ -205,7 +205,8 @@ describe('validateArgs', () => {
 
   it('checks the season year, the member and the slot asked about', () => {
     rejects('seasonDashboard', [1999], 'year');
-    rejects('exportSeasonDashboard', ['2026'], 'year');
+    rejects('exportSeasonDashboard', ['2026', 'csv'], 'year');
+    rejects('exportSeasonDashboard', [2026, 'docx'], 'format');
     rejects('whyMember', ['', { year: 2026, month: 6 }, null], 'memberId');
     rejects('whyMember', ['m001', { year: 2026, month: 13 }, null], 'month.month');
     rejects('whyMember', ['m001', { year: 2026, month: 6 }, { date: '2026-06-31', role: 'towpilot' }], 'slot.date');

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { after, before, describe, it } from 'node:test';
 import type { Backend } from '../../../main/backend/index.ts';
@@ -114,7 +118,7 @@ describe('the season dashboard and why-not on the database', () => {
   });
 
   it('exports the dashboard as CSV that reads back', async () => {
-    const file = await backend.exportSeasonDashboard(2026);
+    const file = await backend.exportSeasonDashboard(2026, 'csv');
     assert.equal(file.fileName, 'ridge-soaring-club-season-2026.csv');
     const rows = parse<Record<string, string>>(Buffer.from(file.base64, 'base64').toString('utf8'), { columns: true });
     const view = await backend.seasonDashboard(2026);
@@ -126,6 +130,35 @@ describe('the season dashboard and why-not on the database', () => {
     assert.equal(Number(alex.Instructor) + Number(alex['Tow Pilot']), alexView.total);
     assert.equal(alex.lapsing_qualifications, 'Instructor until 2026-07-31');
     assert.equal(rows.find((r) => r.member_id === 'm005')!.expected, '');
+  });
+
+  it('exports the dashboard as XLSX with the figures as numbers, read back by openpyxl', async () => {
+    const file = await backend.exportSeasonDashboard(2026, 'xlsx');
+    assert.equal(file.fileName, 'ridge-soaring-club-season-2026.xlsx');
+    const dir = mkdtempSync(join(tmpdir(), 'rm-season-xlsx-'));
+    try {
+      const path = join(dir, file.fileName);
+      writeFileSync(path, Buffer.from(file.base64, 'base64'));
+      // Debian's Python (a pyenv python3 may come first on PATH) with python3-openpyxl: an independent reader.
+      const script = [
+        'import json, sys, openpyxl',
+        'ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]',
+        'print(json.dumps([ws.title, [[c.value for c in row] for row in ws.iter_rows()]]))',
+      ].join('\n');
+      const [title, rows] = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, path], { encoding: 'utf8' })) as [
+        string,
+        (string | number | null)[][],
+      ];
+      assert.equal(title, 'Season 2026');
+      const [header, ...body] = rows;
+      const view = await backend.seasonDashboard(2026);
+      assert.equal(body.length, view.members.length);
+      const alex = body.find((r) => r[0] === 'm001')!;
+      assert.equal(alex[header.indexOf('total')], view.members.find((m) => m.memberId === 'm001')!.total, 'a number cell');
+      assert.equal(alex[header.indexOf('lapsing_qualifications')], 'Instructor until 2026-07-31');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('shows a year with nothing in it as all zeros, the quota still expected', async () => {
