@@ -26,11 +26,18 @@ describe('adding and editing members', () => {
   const october = { year: 2026, month: 10 };
   const publishedNameOf = async (date: string, role: string) =>
     (await backend.getPublished(october))?.days.find((d) => d.date === date)?.slots.find((s) => s.role === role)?.memberName;
+  /** A duty m001 (Alex Rivera) holds in the demo's published October. */
+  const alexDuty = async () => {
+    const days = (await backend.getPublished(october))!.days;
+    const day = days.find((d) => d.slots.some((s) => s.memberId === 'm001'))!;
+    return { date: day.date, role: day.slots.find((s) => s.memberId === 'm001')!.role };
+  };
 
   it('refuses to add someone under a taken id, naming who has it and proposing a free id; nothing changes', async () => {
     const alex = (await backend.listMembers()).find((m) => m.id === 'm001')!;
     assert.equal(alex.name, 'Alex Rivera');
-    assert.equal(await publishedNameOf('2026-10-24', 'towpilot'), 'Alex Rivera');
+    const duty = await alexDuty();
+    assert.equal(await publishedNameOf(duty.date, duty.role), 'Alex Rivera');
     const before = dumpTables(reader);
 
     const error = await apiError(backend.addMember(blankMember('m001', 'Sam Newcomer', ['towpilot'])), 'conflict', 'member.id');
@@ -42,7 +49,7 @@ describe('adding and editing members', () => {
       (await backend.listMembers()).find((m) => m.id === 'm001'),
       alex,
     );
-    assert.equal(await publishedNameOf('2026-10-24', 'towpilot'), 'Alex Rivera', 'the published roster still shows Alex');
+    assert.equal(await publishedNameOf(duty.date, duty.role), 'Alex Rivera', 'the published roster still shows Alex');
   });
 
   it('refuses it through the API too, which all hosts use', async () => {
