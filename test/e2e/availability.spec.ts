@@ -79,7 +79,7 @@ test('"never Sundays" and a July range in seven actions, then a July roster that
   // The slot editor says why: on a Sunday Alex may not, for the rule.
   await app.getByRole('button', { name: /^Tow Pilot, Sun 4 Jul: / }).click();
   await expect(
-    app.getByRole('dialog').getByRole('list', { name: 'Not allowed: unavailable' }).getByRole('button', { name: NAME }),
+    app.getByRole('dialog').getByRole('list', { name: 'Not allowed: unavailable' }).getByRole('button', { name: NAME, exact: true }),
   ).toBeDisabled();
 });
 

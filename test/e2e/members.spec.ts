@@ -55,7 +55,10 @@ test('a blackout day clicked on the availability calendar is saved with the memb
   await app.getByRole('button', { name: 'Generate' }).click();
   await app.getByRole('button', { name: /^Instructor, Sat 12 Jun: / }).click({ timeout: 60_000 });
   await expect(
-    app.getByRole('dialog').getByRole('list', { name: 'Not allowed: blacked out' }).getByRole('button', { name: 'David Chen' }),
+    app
+      .getByRole('dialog')
+      .getByRole('list', { name: 'Not allowed: blacked out' })
+      .getByRole('button', { name: 'David Chen', exact: true }),
   ).toBeDisabled();
 });
 

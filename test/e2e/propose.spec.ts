@@ -49,9 +49,11 @@ test('manual edit refuses an ineligible member and warns on a cap', async ({ app
 
   await slot(app, 'Instructor', 'Sat 5 Jun').click();
   const dialog = app.getByRole('dialog', { name: 'Instructor on Sat 5 Jun' });
-  const unqualified = dialog.getByRole('list', { name: 'Not allowed: not qualified' }).getByRole('button', { name: 'Zoë Müller' });
+  const unqualified = dialog
+    .getByRole('list', { name: 'Not allowed: not qualified' })
+    .getByRole('button', { name: 'Zoë Müller', exact: true });
   await expect(unqualified).toBeDisabled();
-  const atLimit = dialog.getByRole('button', { name: /David Chen/ });
+  const atLimit = dialog.getByRole('button', { name: /^David Chen/ });
   await expect(atLimit).toBeEnabled();
   await expect(atLimit).toContainText(/limit of 1/);
 
