@@ -37,8 +37,15 @@ function draftState(): Promise<{ draftId: number; date: string; role: string; me
 
 async function readDraftState(): Promise<{ draftId: number; date: string; role: string; memberId: string }> {
   const view = (await backend.getDraft(DRAFT_MONTH)) ?? (await backend.generateDraft(DRAFT_MONTH));
-  const slot = view.slots.find((s) => s.memberId !== null) ?? view.slots[0];
   const members = await backend.listMembers();
+  // An accepted fuzzed call may leave the month without duty days (a calendar or role change): then any
+  // date of the month and the first role still make well-formed arguments.
+  const slot = view.slots.find((s) => s.memberId !== null) ??
+    view.slots[0] ?? {
+      date: `${DRAFT_MONTH.year}-${String(DRAFT_MONTH.month).padStart(2, '0')}-01`,
+      role: (await backend.getClubSettings()).roles[0].key,
+      memberId: null,
+    };
   return { draftId: view.id, date: slot.date, role: slot.role, memberId: slot.memberId ?? members[0].id };
 }
 
