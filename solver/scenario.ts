@@ -1,4 +1,5 @@
 import { datesIn } from './dates.ts';
+import { compareRosters } from './metrics.ts';
 import type { Assignment, Club, DateRange, IsoDate, Member, SchedulerKind } from './types.ts';
 
 /**
@@ -82,20 +83,11 @@ export interface SlotDifference {
 
 /**
  * The slots (matched by date and role) whose member differs between `base` and `scenario`, in date
- * then `roleOrder` order. A slot only one side has counts as empty on the other.
+ * then `roleOrder` order. A slot only one side has counts as empty on the other (compareRosters).
  */
 export function scenarioDifferences(base: Assignment[], scenario: Assignment[], roleOrder: string[]): SlotDifference[] {
-  const key = (a: { date: string; role: string }) => `${a.date}|${a.role}`;
-  const before = new Map(base.map((a) => [key(a), a]));
-  const after = new Map(scenario.map((a) => [key(a), a]));
-  const out: SlotDifference[] = [];
-  for (const k of new Set([...before.keys(), ...after.keys()])) {
-    const b = before.get(k);
-    const a = after.get(k);
-    const was = b?.memberId ?? null;
-    const now = a?.memberId ?? null;
-    if (was !== now) out.push({ date: (a ?? b)!.date, role: (a ?? b)!.role, before: was, after: now });
-  }
   const order = new Map(roleOrder.map((r, i) => [r, i]));
-  return out.sort((x, y) => x.date.localeCompare(y.date) || (order.get(x.role) ?? 99) - (order.get(y.role) ?? 99));
+  return compareRosters(base, scenario)
+    .slot_differences.map((d) => ({ date: d.date, role: d.role, before: d.legacy_member_id, after: d.optimizer_member_id }))
+    .sort((x, y) => x.date.localeCompare(y.date) || (order.get(x.role) ?? 99) - (order.get(y.role) ?? 99));
 }
