@@ -1,5 +1,6 @@
 import type { Assignment, SchedulingProblem } from '../types.ts';
 import { bestOf, isOutcome, outcomeOf, type StageRun } from './evaluate.ts';
+import { fairnessByFlow, flowFirst } from './fairnessFlow.ts';
 import { flowRoster } from './flow.ts';
 import { assignmentsOf, buildInstance } from './instance.ts';
 import { ColumnSet } from './longRange/index.ts';
@@ -82,10 +83,14 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   // break, so the fairness stage is asked for it with spacing hard. Only when that fails does the
   // fill stage trade fill and breaks exactly, and fairness is asked for what it reached.
   const fairnessStarted = performance.now();
+  // On big clubs the flow answers first (fairnessFlow.ts); GLPK when its roster breaks a side row.
   const fairnessStage = (target: StageTarget) =>
-    inTime(until(FAIRNESS_SHARE), buildMs, (stageDeadline) =>
-      solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, stageDeadline, size),
-    );
+    inTime(until(FAIRNESS_SHARE), buildMs, async (stageDeadline) => {
+      const byFlow = flowFirst(instance) ? fairnessByFlow(instance, target, stageDeadline) : null;
+      if (byFlow === null) return solveStage(instance, fairnessModel(instance, target), { relaxFirst: columns }, stageDeadline, size);
+      if (isOutcome(byFlow)) columns.include(byFlow.chosen);
+      return byFlow;
+    });
   let target: StageTarget = { filled: flow.maxFill, breaks: 0 };
   let fairness = await fairnessStage(target);
   let fill: StageRun | undefined;
