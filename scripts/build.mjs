@@ -82,11 +82,12 @@ const NODE_EXTERNALS = ['better-sqlite3', 'pdfkit', 'glpk.js', 'glpk.js/*'];
 
 /**
  * Packages the command line loads only on first use: pdfkit alone takes longer to load than a month's
- * propose (only PDF export needs it), better-sqlite3 only the commands that open the database.
- * Each import of them becomes a stand-in that requires the real package the first time it is called,
- * constructed or read from; our code only ever constructs them (new Database, new PDFDocument).
+ * propose (only PDF export needs it), exceljs nearly as long (only spreadsheets in and out need it),
+ * better-sqlite3 only the commands that open the database. Each import of them becomes a stand-in
+ * that requires the real package the first time it is called, constructed or read from; our code
+ * only constructs them or reads their members (new Database, new PDFDocument, new ExcelJS.Workbook).
  */
-const LOADED_ON_FIRST_USE = ['better-sqlite3', 'pdfkit'];
+const LOADED_ON_FIRST_USE = ['better-sqlite3', 'pdfkit', 'exceljs'];
 
 const loadOnFirstUse = {
   name: 'load-on-first-use',
