@@ -1,4 +1,4 @@
-import { fairnessObjective, scoreRoster, type StageRun } from './evaluate.ts';
+import { fairnessObjective, scoreRoster, type StageOutcome, type StageRun } from './evaluate.ts';
 import { GLP, type GlpkRun } from './glpk.ts';
 import { slotIndex, type OptimizerInstance } from './instance.ts';
 import { FILL_ROW, u, x } from './lp.ts';
@@ -45,7 +45,18 @@ export function fairnessByFlow(instance: OptimizerInstance, target: StageTarget,
   if (!keepsSideRows(instance, chosen)) return null;
   const score = scoreRoster(instance, chosen);
   const bound = fairnessObjective(instance, score);
-  return { chosen, score, bound, optimal: true, relaxation: lpCertificate(instance, target, net, chosen, bound) };
+  // The certificate builds the whole fairness LP: only the tie-break tier reads it, and only when it runs.
+  let certificate: { value: StageOutcome['relaxation'] } | undefined;
+  return {
+    chosen,
+    score,
+    bound,
+    optimal: true,
+    get relaxation() {
+      certificate ??= { value: lpCertificate(instance, target, net, chosen, bound) };
+      return certificate.value;
+    },
+  };
 }
 
 interface FairnessNetwork {

@@ -120,11 +120,11 @@ export async function solveOptimizer(problem: SchedulingProblem, opts: Optimizer
   let tieBreak: TierProof = { value: best.score.tieBreak, bound: best.score.tieBreak, proven: true };
   if (floor < 0 || best.score.tieBreak > 0) {
     tieBreak = { value: best.score.tieBreak, bound: floor, proven: false };
-    if (fairnessTier.proven && isOutcome(fairness)) {
-      const tieBreakDeadline = Math.min(
-        deadline,
-        performance.now() + (opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE)),
-      );
+    const budget = opts.tieBreakMs ?? Math.min(TIE_BREAK_MAX_MS, timeLimitMs * TIE_BREAK_SHARE);
+    // Its model spans every candidate (after the flow, the fairness LP's certificate is built too):
+    // about twice the instance's build time that cannot be cut short, not worth a smaller budget.
+    if (fairnessTier.proven && isOutcome(fairness) && budget >= 2 * buildMs) {
+      const tieBreakDeadline = Math.min(deadline, performance.now() + budget);
       const searched = await breakTies(
         instance,
         { ...target, fairness: fairnessTier.value },
