@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { runLegacy } from './legacy.ts';
+import { preloadGlpk } from './optimizer/glpk.ts';
 import { solveOptimizer, type OptimizerResult } from './optimizer/index.ts';
 import type { Assignment, SchedulingProblem } from './types.ts';
 
@@ -67,6 +68,7 @@ function sameMemberTwiceOnOneDay(problem: SchedulingProblem, result: OptimizerRe
 
 const port = parentPort;
 if (!port) throw new Error('solver/worker.ts must run in a worker thread.');
+preloadGlpk();
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 port.on('message', (request: WorkerRequest | LegacyRequest) => {
   if (request.kind === 'legacy') {

@@ -5,6 +5,7 @@ import type { Club, FairnessWindow, IsoDate, RosterDocument, SchedulingProblem }
 import { spacingBreaks, type SpacingBreak } from '../../solver/validate.ts';
 import type { Logger } from '../log.ts';
 import { generateRoster } from '../scheduler/generate.ts';
+import { prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { flag, integerOption, type OptionSpecs } from './args.ts';
 import { clubFromArgs, CLUB_OPTION } from './club.ts';
 import { monthRange } from '../../solver/dates.ts';
@@ -79,6 +80,8 @@ registerCommand({
     const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED }) ?? newSeed();
     const legacyRuns = integerOption(args, 'legacy-runs', { min: 1, max: 1000 });
     const timeLimitMs = timeLimitMsFromArgs(args);
+    // The optimizer's worker starts while the club file is read.
+    prewarmOptimizerWorker();
     const club = clubFromArgs(args, ctx);
     const problem = buildProblem(club, monthRange(year, month, months));
 

@@ -1,5 +1,6 @@
 import type { SchedulerKind } from '../../solver/types.ts';
 import { DEFAULT_TIME_LIMIT_MS, generateRoster } from '../scheduler/generate.ts';
+import { prewarmOptimizerWorker } from '../scheduler/workerClient.ts';
 import { flag, integerOption, oneOf, positiveNumberOption, type OptionSpecs, type ParsedArgs } from './args.ts';
 import { clubFromArgs, CLUB_OPTION } from './club.ts';
 import { buildProblem } from '../../solver/problem.ts';
@@ -42,6 +43,8 @@ registerCommand({
     if (usesStore(args, ctx)) return proposeInStore(args, ctx);
     const { year, month, months } = monthRangeFromArgs(args);
     const scheduler = oneOf(args, 'scheduler', SCHEDULERS, 'legacy');
+    // The worker starts while the club file is read.
+    if (scheduler === 'optimizer') prewarmOptimizerWorker();
     const seed = integerOption(args, 'seed', { min: 0, max: MAX_SEED });
     const timeLimitMs = timeLimitMsFromArgs(args);
     const club = clubFromArgs(args, ctx);

@@ -13,6 +13,11 @@ function glpk(): Promise<Glpk> {
   return runtime;
 }
 
+/** Loads the runtime ahead of the first solve (a worker does it while it waits for its first request). */
+export function preloadGlpk(): void {
+  glpk().catch(() => (runtime = null));
+}
+
 /** Below this much time left a solve is not started: GLPK presolves and starts before it looks at the clock. */
 export const MIN_SOLVE_MS = 5;
 
