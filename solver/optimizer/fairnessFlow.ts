@@ -1,8 +1,8 @@
 import { fairnessObjective, scoreRoster, type StageOutcome, type StageRun } from './evaluate.ts';
-import { GLP, type GlpkRun } from './glpk.ts';
-import { slotIndex, type OptimizerInstance } from './instance.ts';
-import { FILL_ROW, u, x } from './lp.ts';
-import { MinCostFlow } from './minCostFlow.ts';
+import type { GlpkRun } from './glpk.ts';
+import { flowing, slotNetwork, type SlotNetwork } from './flow.ts';
+import { onDutyIn, slotIndex, type OptimizerInstance } from './instance.ts';
+import { FILL_ROW, heldRow, loadRow, oneRoleRow, slotRow, u, x } from './lp.ts';
 import { fairnessModel, fairnessWeight, stabilityWeight, type StageTarget } from './model.ts';
 
 /**
@@ -38,10 +38,7 @@ export function fairnessByFlow(instance: OptimizerInstance, target: StageTarget,
   const sent = net.flow.solve(net.source, net.sink, target.filled, net.order, deadline);
   if (sent === null) return 'timeout';
   if (sent < target.filled) return 'infeasible';
-  const chosen = new Set<number>();
-  net.candidateArc.forEach((arc, c) => {
-    if (arc >= 0 && net.flow.flowOn(arc) > 0) chosen.add(c);
-  });
+  const chosen = flowing(net);
   if (!keepsSideRows(instance, chosen)) return null;
   const score = scoreRoster(instance, chosen);
   const bound = fairnessObjective(instance, score);
@@ -59,66 +56,32 @@ export function fairnessByFlow(instance: OptimizerInstance, target: StageTarget,
   };
 }
 
-interface FairnessNetwork {
-  flow: MinCostFlow;
-  source: number;
-  sink: number;
-  order: Int32Array;
-  slotNode: (s: number) => number;
-  memberNode: (m: number) => number;
-  memberDayNode: Map<number, number>;
-  /** Arc per candidate, -1 for a candidate breaking strict spacing against locks or history. */
-  candidateArc: number[];
+interface FairnessNetwork extends SlotNetwork {
   /** Arcs of member m's load steps, k = 1..maxLoad. */
   stepArcs: number[][];
   /** Each candidate's own cost in the fairness objective. */
   candidateCost: number[];
 }
 
+/** The fill network (flow.ts) over candidates keeping strict spacing, priced: points on the candidates, load steps to the sink. */
 function fairnessNetwork(instance: OptimizerInstance): FairnessNetwork {
-  const { bySlot, byMemberDay, candidates, maxLoad, costs } = instance;
-  const days = instance.problem.dutyDays.length;
-  const usable = (c: number) => candidates[c].breaks === 0;
-  // Nodes in the order arcs run: source, slots, member-days, members, sink.
-  const source = 0;
-  const slotNode = (s: number) => 1 + s;
-  let nodes = 1 + bySlot.length;
-  const memberDayNode = new Map<number, number>();
-  byMemberDay.forEach((perDay, m) =>
-    perDay.forEach((roles, day) => {
-      if (roles && [...roles.values()].some(usable)) memberDayNode.set(m * days + day, nodes++);
-    }),
-  );
-  const firstMember = nodes;
-  const memberNode = (m: number) => firstMember + m;
-  nodes += byMemberDay.length;
-  const sink = nodes++;
-  const flow = new MinCostFlow(nodes);
-
-  bySlot.forEach((slot, s) => {
-    if (slot.some(usable)) flow.arc(source, slotNode(s), 1, 0);
-  });
+  const { candidates, maxLoad, costs } = instance;
   const stability = stabilityWeight(instance);
   const candidateCost = candidates.map((cand) => cand.points + stability * cand.stability);
-  const candidateArc = candidates.map((cand, c) =>
-    usable(c)
-      ? flow.arc(slotNode(slotIndex(instance, cand.day, cand.role)), memberDayNode.get(cand.member * days + cand.day)!, 1, candidateCost[c])
-      : -1,
+  const net = slotNetwork(
+    instance,
+    (c) => candidates[c].breaks === 0,
+    (c) => candidateCost[c],
   );
-  const hasDays = new Set<number>();
-  for (const [key, node] of memberDayNode) {
-    const m = Math.floor(key / days);
-    hasDays.add(m);
-    flow.arc(node, memberNode(m), 1, 0);
-  }
+  const days = instance.problem.dutyDays.length;
+  const hasDays = new Set([...net.memberDayNode.keys()].map((key) => Math.floor(key / days)));
   const weight = fairnessWeight(instance);
   const stepArcs = maxLoad.map((most, m) => {
     const arcs: number[] = [];
-    if (hasDays.has(m)) for (let k = 1; k <= most; k++) arcs.push(flow.arc(memberNode(m), sink, 1, weight * costs.step(m, k)));
+    if (hasDays.has(m)) for (let k = 1; k <= most; k++) arcs.push(net.flow.arc(net.memberNode(m), net.sink, 1, weight * costs.step(m, k)));
     return arcs;
   });
-  const order = Int32Array.from({ length: nodes }, (_, v) => v);
-  return { flow, source, sink, order, slotNode, memberNode, memberDayNode, candidateArc, stepArcs, candidateCost };
+  return { ...net, stepArcs, candidateCost };
 }
 
 /** The rows the flow leaves out: strict spacing between free candidates, and avoidance. */
@@ -127,7 +90,7 @@ function keepsSideRows(instance: OptimizerInstance, chosen: ReadonlySet<number>)
     let on = 0;
     for (const c of clique) if (chosen.has(c) && ++on > 1) return false;
   }
-  const onDuty = (m: number, day: number) => [...instance.byMemberDay[m][day].values()].some((c) => chosen.has(c));
+  const onDuty = onDutyIn(instance, chosen);
   return instance.avoidances.every(({ a, b, day }) => !(onDuty(a, day) && onDuty(b, day)));
 }
 
@@ -151,55 +114,43 @@ function lpCertificate(
   const p = net.flow.potential;
   const fillDual = p[net.sink] - p[net.source];
   if (fillDual < 0) return undefined;
-  const { candidates, bySlot } = instance;
+  const { candidates, bySlot, byMemberDay } = instance;
   const days = instance.problem.dutyDays.length;
   const lp = { ...fairnessModel(instance, target), binaries: [] };
-  const slotDual = (s: number) => Math.min(0, p[net.source] - p[net.slotNode(s)]);
-  // A member whose every candidate breaks spacing against history has no load arcs: 0 keeps its steps at 0.
+  const usable = (c: number) => net.candidateArc[c] >= 0;
+  // A slot, member-day or member the flow has no arc for (every candidate breaks spacing against
+  // history) gets 0: its candidates' own held rows take their reduced costs.
+  const slotDual = (s: number) => (bySlot[s].some(usable) ? Math.min(0, p[net.source] - p[net.slotNode(s)]) : 0);
   const memberDual = (m: number) => (net.stepArcs[m].length > 0 ? p[net.memberNode(m)] - p[net.sink] : 0);
   const memberDayDual = (m: number, day: number) => {
     const node = net.memberDayNode.get(m * days + day);
     return node === undefined ? 0 : Math.min(0, p[node] - p[net.memberNode(m)]);
   };
-  const candidateIndex = (name: string) => Number(name.slice(1));
+  // The rows ruleRows.ts and model.ts write, by their names (lp.ts), under the same conditions.
+  const hasSlotRow = (s: number) => bySlot[s].length > 1;
+  const hasOneRoleRow = (m: number, day: number) => byMemberDay[m][day].size > 1;
   const dual: Record<string, number> = {};
-  const slotRow = new Uint8Array(bySlot.length);
-  const memberDayRow = new Set<number>();
-  const heldAtZero: { row: string; c: number }[] = [];
-  for (const row of lp.subjectTo) {
-    const { vars, bnds } = row;
-    let value = 0;
-    if (row.name === FILL_ROW) value = fillDual;
-    else if (bnds.type === GLP.FX && vars.some((v) => v.name.startsWith('u'))) {
-      value = memberDual(candidates[candidateIndex(vars.find((v) => v.name.startsWith('x'))!.name)].member);
-    } else if (bnds.type === GLP.UP && bnds.ub === 0 && vars.length === 1) {
-      heldAtZero.push({ row: row.name, c: candidateIndex(vars[0].name) });
-    } else if (bnds.type === GLP.UP && bnds.ub === 1) {
-      const first = candidates[candidateIndex(vars[0].name)];
-      const s = slotIndex(instance, first.day, first.role);
-      const member = first.member * days + first.day;
-      const all = (same: (c: number) => boolean) => vars.every((v) => same(candidateIndex(v.name)));
-      if (!slotRow[s] && vars.length === bySlot[s].length && all((c) => slotIndex(instance, candidates[c].day, candidates[c].role) === s)) {
-        slotRow[s] = 1;
-        value = slotDual(s);
-      } else if (!memberDayRow.has(member) && all((c) => candidates[c].member * days + candidates[c].day === member)) {
-        memberDayRow.add(member);
-        value = memberDayDual(first.member, first.day);
-      }
-    }
-    if (value !== 0) dual[row.name] = value;
+  const set = (row: string, value: number) => {
+    if (value !== 0) dual[row] = value;
+  };
+  set(FILL_ROW, fillDual);
+  bySlot.forEach((_, s) => hasSlotRow(s) && set(slotRow(s), slotDual(s)));
+  for (const key of net.memberDayNode.keys()) {
+    const [m, day] = [Math.floor(key / days), key % days];
+    if (hasOneRoleRow(m, day)) set(oneRoleRow(m, day), memberDayDual(m, day));
   }
-  for (const { row, c } of heldAtZero) {
-    const cand = candidates[c];
+  net.stepArcs.forEach((_, m) => set(loadRow(m), memberDual(m)));
+  candidates.forEach((cand, c) => {
+    if (usable(c)) return;
     const s = slotIndex(instance, cand.day, cand.role);
     const reduced =
       net.candidateCost[c] -
-      (slotRow[s] ? slotDual(s) : 0) -
-      (memberDayRow.has(cand.member * days + cand.day) ? memberDayDual(cand.member, cand.day) : 0) -
+      (hasSlotRow(s) ? slotDual(s) : 0) -
+      (hasOneRoleRow(cand.member, cand.day) ? memberDayDual(cand.member, cand.day) : 0) -
       memberDual(cand.member) -
       fillDual;
-    if (reduced < 0) dual[row] = reduced;
-  }
+    set(heldRow(c), Math.min(0, reduced));
+  });
   const vars: Record<string, number> = {};
   candidates.forEach((_, c) => (vars[x(c)] = chosen.has(c) ? 1 : 0));
   net.stepArcs.forEach((arcs, m) => arcs.forEach((arc, i) => (vars[u(m, i + 1)] = net.flow.flowOn(arc))));

@@ -1,10 +1,11 @@
 import { slotIndex, type OptimizerInstance } from './instance.ts';
+import { MinCostFlow } from './minCostFlow.ts';
 
 /**
- * The network core of the problem solved as a maximum flow, without GLPK:
- * source -> free slot (1) -> candidate -> member on that day (1) -> member (load limit) -> sink.
- * Its value is the most slots any roster can fill (avoidance and spacing only lower it), and its
- * flow, with avoidance conflicts removed, is a valid roster to fall back on.
+ * The network core of the problem: source -> free slot (1) -> candidate -> member on that day (1)
+ * -> member -> sink. As a maximum flow (flowRoster) its value is the most slots any roster can fill
+ * (avoidance and spacing only lower it), and its flow, with avoidance conflicts removed, is a valid
+ * roster to fall back on. The fairness stage prices the same network (fairnessFlow.ts).
  */
 export interface FlowRoster {
   /** Upper bound on the slots any roster fills. */
@@ -13,112 +14,81 @@ export interface FlowRoster {
   chosen: Set<number>;
 }
 
-class Network {
-  readonly head: number[] = [];
-  readonly to: number[] = [];
-  readonly cap: number[] = [];
-  readonly next: number[] = [];
-
-  constructor(readonly size: number) {
-    this.head = new Array<number>(size).fill(-1);
-  }
-
-  /** Adds an arc and its reverse; returns the arc's index. */
-  arc(from: number, to: number, capacity: number): number {
-    const index = this.to.length;
-    for (const [a, b, c] of [
-      [from, to, capacity],
-      [to, from, 0],
-    ]) {
-      this.to.push(b);
-      this.cap.push(c);
-      this.next.push(this.head[a]);
-      this.head[a] = this.to.length - 1;
-    }
-    return index;
-  }
-
-  /** Dinic's algorithm. */
-  maxFlow(source: number, sink: number): number {
-    let total = 0;
-    const level = new Int32Array(this.size);
-    const cursor = new Int32Array(this.size);
-    const queue = new Int32Array(this.size);
-    const bfs = (): boolean => {
-      level.fill(-1);
-      level[source] = 0;
-      let read = 0;
-      let write = 0;
-      queue[write++] = source;
-      while (read < write) {
-        const v = queue[read++];
-        for (let e = this.head[v]; e !== -1; e = this.next[e]) {
-          if (this.cap[e] > 0 && level[this.to[e]] < 0) {
-            level[this.to[e]] = level[v] + 1;
-            queue[write++] = this.to[e];
-          }
-        }
-      }
-      return level[sink] >= 0;
-    };
-    const push = (v: number, limit: number): number => {
-      if (v === sink) return limit;
-      for (; cursor[v] !== -1; cursor[v] = this.next[cursor[v]]) {
-        const e = cursor[v];
-        const w = this.to[e];
-        if (this.cap[e] <= 0 || level[w] !== level[v] + 1) continue;
-        const pushed = push(w, Math.min(limit, this.cap[e]));
-        if (pushed > 0) {
-          this.cap[e] -= pushed;
-          this.cap[e ^ 1] += pushed;
-          return pushed;
-        }
-      }
-      return 0;
-    };
-    while (bfs()) {
-      for (let v = 0; v < this.size; v++) cursor[v] = this.head[v];
-      for (let pushed = push(source, Infinity); pushed > 0; pushed = push(source, Infinity)) total += pushed;
-    }
-    return total;
-  }
+export interface SlotNetwork {
+  flow: MinCostFlow;
+  source: number;
+  sink: number;
+  /** Every node, in the order the arcs run. */
+  order: Int32Array;
+  slotNode: (s: number) => number;
+  memberNode: (m: number) => number;
+  /** Key member x duty days + day. */
+  memberDayNode: Map<number, number>;
+  /** Arc per candidate, -1 for a candidate left out. */
+  candidateArc: number[];
 }
 
-export function flowRoster(instance: OptimizerInstance): FlowRoster {
-  const { bySlot, byMemberDay, maxLoad, candidates } = instance;
+/**
+ * The network up to the member nodes, over the `usable` candidates at `cost` each; the caller adds
+ * the arcs from members to the sink (`sink` is allocated).
+ */
+export function slotNetwork(instance: OptimizerInstance, usable: (c: number) => boolean, cost: (c: number) => number): SlotNetwork {
+  const { bySlot, byMemberDay, candidates } = instance;
+  const days = instance.problem.dutyDays.length;
+  // Nodes in the order arcs run: source, slots, member-days, members, sink.
   const source = 0;
   const slotNode = (s: number) => 1 + s;
-  const memberNode = (m: number) => 1 + bySlot.length + m;
-  let nodes = 1 + bySlot.length + byMemberDay.length;
-  const days = instance.problem.dutyDays.length;
+  let nodes = 1 + bySlot.length;
   const memberDayNode = new Map<number, number>();
   byMemberDay.forEach((perDay, m) =>
-    perDay.forEach((_, day) => {
-      if (perDay[day]) memberDayNode.set(m * days + day, nodes++);
+    perDay.forEach((roles, day) => {
+      if (roles && [...roles.values()].some(usable)) memberDayNode.set(m * days + day, nodes++);
     }),
   );
+  const firstMember = nodes;
+  const memberNode = (m: number) => firstMember + m;
+  nodes += byMemberDay.length;
   const sink = nodes++;
-  const net = new Network(nodes);
+  const flow = new MinCostFlow(nodes);
 
   bySlot.forEach((slot, s) => {
-    if (slot.length > 0) net.arc(source, slotNode(s), 1);
+    if (slot.some(usable)) flow.arc(source, slotNode(s), 1, 0);
   });
-  const candidateArc = candidates.map((cand) =>
-    net.arc(slotNode(slotIndex(instance, cand.day, cand.role)), memberDayNode.get(cand.member * days + cand.day)!, 1),
+  const candidateArc = candidates.map((cand, c) =>
+    usable(c)
+      ? flow.arc(slotNode(slotIndex(instance, cand.day, cand.role)), memberDayNode.get(cand.member * days + cand.day)!, 1, cost(c))
+      : -1,
   );
-  for (const [key, node] of memberDayNode) net.arc(node, memberNode(Math.floor(key / days)), 1);
-  maxLoad.forEach((load, m) => {
-    if (load > 0) net.arc(memberNode(m), sink, load);
-  });
+  for (const [key, node] of memberDayNode) flow.arc(node, memberNode(Math.floor(key / days)), 1, 0);
+  const order = Int32Array.from({ length: nodes }, (_, v) => v);
+  return { flow, source, sink, order, slotNode, memberNode, memberDayNode, candidateArc };
+}
 
-  const maxFill = net.maxFlow(source, sink);
+/** The candidates whose arcs carry flow. */
+export function flowing(net: SlotNetwork): Set<number> {
   const chosen = new Set<number>();
-  candidateArc.forEach((arc, c) => {
-    if (net.cap[arc] === 0) chosen.add(c);
+  net.candidateArc.forEach((arc, c) => {
+    if (arc >= 0 && net.flow.flowOn(arc) > 0) chosen.add(c);
   });
+  return chosen;
+}
+
+/** The maximum flow at no cost (the primal-dual method is then Dinic's algorithm). */
+export function flowRoster(instance: OptimizerInstance): FlowRoster {
+  const net = slotNetwork(
+    instance,
+    () => true,
+    () => 0,
+  );
+  instance.maxLoad.forEach((load, m) => {
+    if (load > 0) net.flow.arc(net.memberNode(m), net.sink, load, 0);
+  });
+  const maxFill = net.flow.solve(net.source, net.sink, Infinity, net.order) ?? 0;
+  const chosen = flowing(net);
+  // Live, not a snapshot: a member taken off one clash may no longer clash with the next.
+  const onDuty = (m: number, day: number) => [...instance.byMemberDay[m][day].values()].some((c) => chosen.has(c));
   for (const { a, b, day } of instance.avoidances) {
-    const onDuty = (m: number) => [...byMemberDay[m][day].values()].some((c) => chosen.has(c));
-    if (onDuty(a) && onDuty(b)) for (const c of byMemberDay[b][day].values()) chosen.delete(c);
+    if (onDuty(a, day) && onDuty(b, day)) for (const c of instance.byMemberDay[b][day].values()) chosen.delete(c);
   }
   return { maxFill, chosen };
 }

@@ -57,3 +57,11 @@ export const b = (k: number) => named('b', k);
 
 /** The row holding the fill the earlier stages reached. */
 export const FILL_ROW = 'fill';
+/** One member per slot s (bySlot's index). */
+export const slotRow = (s: number) => `slot${s}`;
+/** One role a day for member m on duty day `day`. */
+export const oneRoleRow = (m: number, day: number) => `day${m}_${day}`;
+/** Candidate c held at 0: it breaks strict spacing against locked slots or history. */
+export const heldRow = (c: number) => `held${c}`;
+/** Member m's free duties equal the load steps taken (the fairness stage). */
+export const loadRow = (m: number) => `load${m}`;

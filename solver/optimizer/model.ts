@@ -1,7 +1,7 @@
 import type { LP } from 'glpk.js/node';
 import { GLP } from './glpk.ts';
 import type { OptimizerInstance } from './instance.ts';
-import { objective, RowSet, u, w, x, y, FILL_ROW, type Term } from './lp.ts';
+import { loadRow, objective, RowSet, u, w, x, y, FILL_ROW, type Term } from './lp.ts';
 import { PAIRING_REWARD } from './preferences.ts';
 import { capRows, memberCandidates, onDuty, ruleRows, type Spacing } from './ruleRows.ts';
 
@@ -92,7 +92,7 @@ export function fairnessModel(instance: OptimizerInstance, target: StageTarget):
       terms.push([u(m, k), weight * instance.costs.step(m, k)]);
       bounds.push({ name: u(m, k), type: GLP.DB, lb: 0, ub: 1 });
     }
-    rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0);
+    rows.add([...own.map((c): Term => [x(c), 1]), ...steps], GLP.FX, 0, 0, loadRow(m));
   });
   // Re-plan: the stability tier rides above fairness on its own weight.
   const stability = stabilityWeight(instance);

@@ -1,7 +1,7 @@
 import type { LP } from 'glpk.js/node';
 import { GLP } from './glpk.ts';
 import type { OptimizerInstance } from './instance.ts';
-import { b, RowSet, x, type Term } from './lp.ts';
+import { b, heldRow, oneRoleRow, RowSet, slotRow, x, type Term } from './lp.ts';
 import { avoidanceRows } from '../rules/avoidance.ts';
 import { capLimitRows } from '../rules/cap.ts';
 import { oneRolePerDayRows } from '../rules/oneRolePerDay.ts';
@@ -30,16 +30,20 @@ export type Spacing = 'hard' | 'count';
 /** Every candidate's column in [0, 1]; the break count's terms when spacing is counted. */
 export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
   const rows = new RowSet();
-  for (const slot of instance.bySlot) {
+  instance.bySlot.forEach((slot, s) => {
     if (slot.length > 1)
       rows.add(
         slot.map((c) => [x(c), 1]),
         GLP.UP,
         0,
         1,
+        slotRow(s),
       );
+  });
+  for (const row of oneRolePerDayRows(instance)) {
+    const { member, day } = instance.candidates[row.candidates[0]];
+    addAtMost(rows, row, oneRoleRow(member, day));
   }
-  for (const row of oneRolePerDayRows(instance)) addAtMost(rows, row);
   for (const row of avoidanceRows(instance)) addAtMost(rows, row);
   const bounds: NonNullable<LP['bounds']> = instance.candidates.map((_, c) => ({ name: x(c), type: GLP.DB, lb: 0, ub: 1 }));
   const breaks: Term[] = [];
@@ -53,7 +57,7 @@ export function ruleRows(instance: OptimizerInstance, spacing: Spacing) {
       );
     // A row, not a bound: glpk.js resets a binary's bounds to [0, 1].
     instance.candidates.forEach((cand, c) => {
-      if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0);
+      if (cand.breaks > 0) rows.add([[x(c), 1]], GLP.UP, 0, 0, heldRow(c));
     });
   } else {
     instance.candidates.forEach((cand, c) => {
@@ -75,12 +79,13 @@ export function capRows(instance: OptimizerInstance, rows: RowSet): void {
   for (const row of capLimitRows(instance)) addAtMost(rows, row);
 }
 
-function addAtMost(rows: RowSet, { candidates, most }: AtMost): void {
+function addAtMost(rows: RowSet, { candidates, most }: AtMost, name?: string): void {
   rows.add(
     candidates.map((c) => [x(c), 1]),
     GLP.UP,
     0,
     most,
+    name,
   );
 }
 
