@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -9,19 +8,16 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import type { PublishedChange, SlotCandidate } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { dayLabel, fairnessChange, readableDates } from '../format.ts';
+import { dayLabel, readableDates } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 import type { PublishedDuty } from './DutyActions.tsx';
-import { byReason, capitalised } from './SlotDialog.tsx';
+import { CandidateList, CandidateText } from './CandidateList.tsx';
 
 /**
  * Another member takes a published duty (or fills an empty one). The members are ranked as in the slot
@@ -37,15 +33,7 @@ export function CoverDialog(props: { duty: PublishedDuty; onClose(): void; onCha
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const { fitting, warned, notAllowed } = useMemo(() => {
-    const others = (candidates.data ?? []).filter((c) => c.memberId !== duty.memberId);
-    return {
-      fitting: others.filter((c) => c.eligible && c.warnings.length === 0),
-      warned: others.filter((c) => c.eligible && c.warnings.length > 0),
-      notAllowed: byReason(others.filter((c) => !c.eligible)),
-    };
-  }, [candidates.data, duty.memberId]);
-  const notAllowedCount = notAllowed.reduce((n, [, group]) => n + group.length, 0);
+  const others = useMemo(() => (candidates.data ?? []).filter((c) => c.memberId !== duty.memberId), [candidates.data, duty.memberId]);
 
   async function record(): Promise<void> {
     if (chosen === null) return;
@@ -71,15 +59,7 @@ export function CoverDialog(props: { duty: PublishedDuty; onClose(): void; onCha
       disabled={saving}
       onClick={() => setChosen(candidate)}
     >
-      <ListItemText
-        primary={candidate.name}
-        secondary={[
-          `${candidate.load} of ${candidate.cap} duties this month`,
-          `fairness ${fairnessChange(candidate.fairnessDelta)}`,
-          ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`),
-        ].join(' · ')}
-        slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
-      />
+      <CandidateText candidate={candidate} primary={candidate.name} duties="duties this month" />
     </ListItemButton>
   );
 
@@ -101,27 +81,12 @@ export function CoverDialog(props: { duty: PublishedDuty; onClose(): void; onCha
         {candidates.error !== null && <Alert severity="error">{candidates.error}</Alert>}
         {candidates.loading && <CircularProgress aria-label="Loading members" />}
         {candidates.data !== undefined && (
-          <List dense aria-label="Members" sx={{ maxHeight: 300, overflow: 'auto' }}>
-            <ListSubheader disableSticky>Can take this duty ({fitting.length})</ListSubheader>
-            {fitting.map(allowed)}
-            {warned.length > 0 && <ListSubheader disableSticky>Allowed, with warnings ({warned.length})</ListSubheader>}
-            {warned.map(allowed)}
-            {notAllowedCount > 0 && <ListSubheader disableSticky>Not allowed ({notAllowedCount})</ListSubheader>}
-            {notAllowed.map(([reason, group]) => (
-              <Box component="li" key={reason} sx={{ listStyle: 'none' }}>
-                <List dense disablePadding aria-label={`Not allowed: ${reason}`}>
-                  <ListSubheader disableSticky sx={{ lineHeight: 2.5, pl: 3, fontStyle: 'italic' }}>
-                    {capitalised(reason)} ({group.length})
-                  </ListSubheader>
-                  {group.map((candidate) => (
-                    <ListItemButton key={candidate.memberId} disabled sx={{ pl: 4, py: 0 }}>
-                      <ListItemText primary={candidate.name} />
-                    </ListItemButton>
-                  ))}
-                </List>
-              </Box>
-            ))}
-          </List>
+          <CandidateList
+            sx={{ maxHeight: 300, overflow: 'auto' }}
+            candidates={others}
+            fittingLabel="Can take this duty"
+            allowed={allowed}
+          />
         )}
         {chosen !== null && chosen.warnings.length > 0 && (
           <Alert severity="warning" sx={{ mt: 1 }}>

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
@@ -8,19 +7,17 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
-import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
-import ListSubheader from '@mui/material/ListSubheader';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutlineOutlined';
 import type { DraftView, SlotCandidate, SlotView } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { dayLabel, fairnessChange, readableDates } from '../format.ts';
+import { dayLabel, readableDates } from '../format.ts';
 import { matchesSearch } from '../search.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
+import { CandidateList, CandidateText } from './CandidateList.tsx';
 import { WhyDialog } from './WhyDialog.tsx';
 
 const SEARCH_FROM = 10;
@@ -47,18 +44,6 @@ function moveFocus(event: React.KeyboardEvent<HTMLElement>, list: HTMLElement | 
   items[next]?.focus();
 }
 
-/** The members not allowed, one group per reason, in the order the backend ranked them. */
-export function byReason(candidates: SlotCandidate[]): [string, SlotCandidate[]][] {
-  const groups = new Map<string, SlotCandidate[]>();
-  for (const c of candidates) {
-    const reason = c.reason ?? 'not allowed';
-    groups.set(reason, [...(groups.get(reason) ?? []), c]);
-  }
-  return [...groups];
-}
-
-export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /**
  * Pick the member for one slot. The backend ranks the members: allowed ones by how much the season's
  * fairness changes (warnings last), the others grouped by why they are not allowed.
@@ -78,15 +63,10 @@ export function SlotDialog(props: {
   const [list, setList] = useState<HTMLElement | null>(null);
   const [whyNot, setWhyNot] = useState<SlotCandidate | null>(null);
 
-  const { fitting, warned, notAllowed } = useMemo(() => {
-    const shown = (candidates.data ?? []).filter((c) => matchesSearch(search, [c.name, c.memberId]));
-    return {
-      fitting: shown.filter((c) => c.eligible && c.warnings.length === 0),
-      warned: shown.filter((c) => c.eligible && c.warnings.length > 0),
-      notAllowed: byReason(shown.filter((c) => !c.eligible)),
-    };
-  }, [candidates.data, search]);
-  const notAllowedCount = notAllowed.reduce((n, [, group]) => n + group.length, 0);
+  const shown = useMemo(
+    () => (candidates.data ?? []).filter((c) => matchesSearch(search, [c.name, c.memberId])),
+    [candidates.data, search],
+  );
 
   async function choose(candidate: SlotCandidate | null): Promise<void> {
     setSaving(true);
@@ -116,14 +96,10 @@ export function SlotDialog(props: {
         disabled={saving}
         onClick={() => void choose(candidate)}
       >
-        <ListItemText
+        <CandidateText
+          candidate={candidate}
           primary={candidate.memberId === slot.memberId ? `${candidate.name} (on duty now)` : candidate.name}
-          secondary={[
-            `${candidate.load} of ${candidate.cap} duties`,
-            `fairness ${fairnessChange(candidate.fairnessDelta)}`,
-            ...candidate.warnings.map((w) => `⚠ ${readableDates(w)}`),
-          ].join(' · ')}
-          slotProps={{ secondary: { color: candidate.warnings.length > 0 ? 'warning.dark' : 'text.secondary' } }}
+          duties="duties"
         />
       </ListItemButton>
     </ListItem>
@@ -165,29 +141,14 @@ export function SlotDialog(props: {
           />
         )}
         {candidates.data !== undefined && (
-          <List dense aria-label="Members" ref={setList} onKeyDown={(event) => moveFocus(event, list)}>
-            <ListSubheader disableSticky>Can take this slot ({fitting.length})</ListSubheader>
-            {fitting.map(allowed)}
-            {warned.length > 0 && <ListSubheader disableSticky>Allowed, with warnings ({warned.length})</ListSubheader>}
-            {warned.map(allowed)}
-            {notAllowedCount > 0 && <ListSubheader disableSticky>Not allowed ({notAllowedCount})</ListSubheader>}
-            {notAllowed.map(([reason, group]) => (
-              <Box component="li" key={reason} sx={{ listStyle: 'none' }}>
-                <List dense disablePadding aria-label={`Not allowed: ${reason}`}>
-                  <ListSubheader disableSticky sx={{ lineHeight: 2.5, pl: 3, fontStyle: 'italic' }}>
-                    {capitalised(reason)} ({group.length})
-                  </ListSubheader>
-                  {group.map((candidate) => (
-                    <ListItem key={candidate.memberId} disablePadding secondaryAction={whyButton(candidate)}>
-                      <ListItemButton disabled sx={{ pl: 4, py: 0 }}>
-                        <ListItemText primary={candidate.name} />
-                      </ListItemButton>
-                    </ListItem>
-                  ))}
-                </List>
-              </Box>
-            ))}
-          </List>
+          <CandidateList
+            ref={setList}
+            onKeyDown={(event) => moveFocus(event, list)}
+            candidates={shown}
+            fittingLabel="Can take this slot"
+            allowed={allowed}
+            notAllowedAction={whyButton}
+          />
         )}
       </DialogContent>
       <DialogActions>

@@ -17,7 +17,7 @@ import { api } from '../api.ts';
 import { EMPTY_SLOT, dateTime, dayLabel, monthLabel } from '../format.ts';
 import { errorMessage, useLoad } from '../useLoad.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { capitalised } from './SlotDialog.tsx';
+import { capitalised } from './CandidateList.tsx';
 
 /** "Duty Officer, Sat 13 Jun: Ann Lee → Bob Ray". */
 function changeText(c: VersionSlotChange): string {
