@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Button from '@mui/material/Button';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import FileUploadIcon from '@mui/icons-material/FileUpload';
 import { api } from '../api.ts';
+import { FileButton } from './FileButton.tsx';
 import { useApp } from '../appContext.tsx';
 import { downloadBlob } from '../download.ts';
 import { errorMessage } from '../useLoad.ts';
@@ -17,7 +18,6 @@ export function ClubFileButtons(props: {
   onWarnings(summary: string, warnings: string[]): void;
 }): React.JSX.Element {
   const { notify, refresh, club } = useApp();
-  const input = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string; preview: ImportPreview } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -72,21 +72,14 @@ export function ClubFileButtons(props: {
 
   return (
     <>
-      <input
-        ref={input}
-        type="file"
+      <FileButton
+        label="Import club file"
+        fileLabel="Club file to import"
         accept=".json,application/json"
-        hidden
-        aria-label="Club file to import"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) void previewFile(file);
-        }}
+        icon={<FileUploadIcon />}
+        disabled={busy}
+        onFile={(file) => void previewFile(file)}
       />
-      <Button startIcon={<FileUploadIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>
-        Import club file
-      </Button>
       <Button startIcon={<FileDownloadIcon />} disabled={busy} onClick={() => void exportFile()} sx={{ whiteSpace: 'nowrap' }}>
         Export club file
       </Button>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -19,6 +19,7 @@ import { alpha } from '@mui/material/styles';
 import TableViewIcon from '@mui/icons-material/TableView';
 import type { ColumnMapping, MemberSheetPreview, SheetField } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
+import { FileButton } from './FileButton.tsx';
 import { useApp } from '../appContext.tsx';
 import { errorMessage } from '../useLoad.ts';
 
@@ -38,7 +39,6 @@ async function fileBase64(file: File): Promise<string> {
 /** Members from a spreadsheet: pick a CSV or XLSX file, map its columns, see each row's outcome, import all or nothing. */
 export function MemberSheetImport(props: { onImported(): Promise<void>; onError(message: string): void }): React.JSX.Element {
   const { notify } = useApp();
-  const input = useRef<HTMLInputElement>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -87,21 +87,14 @@ export function MemberSheetImport(props: { onImported(): Promise<void>; onError(
   const canImport = preview !== undefined && preview.mappingProblem === null && preview.rowsWithErrors === 0 && preview.rows.length > 0;
   return (
     <>
-      <input
-        ref={input}
-        type="file"
+      <FileButton
+        label="Import spreadsheet"
+        fileLabel="Members spreadsheet to import"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        hidden
-        aria-label="Members spreadsheet to import"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file !== undefined) void open(file);
-        }}
+        icon={<TableViewIcon />}
+        disabled={busy}
+        onFile={(file) => void open(file)}
       />
-      <Button startIcon={<TableViewIcon />} disabled={busy} onClick={() => input.current?.click()} sx={{ whiteSpace: 'nowrap' }}>
-        Import spreadsheet
-      </Button>
       {sheet !== null && preview !== undefined && (
         <Dialog open onClose={() => setSheet(null)} maxWidth="lg" fullWidth aria-labelledby="sheet-title">
           <DialogTitle id="sheet-title">Import members from {sheet.name}?</DialogTitle>
