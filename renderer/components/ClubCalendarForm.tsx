@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import AddIcon from '@mui/icons-material/Add';
-import DeleteIcon from '@mui/icons-material/Delete';
+import { EditableRows } from './EditableRows.tsx';
 import type { ClubCalendar, Weekday } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
 import { useApp } from '../appContext.tsx';
@@ -100,10 +98,6 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
     }
   }
 
-  const setExtra = (index: number, change: Partial<Form['extra'][number]>) =>
-    setForm({ ...form, extra: form.extra.map((r, i) => (i === index ? { ...r, ...change } : r)) });
-  const setRemoved = (index: number, change: Partial<Form['removed'][number]>) =>
-    setForm({ ...form, removed: form.removed.map((r, i) => (i === index ? { ...r, ...change } : r)) });
   const known = ['seasonStart', 'seasonEnd', 'operatingWeekdays', 'extraDutyDays', 'removedDates'];
   const otherError = error !== null && !known.some((name) => isField(error.field, name));
   const listError = (list: string) =>
@@ -161,15 +155,19 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
           Duty days whatever the weekday and season: a bank holiday, a Wednesday evening, a competition week (give a last day for a run of
           days).
         </Typography>
-        <Stack spacing={1} role="list" aria-labelledby="extra-heading">
-          {form.extra.map((row, index) => (
-            <Stack key={index} direction="row" spacing={1} role="listitem" sx={{ alignItems: 'flex-start' }}>
+        <EditableRows
+          rows={form.extra}
+          onChange={(extra) => setForm({ ...form, extra })}
+          labelledBy="extra-heading"
+          align="flex-start"
+          fields={(row, index, update) => (
+            <>
               <TextField
                 type="date"
                 size="small"
                 label="Date"
                 value={row.from}
-                onChange={(e) => setExtra(index, { from: e.target.value })}
+                onChange={(e) => update({ from: e.target.value })}
                 error={entryError('extraDutyDays', index, 'from') !== undefined}
                 helperText={entryError('extraDutyDays', index, 'from')}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: date` } }}
@@ -180,7 +178,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 size="small"
                 label="Last day (for a run)"
                 value={row.to}
-                onChange={(e) => setExtra(index, { to: e.target.value })}
+                onChange={(e) => update({ to: e.target.value })}
                 error={entryError('extraDutyDays', index, 'to') !== undefined}
                 helperText={entryError('extraDutyDays', index, 'to')}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: last day` } }}
@@ -191,29 +189,19 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 label="Label"
                 placeholder="Bank holiday"
                 value={row.label}
-                onChange={(e) => setExtra(index, { label: e.target.value })}
+                onChange={(e) => update({ label: e.target.value })}
                 error={entryError('extraDutyDays', index, 'label') !== undefined}
                 helperText={entryError('extraDutyDays', index, 'label')}
                 slotProps={{ htmlInput: { 'aria-label': `Extra duty day ${index + 1}: label` } }}
                 sx={{ flex: 1 }}
               />
-              <IconButton
-                aria-label={`Remove extra duty day ${index + 1}`}
-                onClick={() => setForm({ ...form, extra: form.extra.filter((_r, i) => i !== index) })}
-              >
-                <DeleteIcon />
-              </IconButton>
-            </Stack>
-          ))}
-        </Stack>
-        {listError('extraDutyDays') !== undefined && <Alert severity="error">{listError('extraDutyDays')}</Alert>}
-        <Button
-          startIcon={<AddIcon />}
-          sx={{ alignSelf: 'flex-start' }}
-          onClick={() => setForm({ ...form, extra: [...form.extra, { from: '', to: '', label: '' }] })}
-        >
-          Add extra duty day
-        </Button>
+            </>
+          )}
+          removeLabel={(index) => `Remove extra duty day ${index + 1}`}
+          error={listError('extraDutyDays')}
+          addLabel="Add extra duty day"
+          newRow={() => ({ from: '', to: '', label: '' })}
+        />
 
         <Typography variant="subtitle1" component="h4" id="removed-heading">
           Removed dates
@@ -221,15 +209,19 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
         <Typography variant="body2" color="text.secondary">
           Days the club does not fly although they would be duty days. They show as removed on the Propose page.
         </Typography>
-        <Stack spacing={1} role="list" aria-labelledby="removed-heading">
-          {form.removed.map((row, index) => (
-            <Stack key={index} direction="row" spacing={1} role="listitem" sx={{ alignItems: 'flex-start' }}>
+        <EditableRows
+          rows={form.removed}
+          onChange={(removed) => setForm({ ...form, removed })}
+          labelledBy="removed-heading"
+          align="flex-start"
+          fields={(row, index, update) => (
+            <>
               <TextField
                 type="date"
                 size="small"
                 label="Date"
                 value={row.date}
-                onChange={(e) => setRemoved(index, { date: e.target.value })}
+                onChange={(e) => update({ date: e.target.value })}
                 error={entryError('removedDates', index, 'date') !== undefined}
                 helperText={entryError('removedDates', index, 'date')}
                 slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Removed date ${index + 1}: date` } }}
@@ -240,29 +232,19 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 label="Reason"
                 placeholder="Airfield closed"
                 value={row.reason}
-                onChange={(e) => setRemoved(index, { reason: e.target.value })}
+                onChange={(e) => update({ reason: e.target.value })}
                 error={entryError('removedDates', index, 'reason') !== undefined}
                 helperText={entryError('removedDates', index, 'reason')}
                 slotProps={{ htmlInput: { 'aria-label': `Removed date ${index + 1}: reason` } }}
                 sx={{ flex: 1 }}
               />
-              <IconButton
-                aria-label={`Take back removed date ${index + 1}`}
-                onClick={() => setForm({ ...form, removed: form.removed.filter((_r, i) => i !== index) })}
-              >
-                <DeleteIcon />
-              </IconButton>
-            </Stack>
-          ))}
-        </Stack>
-        {listError('removedDates') !== undefined && <Alert severity="error">{listError('removedDates')}</Alert>}
-        <Button
-          startIcon={<AddIcon />}
-          sx={{ alignSelf: 'flex-start' }}
-          onClick={() => setForm({ ...form, removed: [...form.removed, { date: '', reason: '' }] })}
-        >
-          Add removed date
-        </Button>
+            </>
+          )}
+          removeLabel={(index) => `Take back removed date ${index + 1}`}
+          error={listError('removedDates')}
+          addLabel="Add removed date"
+          newRow={() => ({ date: '', reason: '' })}
+        />
 
         {otherError && <Alert severity="error">{error?.message}</Alert>}
         {result !== null && (

@@ -3,17 +3,13 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
-import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import DeleteIcon from '@mui/icons-material/Delete';
+import { EditableRows } from './EditableRows.tsx';
 import type { Member, RoleSetting, ScenarioChanges, ScenarioView, SchedulerKind } from '../../main/api/contract.ts';
 import { SCHEDULER_NAMES } from '../format.ts';
-
-type Away = ScenarioChanges['away'][number];
-type Limit = ScenarioChanges['limits'][number];
 
 /** The inputs of one what-if: who is away, which roles are off, other limits, another scheduler. */
 export function ScenarioEditor(props: {
@@ -48,10 +44,6 @@ export function ScenarioEditor(props: {
       ))}
     </TextField>
   );
-  const replaceAway = (index: number, patch: Partial<Away>) =>
-    set({ away: changes.away.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
-  const replaceLimit = (index: number, patch: Partial<Limit>) =>
-    set({ limits: changes.limits.map((l, i) => (i === index ? { ...l, ...patch } : l)) });
 
   return (
     <Stack spacing={2} component="form" aria-label="What-if inputs" onSubmit={(e) => e.preventDefault()}>
@@ -67,44 +59,38 @@ export function ScenarioEditor(props: {
         <Typography component="legend" variant="subtitle2">
           Members away
         </Typography>
-        {changes.away.map((a, i) => (
-          <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-            {memberSelect(`Away ${i + 1}`, a.memberId, (id) => replaceAway(i, { memberId: id }))}
-            <TextField
-              type="date"
-              size="small"
-              label="From"
-              value={a.from}
-              disabled={disabled}
-              onChange={(e) => replaceAway(i, { from: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              type="date"
-              size="small"
-              label="To"
-              value={a.to}
-              disabled={disabled}
-              onChange={(e) => replaceAway(i, { to: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <IconButton
-              aria-label={`Remove away ${i + 1}`}
-              disabled={disabled}
-              onClick={() => set({ away: changes.away.filter((_, j) => j !== i) })}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
-        ))}
-        <Button
-          size="small"
-          sx={{ alignSelf: 'flex-start' }}
-          disabled={disabled || first === ''}
-          onClick={() => set({ away: [...changes.away, { memberId: first, from: scenario.range.start, to: scenario.range.end }] })}
-        >
-          Add a member away
-        </Button>
+        <EditableRows
+          rows={changes.away}
+          onChange={(away) => set({ away })}
+          disabled={disabled}
+          addDisabled={first === ''}
+          fields={(a, i, update) => (
+            <>
+              {memberSelect(`Away ${i + 1}`, a.memberId, (id) => update({ memberId: id }))}
+              <TextField
+                type="date"
+                size="small"
+                label="From"
+                value={a.from}
+                disabled={disabled}
+                onChange={(e) => update({ from: e.target.value })}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <TextField
+                type="date"
+                size="small"
+                label="To"
+                value={a.to}
+                disabled={disabled}
+                onChange={(e) => update({ to: e.target.value })}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+            </>
+          )}
+          removeLabel={(i) => `Remove away ${i + 1}`}
+          addLabel="Add a member away"
+          newRow={() => ({ memberId: first, from: scenario.range.start, to: scenario.range.end })}
+        />
       </Stack>
       <Stack component="fieldset" sx={{ border: 0, p: 0, m: 0 }}>
         <Typography component="legend" variant="subtitle2">
@@ -132,36 +118,30 @@ export function ScenarioEditor(props: {
         <Typography component="legend" variant="subtitle2">
           Other monthly limits
         </Typography>
-        {changes.limits.map((l, i) => (
-          <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            {memberSelect(`Limit ${i + 1}`, l.memberId, (id) => replaceLimit(i, { memberId: id }))}
-            <TextField
-              type="number"
-              size="small"
-              label="Duties a month"
-              value={l.maxPerMonth}
-              disabled={disabled}
-              onChange={(e) => replaceLimit(i, { maxPerMonth: Number(e.target.value) })}
-              slotProps={{ htmlInput: { min: 0, max: 12, step: 0.5 } }}
-              sx={{ width: 150 }}
-            />
-            <IconButton
-              aria-label={`Remove limit ${i + 1}`}
-              disabled={disabled}
-              onClick={() => set({ limits: changes.limits.filter((_, j) => j !== i) })}
-            >
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
-        ))}
-        <Button
-          size="small"
-          sx={{ alignSelf: 'flex-start' }}
-          disabled={disabled || first === ''}
-          onClick={() => set({ limits: [...changes.limits, { memberId: first, maxPerMonth: 1 }] })}
-        >
-          Add a monthly limit
-        </Button>
+        <EditableRows
+          rows={changes.limits}
+          onChange={(limits) => set({ limits })}
+          disabled={disabled}
+          addDisabled={first === ''}
+          fields={(l, i, update) => (
+            <>
+              {memberSelect(`Limit ${i + 1}`, l.memberId, (id) => update({ memberId: id }))}
+              <TextField
+                type="number"
+                size="small"
+                label="Duties a month"
+                value={l.maxPerMonth}
+                disabled={disabled}
+                onChange={(e) => update({ maxPerMonth: Number(e.target.value) })}
+                slotProps={{ htmlInput: { min: 0, max: 12, step: 0.5 } }}
+                sx={{ width: 150 }}
+              />
+            </>
+          )}
+          removeLabel={(i) => `Remove limit ${i + 1}`}
+          addLabel="Add a monthly limit"
+          newRow={() => ({ memberId: first, maxPerMonth: 1 })}
+        />
         <TextField
           type="number"
           size="small"
