@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -10,9 +9,8 @@ import Typography from '@mui/material/Typography';
 import { EditableRows } from './EditableRows.tsx';
 import type { ClubCalendar, Weekday } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { useApp } from '../appContext.tsx';
-import { fieldErrorFor, isField } from '../fieldError.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { isField } from '../fieldError.ts';
+import { useDraftChangingSave } from './DraftChangingSave.tsx';
 
 const WEEK: { day: Weekday; label: string; name: string }[] = [
   { day: 'mon', label: 'Mon', name: 'Monday' },
@@ -56,47 +54,30 @@ const toCalendar = (f: Form): ClubCalendar => ({
  * and removed dates (with a reason). Saving first says which drafts change, and then what happened.
  */
 export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calendar: ClubCalendar): void }): React.JSX.Element {
-  const { notify, refresh } = useApp();
   const [form, setForm] = useState<Form>(() => toForm(props.calendar));
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<string | null>(null);
-  const [result, setResult] = useState<string | null>(null);
-  const fieldError = (name: string) => (error !== null && isField(error.field, name) ? error.message : undefined);
-  const entryError = (list: string, index: number, part: string) =>
-    error !== null && (error.field ?? '').replace(/^calendar\./, '') === `${list}[${index}].${part}` ? error.message : undefined;
-
-  async function check(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const preview = await api.previewClubCalendar(toCalendar(form));
-      if (preview.drafts.length === 0) await save();
-      else setConfirm(preview.summary);
-    } catch (caught) {
-      setError(fieldErrorFor(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function save(): Promise<void> {
-    setConfirm(null);
-    setBusy(true);
-    try {
-      const saved = await api.updateClubCalendar(toCalendar(form));
+  const { error, controls, dialog } = useDraftChangingSave({
+    preview: () => api.previewClubCalendar(toCalendar(form)),
+    save: () => api.updateClubCalendar(toCalendar(form)),
+    saved: (saved) => {
       setForm(toForm(saved.calendar));
-      setResult(saved.summary);
       props.onSaved(saved.calendar);
-      await refresh();
-      notify('Club calendar saved.');
-    } catch (caught) {
-      setError(fieldErrorFor(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    label: 'Save calendar',
+    question: 'Save the club calendar?',
+    savedText: 'Calendar saved.',
+    notice: 'Club calendar saved.',
+  });
+  const fieldError = (name: string) => (error !== null && isField(error.field, name) ? error.message : undefined);
+  /** A list entry's field: its error from the save, and its accessible name (a date field keeps its label up). */
+  const entry = (list: string, index: number, part: string, name: string, date = false) => {
+    const message =
+      error !== null && (error.field ?? '').replace(/^calendar\./, '') === `${list}[${index}].${part}` ? error.message : undefined;
+    return {
+      error: message !== undefined,
+      helperText: message,
+      slotProps: { ...(date ? { inputLabel: { shrink: true } } : {}), htmlInput: { 'aria-label': name } },
+    };
+  };
 
   const known = ['seasonStart', 'seasonEnd', 'operatingWeekdays', 'extraDutyDays', 'removedDates'];
   const otherError = error !== null && !known.some((name) => isField(error.field, name));
@@ -168,9 +149,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 label="Date"
                 value={row.from}
                 onChange={(e) => update({ from: e.target.value })}
-                error={entryError('extraDutyDays', index, 'from') !== undefined}
-                helperText={entryError('extraDutyDays', index, 'from')}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: date` } }}
+                {...entry('extraDutyDays', index, 'from', `Extra duty day ${index + 1}: date`, true)}
                 sx={{ width: 170 }}
               />
               <TextField
@@ -179,9 +158,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 label="Last day (for a run)"
                 value={row.to}
                 onChange={(e) => update({ to: e.target.value })}
-                error={entryError('extraDutyDays', index, 'to') !== undefined}
-                helperText={entryError('extraDutyDays', index, 'to')}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Extra duty day ${index + 1}: last day` } }}
+                {...entry('extraDutyDays', index, 'to', `Extra duty day ${index + 1}: last day`, true)}
                 sx={{ width: 190 }}
               />
               <TextField
@@ -190,9 +167,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 placeholder="Bank holiday"
                 value={row.label}
                 onChange={(e) => update({ label: e.target.value })}
-                error={entryError('extraDutyDays', index, 'label') !== undefined}
-                helperText={entryError('extraDutyDays', index, 'label')}
-                slotProps={{ htmlInput: { 'aria-label': `Extra duty day ${index + 1}: label` } }}
+                {...entry('extraDutyDays', index, 'label', `Extra duty day ${index + 1}: label`)}
                 sx={{ flex: 1 }}
               />
             </>
@@ -222,9 +197,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 label="Date"
                 value={row.date}
                 onChange={(e) => update({ date: e.target.value })}
-                error={entryError('removedDates', index, 'date') !== undefined}
-                helperText={entryError('removedDates', index, 'date')}
-                slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'aria-label': `Removed date ${index + 1}: date` } }}
+                {...entry('removedDates', index, 'date', `Removed date ${index + 1}: date`, true)}
                 sx={{ width: 170 }}
               />
               <TextField
@@ -233,9 +206,7 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
                 placeholder="Airfield closed"
                 value={row.reason}
                 onChange={(e) => update({ reason: e.target.value })}
-                error={entryError('removedDates', index, 'reason') !== undefined}
-                helperText={entryError('removedDates', index, 'reason')}
-                slotProps={{ htmlInput: { 'aria-label': `Removed date ${index + 1}: reason` } }}
+                {...entry('removedDates', index, 'reason', `Removed date ${index + 1}: reason`)}
                 sx={{ flex: 1 }}
               />
             </>
@@ -247,34 +218,9 @@ export function ClubCalendarForm(props: { calendar: ClubCalendar; onSaved(calend
         />
 
         {otherError && <Alert severity="error">{error?.message}</Alert>}
-        {result !== null && (
-          <Alert severity="success" onClose={() => setResult(null)}>
-            Calendar saved. {result}
-          </Alert>
-        )}
-        <Stack direction="row" spacing={1}>
-          <Button variant="contained" disabled={busy} onClick={() => void check()}>
-            Save calendar
-          </Button>
-          <Button
-            disabled={busy}
-            onClick={() => {
-              setForm(toForm(props.calendar));
-              setError(null);
-            }}
-          >
-            Reset
-          </Button>
-        </Stack>
+        {controls(() => setForm(toForm(props.calendar)))}
       </Stack>
-      <ConfirmDialog
-        open={confirm !== null}
-        title="Save the club calendar?"
-        text={confirm ?? ''}
-        confirmLabel="Save calendar"
-        onConfirm={() => void save()}
-        onCancel={() => setConfirm(null)}
-      />
+      {dialog}
     </Paper>
   );
 }

@@ -17,9 +17,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import type { RoleSetting } from '../../main/api/contract.ts';
 import { api } from '../api.ts';
-import { useApp } from '../appContext.tsx';
-import { fieldErrorFor } from '../fieldError.ts';
-import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { useDraftChangingSave } from './DraftChangingSave.tsx';
 
 const KEY = /^[a-z][a-z0-9_]*$/;
 
@@ -59,14 +57,21 @@ function QualificationPicker(props: {
  * qualification). Saving first says which drafts change, and then what happened.
  */
 export function RolesForm(props: { roles: RoleSetting[]; heldQualifications: string[]; onSaved(roles: RoleSetting[]): void }) {
-  const { notify, refresh } = useApp();
   const [roles, setRoles] = useState<RoleSetting[]>(props.roles);
   const [adding, setAdding] = useState({ key: '', title: '', qualification: '' });
   const [addError, setAddError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirm, setConfirm] = useState<string | null>(null);
-  const [result, setResult] = useState<string | null>(null);
+  const { error, controls, dialog } = useDraftChangingSave({
+    preview: () => api.previewRoles(roles),
+    save: () => api.updateRoles(roles),
+    saved: (saved) => {
+      setRoles(saved.roles);
+      props.onSaved(saved.roles);
+    },
+    label: 'Save roles',
+    question: 'Save the roles?',
+    savedText: 'Roles saved.',
+    notice: 'Roles saved.',
+  });
   const active = roles.filter((r) => r.retired !== true);
   const retired = roles.filter((r) => r.retired === true);
 
@@ -97,38 +102,6 @@ export function RolesForm(props: { roles: RoleSetting[]; heldQualifications: str
     setAddError(null);
     setRoles([...active, { key, title, qualification: adding.qualification || key, scheduled: true }, ...retired]);
     setAdding({ key: '', title: '', qualification: '' });
-  }
-
-  async function check(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    setResult(null);
-    try {
-      const preview = await api.previewRoles(roles);
-      if (preview.drafts.length === 0) await save();
-      else setConfirm(preview.summary);
-    } catch (caught) {
-      setError(fieldErrorFor(caught).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function save(): Promise<void> {
-    setConfirm(null);
-    setBusy(true);
-    try {
-      const saved = await api.updateRoles(roles);
-      setRoles(saved.roles);
-      setResult(saved.summary);
-      props.onSaved(saved.roles);
-      await refresh();
-      notify('Roles saved.');
-    } catch (caught) {
-      setError(fieldErrorFor(caught).message);
-    } finally {
-      setBusy(false);
-    }
   }
 
   return (
@@ -271,36 +244,13 @@ export function RolesForm(props: { roles: RoleSetting[]; heldQualifications: str
             ))}
           </Stack>
         )}
-        {error !== null && <Alert severity="error">{error}</Alert>}
-        {result !== null && (
-          <Alert severity="success" onClose={() => setResult(null)}>
-            Roles saved. {result}
-          </Alert>
-        )}
-        <Stack direction="row" spacing={1}>
-          <Button variant="contained" disabled={busy} onClick={() => void check()}>
-            Save roles
-          </Button>
-          <Button
-            disabled={busy}
-            onClick={() => {
-              setRoles(props.roles);
-              setError(null);
-              setAddError(null);
-            }}
-          >
-            Reset
-          </Button>
-        </Stack>
+        {error !== null && <Alert severity="error">{error.message}</Alert>}
+        {controls(() => {
+          setRoles(props.roles);
+          setAddError(null);
+        })}
       </Stack>
-      <ConfirmDialog
-        open={confirm !== null}
-        title="Save the roles?"
-        text={confirm ?? ''}
-        confirmLabel="Save roles"
-        onConfirm={() => void save()}
-        onCancel={() => setConfirm(null)}
-      />
+      {dialog}
     </Paper>
   );
 }
