@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 import { databasePath } from '../../../main/dataDir.ts';
 import { openDatabase } from '../../../main/db/connection.ts';
 import { publishedSlots, replacePublished } from '../../../main/db/rosterRepo.ts';
@@ -16,26 +16,21 @@ const root = mkdtempSync(join(tmpdir(), 'rostermeister-calendars-cli-'));
 const dataDir = join(root, 'data');
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--data-dir', dataDir], { out: (t) => void (out += t + '\n'), err: (t) => void (err += t + '\n') });
-  return { code, out, err };
-}
+const cli = cliOn(dataDir);
 
 const wrote = (out: string) => /Wrote (.*\.ics) /.exec(out)?.[1] ?? '';
 
 test("export --season writes the club's feed and a member's season file", async () => {
   const feed = await cli('export', '--format', 'ics', '--season', '2026', '--out', root);
-  assert.equal(feed.code, 0, feed.err);
-  assert.equal(wrote(feed.out), join(root, 'kestrel-ridge-gliding-club-season-2026.ics'));
-  const events = readCalendar(readFileSync(wrote(feed.out), 'utf8'));
+  assert.equal(feed.code, 0, feed.stderr);
+  assert.equal(wrote(feed.stdout), join(root, 'kestrel-ridge-gliding-club-season-2026.ics'));
+  const events = readCalendar(readFileSync(wrote(feed.stdout), 'utf8'));
   assert.deepEqual([...new Set(events.map((e) => e.start.slice(0, 7)))].sort(), ['2026-10', '2026-11']);
 
   const mine = await cli('export', '--format', 'ics', '--member', 'm001', '--season', '2026', '--out', root);
-  assert.equal(mine.code, 0, mine.err);
-  assert.match(wrote(mine.out), /kestrel-ridge-gliding-club-season-2026-[a-z-]+\.ics$/);
-  const duties = readCalendar(readFileSync(wrote(mine.out), 'utf8'));
+  assert.equal(mine.code, 0, mine.stderr);
+  assert.match(wrote(mine.stdout), /kestrel-ridge-gliding-club-season-2026-[a-z-]+\.ics$/);
+  const duties = readCalendar(readFileSync(wrote(mine.stdout), 'utf8'));
   assert.ok(duties.length > 0);
   assert.ok(
     duties.every((d) => events.some((e) => e.uid === d.uid)),
@@ -58,15 +53,15 @@ test('export --season refuses in one sentence what it cannot do', async () => {
     const out = join(root, 'refused.ics');
     const result = await cli('export', ...argv, '--out', out);
     assert.equal(result.code, 2, argv.join(' '));
-    assert.match(result.err, message);
+    assert.match(result.stderr, message);
     assert.equal(existsSync(out), false, 'no file written');
   }
 });
 
 test('notify writes an .eml draft per affected member and the mailing-list text, after a cover', async () => {
   const first = await cli('notify', '--year', '2026', '--month', '11', '--out', join(root, 'first'));
-  assert.equal(first.code, 0, first.err);
-  assert.match(first.out, /Version 1 \(first publication\): \d+ members affected\./);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /Version 1 \(first publication\): \d+ members affected\./);
 
   const db = openDatabase(databasePath(dataDir));
   const range = { start: '2026-11-01', end: '2026-11-30' };
@@ -80,8 +75,8 @@ test('notify writes an .eml draft per affected member and the mailing-list text,
 
   const dir = join(root, 'after-cover');
   const result = await cli('notify', '--year', '2026', '--month', '11', '--out', dir);
-  assert.equal(result.code, 0, result.err);
-  assert.match(result.out, /Version 2 \(against version 1\): 2 members affected\./);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /Version 2 \(against version 1\): 2 members affected\./);
   const files = readdirSync(dir).sort();
   assert.equal(files.filter((f) => f.endsWith('.eml')).length, 2);
   assert.ok(files.includes('mailing-list-2026-11.txt'));
@@ -99,13 +94,13 @@ test('notify writes an .eml draft per affected member and the mailing-list text,
 
 test('notify refuses a month never published, a version that does not exist and an --out that is a file', async () => {
   const none = await cli('notify', '--year', '2027', '--month', '5', '--out', join(root, 'none'));
-  assert.deepEqual([none.code, none.err], [2, 'No published roster for May 2027 — publish a draft first.\n']);
+  assert.deepEqual([none.code, none.stderr], [2, 'No published roster for May 2027 — publish a draft first.\n']);
   assert.equal(existsSync(join(root, 'none')), false);
   const since = await cli('notify', '--year', '2026', '--month', '11', '--since', '7', '--out', join(root, 'since'));
-  assert.deepEqual([since.code, since.err], [2, 'Compare with a version from 1 to 1, not 7.\n']);
+  assert.deepEqual([since.code, since.stderr], [2, 'Compare with a version from 1 to 1, not 7.\n']);
   const file = join(root, 'a-file');
   writeFileSync(file, 'x');
   const notDir = await cli('notify', '--year', '2026', '--month', '11', '--out', file);
   assert.equal(notDir.code, 2);
-  assert.equal(notDir.err, `Option --out must be a folder; ${file} is a file.\n`);
+  assert.equal(notDir.stderr, `Option --out must be a folder; ${file} is a file.\n`);
 });

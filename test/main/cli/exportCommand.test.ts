@@ -5,38 +5,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ICAL from 'ical.js';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'rostermeister-export-cli-'));
 const dataDir = join(root, 'data');
 after(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli([...argv, '--data-dir', dataDir], { out: (t) => void (out += t + '\n'), err: (t) => void (err += t + '\n') });
-  return { code, out, err };
-}
+const cli = cliOn(dataDir);
 
 test('export writes the published month of the demo club as CSV, ICS and PDF', async () => {
   const csvPath = join(root, 'november.csv');
   const csv = await cli('export', '--year', '2026', '--month', '11', '--format', 'csv', '--bom', '--out', csvPath);
-  assert.equal(csv.code, 0, csv.err);
-  assert.match(csv.out, /Wrote .*november\.csv/);
+  assert.equal(csv.code, 0, csv.stderr);
+  assert.match(csv.stdout, /Wrote .*november\.csv/);
   const [header, ...rows] = parse(readFileSync(csvPath), { bom: true });
   assert.equal(header[0], 'Date');
   assert.ok(rows.length > 0 && rows.every((row) => row[0].startsWith('2026-11-')));
 
   const ics = await cli('export', '--year', '2026', '--month', '11', '--format', 'ics', '--out', root);
-  assert.equal(ics.code, 0, ics.err);
-  const icsPath = /Wrote (.*\.ics) /.exec(ics.out)?.[1] ?? '';
+  assert.equal(ics.code, 0, ics.stderr);
+  const icsPath = /Wrote (.*\.ics) /.exec(ics.stdout)?.[1] ?? '';
   const calendar = new ICAL.Component(ICAL.parse(readFileSync(icsPath, 'utf8')) as unknown[]);
   const filled = rows.flatMap((row) => row.slice(1)).filter((name) => name !== '').length;
   assert.equal(calendar.getAllSubcomponents('vevent').length, filled);
 
   const pdfPath = join(root, 'sheets', 'november.pdf');
   const pdf = await cli('export', '--year', '2026', '--month', '11', '--format', 'pdf', '--paper', 'Letter', '--out', pdfPath);
-  assert.equal(pdf.code, 0, pdf.err);
+  assert.equal(pdf.code, 0, pdf.stderr);
   assert.equal(readFileSync(pdfPath).subarray(0, 5).toString('latin1'), '%PDF-');
 });
 
@@ -44,15 +39,15 @@ test('a month with no published roster exits with code 2, a clear message and no
   const out = join(root, 'empty.ics');
   const result = await cli('export', '--year', '2031', '--month', '3', '--format', 'ics', '--out', out);
   assert.equal(result.code, 2);
-  assert.match(result.err, /No published roster for March 2031 — publish a draft first/);
+  assert.match(result.stderr, /No published roster for March 2031 — publish a draft first/);
   assert.equal(existsSync(out), false);
 });
 
 test('bad options exit with code 2', async () => {
   const format = await cli('export', '--year', '2026', '--month', '11', '--format', 'docx', '--out', join(root, 'x'));
   assert.equal(format.code, 2);
-  assert.match(format.err, /--format must be one of csv, csv-long, ics, pdf/);
+  assert.match(format.stderr, /--format must be one of csv, csv-long, ics, pdf/);
   const missing = await cli('export', '--year', '2026', '--month', '11', '--format', 'csv');
   assert.equal(missing.code, 2);
-  assert.match(missing.err, /--out is required/);
+  assert.match(missing.stderr, /--out is required/);
 });

@@ -3,17 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-cli-members-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const cli = cliOn(dir);
 
 describe('CLI import-members', () => {
   it('refuses a sheet with a bad row (exit 2, nothing changed), maps columns with --map, imports a good one', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { runCli } from '../../../main/cli/main.ts';
+import { runCaptured } from './captured.ts';
 import type { ComparisonView, DraftView } from '../../../main/api/contract.ts';
 import type { ComparisonReport } from '../../../main/cli/compare.ts';
 import type { RosterDocument } from '../../../solver/types.ts';
@@ -15,12 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'rm-cli-ranges-'));
 const dataDir = join(dir, 'data');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCaptured(argv);
 
 const store = (...argv: string[]) => cli(...argv, '--data-dir', dataDir);
 const monthsOf = (dates: string[]) => [...new Set(dates.map((d) => d.slice(0, 7)))];

@@ -4,17 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SeasonDashboard, WhyView } from '../../../main/api/contract.ts';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-cli-season-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const cli = cliOn(dir);
 
 describe('season and why on the command line', () => {
   before(async () => {

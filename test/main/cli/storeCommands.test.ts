@@ -3,18 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 import { CURRENT_VERSION } from '../../../main/db/migrations.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-cli-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const cli = cliOn(dir);
 
 describe('CLI on the store (--data-dir)', () => {
   it('db status lists the migrations before and after the database exists', async () => {

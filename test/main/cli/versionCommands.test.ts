@@ -6,19 +6,14 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { PublishedChange, PublishedHistory } from '../../../main/api/contract.ts';
 import { createBackend } from '../../../main/backend/index.ts';
-import { runCli } from '../../../main/cli/main.ts';
+import { cliOn } from './captured.ts';
 import { databasePath } from '../../../main/dataDir.ts';
 import { JUNE, publishLayout, writeVersionClub } from '../backend/versionClub.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rm-cli-versions-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...argv, '--data-dir', dir], { out: (t) => void (stdout += `${t}\n`), err: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const cli = cliOn(dir);
 
 /** Every version row and published slot, read from the database file. */
 function fileState(): unknown {
